@@ -1,0 +1,39 @@
+export type {
+  AppInfo,
+  Architecture,
+  Bitness,
+  BrowserInfo,
+  Category,
+  CloseReason,
+  DeviceInfo,
+  Environment,
+  EnvironmentSource,
+  ErrorCode,
+  FieldError,
+  LogEntry,
+  LogLevel,
+  OsInfo,
+  Priority,
+  Problem,
+  RawEnvironment,
+  Reporter,
+  ScreenInfo,
+  Status,
+  TicketCreated,
+  TicketPayload,
+  ValidTicketPayload,
+} from './types.js'
+export {
+  ARCHITECTURES,
+  CATEGORIES,
+  CLOSE_REASONS,
+  ENVIRONMENT_SOURCES,
+  ERROR_CODES,
+  LOG_LEVELS,
+  PRIORITIES,
+  STATUSES,
+} from './types.js'
+export { DEFAULT_LIMITS, type Limits } from './limits.js'
+export { API_PREFIX, HEADERS, MULTIPART, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ROUTES } from './routes.js'
+export { IMAGE_TYPES, sniffImage, type ImageInfo, type ImageType } from './image.js'
+export { SCREENSHOT_DATA_URL, validateTicketPayload, type Validation } from './validate.js'

@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema.js'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+/** The migrations folder, from the sources (`src/db/`) or from the bundle (`dist/`). */
+function migrationsFolder(): string {
+  const candidates = ['../../drizzle', '../drizzle'].map((p) => fileURLToPath(new URL(p, import.meta.url)))
+  const found = candidates.find((p) => existsSync(`${p}/meta/_journal.json`))
+  if (!found) throw new Error(`Snagbox migrations not found (looked in ${candidates.join(', ')})`)
+  return found
+}
+
+/**
+ * Opens (and creates) the SQLite database, sets it up for a server and applies pending migrations.
+ *
+ * @example
+ * const db = openDatabase('./data/snagbox.db')
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  // WAL lets the inbox read while intake writes; the busy timeout waits out a concurrent writer
+  // (a backup, the CLI) instead of failing; SQLite leaves foreign keys off unless asked.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: migrationsFolder() })
+  return db as Db
+}

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm'
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// The storage shape. Never sent over the wire as is: stores map rows to contract types.
+
+const createdAt = () => text('created_at').notNull()
+
+export const projects = sqliteTable('projects', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull().unique(),
+  key: text('key').notNull().unique(),
+  /** JSON array of origins (`https://app.example.com`) or `["*"]`. */
+  allowedOrigins: text('allowed_origins').notNull().default('[]'),
+  /** The last reference number handed out; bumped in the intake transaction. */
+  ticketSeq: integer('ticket_seq').notNull().default(0),
+  autoCloseDays: integer('auto_close_days').notNull().default(5),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  /** JSON array of ISO dates (`2026-01-01`). */
+  holidays: text('holidays').notNull().default('[]'),
+  createdAt: createdAt(),
+})
+
+export const agents = sqliteTable('agents', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['admin', 'agent'] }).notNull().default('agent'),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+})
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id').notNull().references(() => projects.id),
+    number: integer('number').notNull(),
+    reference: text('reference').notNull().unique(),
+    status: text('status').notNull().default('new'),
+    closeReason: text('close_reason'),
+    category: text('category').notNull(),
+    priority: text('priority').notNull(),
+    blocking: integer('blocking', { mode: 'boolean' }).notNull().default(false),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    reporter: text('reporter').notNull().default('{}'),
+    app: text('app').notNull().default('{}'),
+    environment: text('environment').notNull().default('{}'),
+    context: text('context').notNull().default('{}'),
+    logs: text('logs').notNull().default('[]'),
+    assigneeId: text('assignee_id').references(() => agents.id),
+    parentId: text('parent_id'),
+    splitFromId: text('split_from_id'),
+    duplicateOfId: text('duplicate_of_id'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    idempotencyKey: text('idempotency_key'),
+    /** Bumped on every change; the ETag of the ticket. */
+    version: integer('version').notNull().default(1),
+    resolvedAt: text('resolved_at'),
+    closedAt: text('closed_at'),
+    autoCloseDueAt: text('auto_close_due_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('tickets_project_number').on(t.projectId, t.number),
+    uniqueIndex('tickets_project_idempotency').on(t.projectId, t.idempotencyKey),
+    index('tickets_queue').on(t.status, t.priority, t.createdAt),
+    index('tickets_updated').on(t.updatedAt),
+    index('tickets_auto_close').on(t.autoCloseDueAt).where(sql`status = 'resolved'`),
+  ],
+)
+
+/** A reporter's credential for the status page; only the SHA-256 of the token is kept. */
+export const reporterTokens = sqliteTable('reporter_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  ticketId: text('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+})
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_ticket').on(t.ticketId)],
+)
+
+/** The append-only timeline of a ticket. */
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** `reporter`, `agent`, `token` or `system`. */
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    /** Internal notes are never shown to the reporter. */
+    visibility: text('visibility', { enum: ['public', 'internal'] }).notNull().default('public'),
+    data: text('data').notNull().default('{}'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId, t.id)],
+)
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  lastUsedAt: text('last_used_at'),
+  createdAt: createdAt(),
+})
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    expiresAt: text('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_agent').on(t.agentId)],
+)

@@ -1,0 +1,50 @@
+import type { ErrorCode, FieldError, Problem } from '@snagbox/sdk/contract'
+import { PROBLEM_TYPE_BASE } from '@snagbox/sdk/contract'
+
+const TITLES: Record<ErrorCode, string> = {
+  invalid_payload: 'The request has invalid fields',
+  invalid_json: 'The body is not valid JSON',
+  unknown_project_key: 'Unknown project key',
+  origin_not_allowed: 'Origin not allowed for this project',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  invalid_image: 'The screenshot is not a PNG, JPEG or WebP image',
+  rate_limited: 'Too many requests',
+  unauthorized: 'Authentication required',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  precondition_failed: 'Precondition failed',
+  method_not_allowed: 'Method not allowed',
+  internal_error: 'Internal server error',
+}
+
+/** An error with an HTTP status and a contract error code; `app.onError` turns it into a problem document. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail)
+    this.name = 'ApiError'
+  }
+
+  toProblem(): Problem & Record<string, unknown> {
+    return {
+      type: PROBLEM_TYPE_BASE + this.code,
+      title: TITLES[this.code],
+      status: this.status,
+      detail: this.detail,
+      code: this.code,
+      ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extra,
+    }
+  }
+}
+
+export const invalid = (errors: FieldError[], detail?: string) =>
+  new ApiError(400, 'invalid_payload', detail ?? errors.map((e) => `${e.path || 'body'} ${e.message}`).join('; '), errors)

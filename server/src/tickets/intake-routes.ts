@@ -1,0 +1,108 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HEADERS, validateTicketPayload, type TicketCreated } from '@snagbox/sdk/contract'
+import type { AppDeps } from '../app.js'
+import { allAllowedOrigins, findProjectByKey, type Project } from '../auth/store.js'
+import { ApiError, invalid } from '../errors.js'
+import { isOriginAllowed } from '../middleware/origins.js'
+import { RateLimiter } from '../middleware/rate-limiter.js'
+import { checkScreenshot, readIntakeBody } from './intake-body.js'
+import { createTicket } from './store.js'
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/
+
+type Env = { Variables: { project: Project } }
+
+/** `POST /api/v1/tickets` and its CORS preflight: the public intake of the widget and the SDK. */
+export function intakeRoutes(deps: AppDeps) {
+  const { db, config } = deps
+  const perIp = new RateLimiter(config.rateLimit.perIp, () => deps.now().getTime())
+  const perProject = new RateLimiter(config.rateLimit.perProject, () => deps.now().getTime())
+  const app = new Hono<Env>()
+
+  const corsHeaders = (c: Context, origin: string) => {
+    c.header('Access-Control-Allow-Origin', origin)
+    c.header('Access-Control-Expose-Headers', 'Retry-After, Location')
+    c.header('Vary', 'Origin')
+  }
+
+  app.options('/', (c) => {
+    const origin = c.req.header('origin')
+    if (!origin) return c.body(null, 204)
+    const key = c.req.query('key')
+    const project = key ? findProjectByKey(db, key) : undefined
+    const allowed = project ? project.allowedOrigins : allAllowedOrigins(db)
+    if (!isOriginAllowed(origin, allowed, config)) {
+      throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} may not send tickets here`)
+    }
+    corsHeaders(c, origin)
+    c.header('Access-Control-Allow-Methods', 'POST, OPTIONS')
+    c.header('Access-Control-Allow-Headers', `Content-Type, ${HEADERS.projectKey}, ${HEADERS.idempotencyKey}`)
+    c.header('Access-Control-Max-Age', '600')
+    return c.body(null, 204)
+  })
+
+  app.post(
+    '/',
+    async (c, next) => {
+      // Errors before the project is known (429, 401) are readable by any origin some project
+      // allows, so the SDK can tell them from a network failure.
+      const origin = c.req.header('origin')
+      if (origin && isOriginAllowed(origin, allAllowedOrigins(db), config)) corsHeaders(c, origin)
+      const retryIp = perIp.hit(deps.clientIp(c))
+      if (retryIp) throw tooMany(retryIp, 'this address')
+      const key = c.req.header(HEADERS.projectKey)
+      const project = key ? findProjectByKey(db, key) : undefined
+      if (!project) {
+        throw new ApiError(401, 'unknown_project_key', key ? 'No project has this key' : `The ${HEADERS.projectKey} header is missing`)
+      }
+      if (origin && !isOriginAllowed(origin, project.allowedOrigins, config)) {
+        c.header('Access-Control-Allow-Origin', undefined)
+        throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} may not send tickets to project ${project.prefix}`)
+      }
+      const retryProject = perProject.hit(project.id)
+      if (retryProject) throw tooMany(retryProject, 'this project')
+      c.set('project', project)
+      await next()
+    },
+    bodyLimit({
+      maxSize: config.limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The body is larger than ${config.limits.bodyBytes} bytes`)
+      },
+    }),
+    async (c) => {
+      const idempotencyKey = c.req.header(HEADERS.idempotencyKey) ?? null
+      if (idempotencyKey !== null && (idempotencyKey.length > config.limits.idempotencyKeyChars || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
+        throw invalid([{ path: HEADERS.idempotencyKey, message: `must be 1–${config.limits.idempotencyKeyChars} printable ASCII characters` }])
+      }
+      const body = await readIntakeBody(c)
+      const result = validateTicketPayload(body.payload, config.limits)
+      if (!result.ok) throw invalid(result.errors)
+      const screenshot = body.screenshot ? checkScreenshot(body.screenshot, config.limits) : null
+      const ticket = createTicket(db, {
+        project: c.get('project'),
+        payload: result.value,
+        screenshot,
+        idempotencyKey,
+        now: deps.now(),
+      })
+      const answer: TicketCreated = {
+        id: ticket.id,
+        reference: ticket.reference,
+        status: ticket.status,
+        statusUrl: `${config.publicUrl}/status/${ticket.reporterToken}`,
+        createdAt: ticket.createdAt,
+      }
+      c.header('Location', `${config.publicUrl}/api/v1/tickets/${ticket.reference}`)
+      return c.json(answer, ticket.created ? 201 : 200)
+    },
+  )
+  return app
+}
+
+function tooMany(seconds: number, who: string): ApiError {
+  return new ApiError(429, 'rate_limited', `Too many tickets from ${who}; try again in ${seconds} s`, undefined, {
+    'Retry-After': String(seconds),
+  })
+}
