@@ -1,6 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { PROBLEM_CONTENT_TYPE, ROUTES } from '@snagbox/sdk/contract'
+import { API_PREFIX, PROBLEM_CONTENT_TYPE, ROUTES } from '@snagbox/sdk/contract'
+import { authRoutes } from './auth/routes.js'
+import { EventBus, type TicketEvent } from './events/bus.js'
+import { eventRoutes } from './events/routes.js'
+import { statusApiRoutes } from './status/api-routes.js'
+import { statusPageRoutes } from './status/page-routes.js'
+import { agentTicketRoutes } from './tickets/agent-routes.js'
+import { findTicketById } from './tickets/store-read.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { ApiError } from './errors.js'
@@ -16,6 +23,27 @@ export interface AppDeps {
   now: () => Date
   /** The client's address, for rate limits. */
   clientIp: (c: Context) => string
+  /** Live ticket changes, for the inbox. */
+  events: EventBus
+  /** Tells live listeners a ticket was created or changed. */
+  publish: (ticketId: string, type: TicketEvent['type']) => void
+}
+
+type PartialDeps = Pick<AppDeps, 'db' | 'config'> & Partial<Omit<AppDeps, 'publish'>>
+
+/** Fills in the defaults of the app's dependencies: the real clock, the client address, the event bus. */
+export function appDeps(deps: PartialDeps): AppDeps {
+  const events = deps.events ?? new EventBus()
+  return {
+    now: () => new Date(),
+    clientIp: (c) => clientAddress(c, deps.config.trustProxy),
+    ...deps,
+    events,
+    publish: (ticketId, type) => {
+      const row = findTicketById(deps.db, ticketId)
+      if (row) events.emit({ type, id: row.id, reference: row.reference, status: row.status, version: row.version, at: row.updatedAt })
+    },
+  }
 }
 
 /**
@@ -25,12 +53,8 @@ export interface AppDeps {
  * const app = createApp({ db: openDatabase(':memory:'), config: loadConfig() })
  * const res = await app.request('/healthz')
  */
-export function createApp(deps: Pick<AppDeps, 'db' | 'config'> & Partial<AppDeps>) {
-  const full: AppDeps = {
-    now: () => new Date(),
-    clientIp: (c) => clientAddress(c, deps.config.trustProxy),
-    ...deps,
-  }
+export function createApp(deps: PartialDeps) {
+  const full = appDeps(deps)
   const app = new Hono()
   app.use(securityHeaders())
 
@@ -44,6 +68,11 @@ export function createApp(deps: Pick<AppDeps, 'db' | 'config'> & Partial<AppDeps
   })
   app.get(ROUTES.openapi, (c) => c.json(openApiDocument(full.config)))
   app.route(ROUTES.tickets, intakeRoutes(full))
+  app.route(ROUTES.tickets, agentTicketRoutes(full))
+  app.route(API_PREFIX, authRoutes(full))
+  app.route(`${API_PREFIX}/events`, eventRoutes(full))
+  app.route(ROUTES.status, statusApiRoutes(full))
+  app.route(ROUTES.statusPage, statusPageRoutes(full))
 
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')

@@ -14,6 +14,8 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Forbidden',
   not_found: 'Not found',
   conflict: 'Conflict',
+  illegal_transition: 'Not allowed in the ticket\'s current status',
+  no_change: 'The request changes nothing',
   precondition_failed: 'Precondition failed',
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal server error',

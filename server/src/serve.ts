@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
-import { createApp } from './app.js'
+import { appDeps, createApp } from './app.js'
+import { startScheduler } from './tickets/scheduler.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 
@@ -19,11 +20,17 @@ export interface RunningServer {
  * console.log(running.url)
  */
 export function startServer(db: Db, config: Config): Promise<RunningServer> {
-  const app = createApp({ db, config })
+  const deps = appDeps({ db, config })
+  const app = createApp(deps)
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-      resolve({ url: `http://${host}:${info.port}`, server, close: (graceMs) => drain(server, graceMs) })
+      const stopScheduler = startScheduler(deps)
+      const close = async (graceMs?: number) => {
+        stopScheduler()
+        await drain(server, graceMs)
+      }
+      resolve({ url: `http://${host}:${info.port}`, server, close })
     })
     server.once('error', reject)
   })

@@ -29,7 +29,7 @@ export function harness(overrides: { env?: Record<string, string>; now?: () => D
     db,
     config,
     project,
-    post: (body, headers = {}) =>
+    post: async (body, headers = {}) =>
       app.request('/api/v1/tickets', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Snagbox-Key': project.key, Origin: ORIGIN, ...headers },

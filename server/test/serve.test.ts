@@ -21,7 +21,7 @@ async function setup() {
 function ticketForm(description: string, image?: Buffer): FormData {
   const form = new FormData()
   form.set('payload', JSON.stringify({ description, app: { version: '4.30.34', build: '6255' } }))
-  if (image) form.set('screenshot', new Blob([image], { type: 'image/png' }), 'screen.png')
+  if (image) form.set('screenshot', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'screen.png')
   return form
 }
 

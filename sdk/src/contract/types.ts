@@ -169,6 +169,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'illegal_transition',
+  'no_change',
   'precondition_failed',
   'method_not_allowed',
   'internal_error',

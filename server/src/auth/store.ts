@@ -146,3 +146,7 @@ export function createApiToken(db: Db, input: { email: string; name: string }): 
     .run()
   return { id, token }
 }
+
+export function agentExists(db: Db, id: string): boolean {
+  return !!db.select({ id: agents.id }).from(agents).where(eq(agents.id, id)).get()
+}

@@ -55,6 +55,11 @@ export const tickets = sqliteTable(
     duplicateOfId: text('duplicate_of_id'),
     reopenCount: integer('reopen_count').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
+    /**
+     * The inbox order as one sortable string — open before closed, then priority, then age —
+     * so that the default listing pages by keyset on one index. Kept by the store.
+     */
+    queueKey: text('queue_key').notNull().default(''),
     /** Bumped on every change; the ETag of the ticket. */
     version: integer('version').notNull().default(1),
     resolvedAt: text('resolved_at'),
@@ -66,7 +71,10 @@ export const tickets = sqliteTable(
   (t) => [
     uniqueIndex('tickets_project_number').on(t.projectId, t.number),
     uniqueIndex('tickets_project_idempotency').on(t.projectId, t.idempotencyKey),
-    index('tickets_queue').on(t.status, t.priority, t.createdAt),
+    index('tickets_queue').on(t.queueKey),
+    index('tickets_status_queue').on(t.status, t.queueKey),
+    index('tickets_assignee_queue').on(t.assigneeId, t.queueKey),
+    index('tickets_parent').on(t.parentId),
     index('tickets_updated').on(t.updatedAt),
     index('tickets_auto_close').on(t.autoCloseDueAt).where(sql`status = 'resolved'`),
   ],

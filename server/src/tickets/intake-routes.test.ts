@@ -8,7 +8,7 @@ const valid = { description: 'The report button crashes the app\nSteps: open, cl
 function multipart(payload: unknown, screenshot?: { bytes: Buffer; type: string; name?: string }): FormData {
   const form = new FormData()
   form.set('payload', JSON.stringify(payload))
-  if (screenshot) form.set('screenshot', new Blob([screenshot.bytes], { type: screenshot.type }), screenshot.name ?? 'screen.png')
+  if (screenshot) form.set('screenshot', new Blob([new Uint8Array(screenshot.bytes)], { type: screenshot.type }), screenshot.name ?? 'screen.png')
   return form
 }
 
@@ -52,13 +52,13 @@ describe('POST /api/v1/tickets', () => {
       logs: [{ level: 'error', message: 'TypeError: x is undefined', timestamp: '2026-11-24T10:00:00.000Z' }],
     }
     expect((await h.post(payload)).status).toBe(201)
-    const row = h.db.$client.prepare('select * from tickets').get() as Record<string, string>
+    const row = h.db.$client.prepare('select * from tickets').get() as { [k: string]: string }
     expect(row.subject).toBe('How do I export?')
-    expect(JSON.parse(row.reporter)).toEqual(payload.reporter)
-    expect(JSON.parse(row.app)).toEqual(payload.app)
-    expect(JSON.parse(row.environment)).toEqual(payload.environment)
-    expect(JSON.parse(row.context)).toEqual(payload.context)
-    expect(JSON.parse(row.logs)).toEqual(payload.logs)
+    expect(JSON.parse(row.reporter!)).toEqual(payload.reporter)
+    expect(JSON.parse(row.app!)).toEqual(payload.app)
+    expect(JSON.parse(row.environment!)).toEqual(payload.environment)
+    expect(JSON.parse(row.context!)).toEqual(payload.context)
+    expect(JSON.parse(row.logs!)).toEqual(payload.logs)
   })
 
   it.each([
@@ -237,7 +237,7 @@ describe('POST /api/v1/tickets', () => {
     expect(res.status).toBe(201)
     const row = h.db.$client.prepare('select description, reporter from tickets').get() as Record<string, string>
     expect(row.description).toBe(description.replace('\u0000', ''))
-    expect(JSON.parse(row.reporter).name).toBe('<img src=x onerror=alert(1)>')
+    expect(JSON.parse(row.reporter!).name).toBe('<img src=x onerror=alert(1)>')
   })
 
   describe('project key and origin', () => {

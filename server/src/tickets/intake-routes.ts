@@ -94,6 +94,7 @@ export function intakeRoutes(deps: AppDeps) {
         statusUrl: `${config.publicUrl}/status/${ticket.reporterToken}`,
         createdAt: ticket.createdAt,
       }
+      if (ticket.created) deps.publish(ticket.id, 'ticket.created')
       c.header('Location', `${config.publicUrl}/api/v1/tickets/${ticket.reference}`)
       return c.json(answer, ticket.created ? 201 : 200)
     },

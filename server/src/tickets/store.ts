@@ -1,11 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
-import type { Priority, Status, ValidTicketPayload } from '@snagbox/sdk/contract'
+import type { ImageInfo, Priority, Status, ValidTicketPayload } from '@snagbox/sdk/contract'
 import type { Db } from '../db/client.js'
 import { attachments, projects, reporterTokens, ticketEvents, tickets } from '../db/schema.js'
 import type { Project } from '../auth/store.js'
 import { randomToken, sha256 } from '../auth/secrets.js'
-import type { ImageInfo } from '@snagbox/sdk/contract'
+import type { Actor } from './lifecycle.js'
+import { queueKey } from './queue-key.js'
+import { indexTicket } from './search.js'
+import type { TicketRow } from './store-read.js'
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 export interface Screenshot extends ImageInfo {
   data: Buffer
@@ -31,8 +36,6 @@ export function intakePriority(payload: Pick<ValidTicketPayload, 'category' | 'b
 /**
  * Creates a ticket, its screenshot, its first timeline event and a reporter token in one
  * transaction, or returns the ticket an earlier attempt with the same idempotency key created.
- * The reference number comes from the project's counter in the same transaction: no gaps, no
- * duplicates, whatever the concurrency.
  */
 export function createTicket(
   db: Db,
@@ -46,7 +49,6 @@ export function createTicket(
 ): IntakeResult {
   const { project, payload, screenshot, idempotencyKey } = input
   const now = input.now.toISOString()
-  const reporterToken = randomToken()
   return db.transaction(
     (tx) => {
       if (idempotencyKey) {
@@ -56,25 +58,13 @@ export function createTicket(
           .where(and(eq(tickets.projectId, project.id), eq(tickets.idempotencyKey, idempotencyKey)))
           .get()
         if (existing) {
-          tx.insert(reporterTokens).values({ tokenHash: sha256(reporterToken), ticketId: existing.id, createdAt: now }).run()
+          const reporterToken = addReporterToken(tx, existing.id, now)
           return { ...existing, status: existing.status as Status, reporterToken, created: false }
         }
       }
-      const { ticketSeq: number } = tx
-        .update(projects)
-        .set({ ticketSeq: sql`${projects.ticketSeq} + 1` })
-        .where(eq(projects.id, project.id))
-        .returning({ ticketSeq: projects.ticketSeq })
-        .get()!
-      const id = randomUUID()
-      const reference = `${project.prefix}-${number}`
-      tx.insert(tickets)
-        .values({
-          id,
-          projectId: project.id,
-          number,
-          reference,
-          status: 'new',
+      const created = insertTicket(tx, {
+        projectId: project.id,
+        fields: {
           category: payload.category,
           priority: intakePriority(payload),
           blocking: payload.blocking,
@@ -86,16 +76,16 @@ export function createTicket(
           context: JSON.stringify(payload.context),
           logs: JSON.stringify(payload.logs),
           idempotencyKey,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run()
-      tx.insert(reporterTokens).values({ tokenHash: sha256(reporterToken), ticketId: id, createdAt: now }).run()
+        },
+        actor: { kind: 'reporter' },
+        eventData: { category: payload.category, priority: intakePriority(payload), screenshot: !!screenshot },
+        now,
+      })
       if (screenshot) {
         tx.insert(attachments)
           .values({
             id: randomUUID(),
-            ticketId: id,
+            ticketId: created.id,
             kind: 'screenshot',
             contentType: screenshot.type,
             width: screenshot.width,
@@ -107,17 +97,79 @@ export function createTicket(
           })
           .run()
       }
-      tx.insert(ticketEvents)
-        .values({
-          ticketId: id,
-          type: 'created',
-          actorKind: 'reporter',
-          data: JSON.stringify({ category: payload.category, priority: intakePriority(payload), screenshot: !!screenshot }),
-          createdAt: now,
-        })
-        .run()
-      return { id, reference, status: 'new' as const, createdAt: now, reporterToken, created: true }
+      return { ...created, status: 'new' as const, createdAt: now, created: true }
     },
     { behavior: 'immediate' },
   )
+}
+
+type TicketFields = Pick<
+  typeof tickets.$inferInsert,
+  'category' | 'priority' | 'blocking' | 'subject' | 'description' | 'reporter' | 'app' | 'environment' | 'context' | 'logs' | 'idempotencyKey' | 'splitFromId'
+>
+
+/**
+ * Writes a new ticket inside a transaction: the next reference of the project's counter (no
+ * gaps, no duplicates, whatever the concurrency), its `created` event, its search row and a
+ * reporter token.
+ */
+export function insertTicket(
+  tx: Tx,
+  input: { projectId: string; fields: TicketFields; actor: Actor; eventData: Record<string, unknown>; now: string; id?: string },
+): { id: string; reference: string; reporterToken: string } {
+  const { ticketSeq: number, prefix } = tx
+    .update(projects)
+    .set({ ticketSeq: sql`${projects.ticketSeq} + 1` })
+    .where(eq(projects.id, input.projectId))
+    .returning({ ticketSeq: projects.ticketSeq, prefix: projects.prefix })
+    .get()!
+  const id = input.id ?? randomUUID()
+  const reference = `${prefix}-${number}`
+  const priority = input.fields.priority
+  tx.insert(tickets)
+    .values({
+      ...input.fields,
+      id,
+      projectId: input.projectId,
+      number,
+      reference,
+      status: 'new',
+      queueKey: queueKey({ status: 'new', priority, createdAt: input.now, id }),
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .run()
+  const actorId = input.actor.kind === 'agent' ? input.actor.id : input.actor.kind === 'token' ? input.actor.agentId : null
+  const event = tx
+    .insert(ticketEvents)
+    .values({ ticketId: id, type: 'created', actorKind: input.actor.kind, actorId, data: JSON.stringify(input.eventData), createdAt: input.now })
+    .returning({ id: ticketEvents.id })
+    .get()
+  indexTicket(tx, { searchId: event.id, subject: input.fields.subject, description: input.fields.description })
+  return { id, reference, reporterToken: addReporterToken(tx, id, input.now) }
+}
+
+/** A new credential for the reporter of a ticket; only its hash is stored. */
+function addReporterToken(tx: Tx, ticketId: string, now: string): string {
+  const token = randomToken()
+  tx.insert(reporterTokens).values({ tokenHash: sha256(token), ticketId, createdAt: now }).run()
+  return token
+}
+
+/** The fields a split copies from the ticket it came from: same reporter and environment. */
+export function splitFields(row: TicketRow, subject: string, description: string): TicketFields {
+  return {
+    category: row.category,
+    priority: row.priority,
+    blocking: row.blocking,
+    subject,
+    description,
+    reporter: row.reporter,
+    app: row.app,
+    environment: row.environment,
+    context: row.context,
+    logs: '[]',
+    idempotencyKey: null,
+    splitFromId: row.id,
+  }
 }

@@ -1,0 +1,64 @@
+import { Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { AppDeps } from '../app.js'
+import { ApiError, invalid } from '../errors.js'
+import { RateLimiter } from '../middleware/rate-limiter.js'
+import { isSameOrigin, requireAgent, SESSION_COOKIE, type AgentEnv } from './require-agent.js'
+import { checkPassword, createSession, endSession, SESSION_TTL_MS } from './sessions.js'
+
+/** `/api/v1/auth/login`, `/api/v1/auth/logout` and `/api/v1/me`. */
+export function authRoutes(deps: AppDeps) {
+  const { db, config } = deps
+  // Slows password guessing: 20 failed logins per address per 10 minutes.
+  const failures = new RateLimiter({ limit: 20, windowSeconds: 600 }, () => deps.now().getTime())
+  const app = new Hono<AgentEnv>()
+  const secure = config.publicUrl.startsWith('https://')
+
+  app.post('/auth/login', async (c) => {
+    if (c.req.header('origin') && !isSameOrigin(c, config.publicUrl)) {
+      throw new ApiError(403, 'forbidden', 'Log in from the inbox of this server')
+    }
+    const body = await c.req.json().catch(() => {
+      throw new ApiError(400, 'invalid_json', 'Send { "email", "password" } as JSON')
+    })
+    const email = body?.email
+    const password = body?.password
+    const errors = [
+      ...(typeof email === 'string' && email.length <= 320 ? [] : [{ path: 'email', message: 'is required' }]),
+      ...(typeof password === 'string' && password.length <= 1024 ? [] : [{ path: 'password', message: 'is required' }]),
+    ]
+    if (errors.length) throw invalid(errors)
+    const address = deps.clientIp(c)
+    const agent = await checkPassword(db, email, password)
+    if (!agent) {
+      const wait = failures.hit(address)
+      if (wait) throw new ApiError(429, 'rate_limited', `Too many failed logins; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) })
+      throw new ApiError(401, 'unauthorized', 'Wrong e-mail or password')
+    }
+    const session = createSession(db, agent.id, deps.now())
+    setCookie(c, SESSION_COOKIE, session, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure,
+      path: '/',
+      maxAge: SESSION_TTL_MS / 1000,
+    })
+    return c.json({ agent })
+  })
+
+  app.post('/auth/logout', (c) => {
+    if (c.req.header('origin') && !isSameOrigin(c, config.publicUrl)) {
+      throw new ApiError(403, 'forbidden', 'Log out from the inbox of this server')
+    }
+    const session = getCookie(c, SESSION_COOKIE)
+    if (session) endSession(db, session)
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure })
+    return c.body(null, 204)
+  })
+
+  app.get('/me', requireAgent(deps), (c) => {
+    const { id, email, name, role, via } = c.get('agent')
+    return c.json({ id, email, name, role, via })
+  })
+  return app
+}

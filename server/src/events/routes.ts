@@ -1,0 +1,43 @@
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import type { AppDeps } from '../app.js'
+import { requireAgent, type AgentEnv } from '../auth/require-agent.js'
+import type { TicketEvent } from './bus.js'
+
+/** How often an idle stream says it is alive, so proxies keep it open. */
+const HEARTBEAT_MS = 25_000
+
+/** `GET /api/v1/events`: Server-Sent Events of ticket changes, for agents only. */
+export function eventRoutes(deps: AppDeps) {
+  const app = new Hono<AgentEnv>()
+  app.get('/', requireAgent(deps), (c) =>
+    streamSSE(c, async (stream) => {
+      const queue: TicketEvent[] = []
+      let wake: (() => void) | undefined
+      const unsubscribe = deps.events.subscribe((event) => {
+        queue.push(event)
+        wake?.()
+      })
+      stream.onAbort(() => {
+        unsubscribe()
+        wake?.()
+      })
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ at: deps.now().toISOString() }) })
+      while (!stream.aborted) {
+        const event = queue.shift()
+        if (event) {
+          await stream.writeSSE({ event: event.type, id: `${event.id}:${event.version}`, data: JSON.stringify(event) })
+          continue
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve
+          setTimeout(resolve, HEARTBEAT_MS)
+        })
+        wake = undefined
+        if (!queue.length && !stream.aborted) await stream.write(': heartbeat\n\n')
+      }
+      unsubscribe()
+    }),
+  )
+  return app
+}

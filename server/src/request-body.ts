@@ -1,0 +1,74 @@
+import type { Context } from 'hono'
+import type { FieldError } from '@snagbox/sdk/contract'
+import { ApiError, invalid } from './errors.js'
+
+/** Largest JSON body of the agent and reporter APIs (a reply, a PATCH, a split). */
+const MAX_JSON_BYTES = 256 * 1024
+
+/** The JSON object body of a request, or a 400/413/415 problem. */
+export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? ''
+  if (!type.toLowerCase().startsWith('application/json')) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json')
+  }
+  const text = await c.req.text()
+  if (text.length > MAX_JSON_BYTES) throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BYTES} bytes`)
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    throw new ApiError(400, 'invalid_json', `The body is not valid JSON: ${(err as Error).message}`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid([{ path: '', message: 'must be a JSON object' }])
+  }
+  return value as Record<string, unknown>
+}
+
+/**
+ * Reads fields of a JSON body with their checks, collecting every error before failing once.
+ *
+ * @example
+ * const f = new Fields(body)
+ * const text = f.text('body', { required: true, max: 20_000 })
+ * f.done()
+ */
+export class Fields {
+  private readonly errors: FieldError[] = []
+  constructor(private readonly body: Record<string, unknown>) {}
+
+  text(name: string, options: { required?: boolean; max?: number } = {}): string | undefined {
+    const value = this.body[name]
+    if (value === undefined || value === null) {
+      if (options.required) this.errors.push({ path: name, message: 'is required' })
+      return undefined
+    }
+    if (typeof value !== 'string') return this.fail(name, 'must be a string')
+    const trimmed = value.replace(/\u0000/g, '').trim()
+    if (options.required && !trimmed) return this.fail(name, 'must not be empty')
+    const max = options.max ?? 20_000
+    if (trimmed.length > max) return this.fail(name, `must be at most ${max} characters`)
+    return trimmed
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    const value = this.body[name]
+    if (value === undefined) return undefined
+    if (!allowed.includes(value as T)) return this.fail(name, `must be one of ${allowed.join(', ')}`)
+    return value as T
+  }
+
+  has(name: string): boolean {
+    return this.body[name] !== undefined
+  }
+
+  /** Throws a 400 problem listing every bad field, if any. */
+  done(): void {
+    if (this.errors.length) throw invalid(this.errors)
+  }
+
+  private fail(path: string, message: string): undefined {
+    this.errors.push({ path, message })
+    return undefined
+  }
+}

@@ -1,0 +1,64 @@
+import { Hono, type Context } from 'hono'
+import type { AppDeps } from '../app.js'
+import { ApiError } from '../errors.js'
+import type { Action } from '../tickets/lifecycle.js'
+import { projectOf } from '../tickets/store-read.js'
+import { reporterView } from '../tickets/view.js'
+import { pickLang, type Lang } from './i18n.js'
+import { notFoundPage, statusPage } from './page.js'
+import { reporterAction, ticketOfToken } from './reporter.js'
+
+const FORMS = ['comment', 'confirm', 'reopen', 'withdraw'] as const
+const TEXT_MAX = 20_000
+
+/** `GET /status/:token`: the reporter's page, and the plain HTML forms it posts back to. */
+export function statusPageRoutes(deps: AppDeps) {
+  const app = new Hono()
+  const langOf = (c: Context): Lang => pickLang(c.req.query('lang'), c.req.header('accept-language'))
+
+  const render = (c: Context, token: string, extra: { done?: string; error?: string } = {}, status: 200 | 400 | 409 = 200) => {
+    const lang = langOf(c)
+    c.header('Cache-Control', 'no-store')
+    let ticket
+    try {
+      ticket = ticketOfToken(deps, token)
+    } catch {
+      return c.html(notFoundPage(lang), 404)
+    }
+    const view = reporterView(deps.db, ticket)
+    const timeZone = projectOf(deps.db, ticket).timeZone
+    return c.html(statusPage({ view, lang, token, timeZone, ...extra }), status)
+  }
+
+  app.get('/:token', (c) => {
+    const done = c.req.query('done')
+    return render(c, c.req.param('token'), done ? { done } : {})
+  })
+
+  for (const form of FORMS) {
+    app.post(`/:token/${form}`, async (c) => {
+      const token = c.req.param('token')
+      let ticket
+      try {
+        ticket = ticketOfToken(deps, token)
+      } catch {
+        return c.html(notFoundPage(langOf(c)), 404)
+      }
+      const fields = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+      const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim().slice(0, TEXT_MAX) : '')
+      const action: Action =
+        form === 'comment' ? { type: 'comment', body: text('body') }
+        : form === 'confirm' ? { type: 'confirm' }
+        : form === 'reopen' ? { type: 'disagree', reason: text('reason') }
+        : { type: 'withdraw', reason: text('reason') || null }
+      try {
+        reporterAction(deps, ticket, action)
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status >= 500) throw err
+        return render(c, token, { error: err.detail }, err.status === 409 ? 409 : 400)
+      }
+      return c.redirect(`/status/${token}?lang=${langOf(c)}&done=${form}`, 303)
+    })
+  }
+  return app
+}

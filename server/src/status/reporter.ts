@@ -1,0 +1,38 @@
+import { timingSafeEqual } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { AppDeps } from '../app.js'
+import { sha256 } from '../auth/secrets.js'
+import { reporterTokens } from '../db/schema.js'
+import { ApiError } from '../errors.js'
+import { decide, type Action } from '../tickets/lifecycle.js'
+import { findTicketById, type TicketRow } from '../tickets/store-read.js'
+import { applyDecision } from '../tickets/store-write.js'
+
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/
+const NOT_FOUND = () => new ApiError(404, 'not_found', 'No request has this status link')
+
+/**
+ * The ticket a reporter's token opens. The token is hashed and the hash compared in constant
+ * time; an unknown token costs the same hashing and lookup as a known one.
+ */
+export function ticketOfToken(deps: AppDeps, token: string): TicketRow {
+  const hash = sha256(TOKEN.test(token) ? token : `invalid:${token.slice(0, 200)}`)
+  const row = deps.db.select().from(reporterTokens).where(eq(reporterTokens.tokenHash, hash)).get()
+  const stored = Buffer.from(row?.tokenHash ?? '0'.repeat(64), 'hex')
+  const same = timingSafeEqual(stored, Buffer.from(hash, 'hex'))
+  const ticket = row && same && TOKEN.test(token) ? findTicketById(deps.db, row.ticketId) : undefined
+  if (!ticket) throw NOT_FOUND()
+  return ticket
+}
+
+/** Applies a reporter's action (comment, confirm, disagree, withdraw) and tells the live inbox. */
+export function reporterAction(deps: AppDeps, ticket: TicketRow, action: Action): TicketRow {
+  const change = applyDecision(deps.db, {
+    ticketId: ticket.id,
+    actor: { kind: 'reporter' },
+    now: deps.now(),
+    decide: (state, ctx) => decide(state, action, { kind: 'reporter' }, ctx),
+  })
+  for (const id of change.touched) deps.publish(id, 'ticket.changed')
+  return change.ticket
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto'
+import { Hono, type Context } from 'hono'
+import { CATEGORIES, CLOSE_REASONS, PRIORITIES, STATUSES } from '@snagbox/sdk/contract'
+import type { AppDeps } from '../app.js'
+import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
+import { agentExists } from '../auth/store.js'
+import { ApiError, invalid } from '../errors.js'
+import { Fields, readJsonObject } from '../request-body.js'
+import { decide, type Actor, type Decision } from './lifecycle.js'
+import { decidePatch } from './lifecycle-patch.js'
+import { parseListQuery } from './list-query.js'
+import { insertTicket, splitFields } from './store.js'
+import { listTickets } from './store-list.js'
+import { findTicket, screenshotData, type TicketRow } from './store-read.js'
+import { applyDecision, type Change } from './store-write.js'
+import { agentView, etagOf, parseIfMatch } from './view.js'
+
+const BODY_MAX = 20_000
+
+/** The lifecycle actor of an agent request: a person, or the API token a bot uses. */
+export function actorOf(agent: AgentActor): Actor {
+  return agent.via === 'token' ? { kind: 'token', id: agent.tokenId, agentId: agent.id } : { kind: 'agent', id: agent.id }
+}
+
+/** The agent API under `/api/v1/tickets`: list, read, change, reply, note, split, link. */
+export function agentTicketRoutes(deps: AppDeps) {
+  const { db, config } = deps
+  const app = new Hono<AgentEnv>()
+
+  const load = (ref: string): TicketRow => {
+    const row = findTicket(db, ref)
+    if (!row) throw new ApiError(404, 'not_found', `No ticket ${ref}`)
+    return row
+  }
+  const answer = (c: Context, change: Change, status: 200 | 201 = 200) => {
+    for (const id of change.touched) deps.publish(id, 'ticket.changed')
+    c.header('ETag', etagOf(change.ticket))
+    return c.json(agentView(db, change.ticket, config.publicUrl), status)
+  }
+  const change = (c: Context<AgentEnv>, row: TicketRow, decision: (actor: Actor) => Parameters<typeof applyDecision>[1]['decide']) => {
+    const ifMatch = parseIfMatch(c.req.header('if-match'))
+    const actor = actorOf(c.get('agent'))
+    return applyDecision(db, { ticketId: row.id, actor, now: deps.now(), ifMatch, decide: decision(actor) })
+  }
+
+  app.get('/', requireAgent(deps), (c) => {
+    const parsed = parseListQuery(c.req.query())
+    if ('errors' in parsed) throw invalid(parsed.errors)
+    return c.json(listTickets(db, parsed.query, c.get('agent').id))
+  })
+
+  app.get('/:ref', requireAgent(deps), (c) => {
+    const row = load(c.req.param('ref'))
+    c.header('ETag', etagOf(row))
+    if (c.req.header('if-none-match') === etagOf(row)) return c.body(null, 304)
+    return c.json(agentView(db, row, config.publicUrl))
+  })
+
+  app.get('/:ref/screenshot', requireAgent(deps), (c) => screenshotResponse(c, db, load(c.req.param('ref'))))
+
+  app.patch('/:ref', requireAgent(deps), async (c) => {
+    const row = load(c.req.param('ref'))
+    const body = await readJsonObject(c)
+    const f = new Fields(body)
+    const patch = {
+      priority: f.oneOf('priority', PRIORITIES),
+      category: f.oneOf('category', CATEGORIES),
+      status: f.oneOf('status', STATUSES),
+      closeReason: f.oneOf('closeReason', CLOSE_REASONS),
+      reason: f.text('reason', { max: BODY_MAX }),
+      duplicateOf: f.text('duplicateOf', { max: 60 }),
+      assigneeId: assigneeOf(body, c.get('agent').id),
+    }
+    f.done()
+    if (patch.assigneeId && !agentExists(db, patch.assigneeId)) {
+      throw invalid([{ path: 'assigneeId', message: 'is not an agent' }])
+    }
+    const duplicate = patch.duplicateOf ? load(patch.duplicateOf) : undefined
+    if (duplicate?.id === row.id) throw invalid([{ path: 'duplicateOf', message: 'must be another ticket' }])
+    const clean = Object.fromEntries(Object.entries({ ...patch, duplicateOf: duplicate?.id }).filter(([, v]) => v !== undefined))
+    return answer(c, change(c, row, (actor) => (state, ctx) => decidePatch(state, clean, actor, ctx)))
+  })
+
+  app.post('/:ref/replies', requireAgent(deps), async (c) => {
+    const row = load(c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c))
+    const body = f.text('body', { required: true, max: BODY_MAX })!
+    const status = f.oneOf('status', ['waiting_on_reporter', 'resolved'] as const)
+    f.done()
+    return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx)), 201)
+  })
+
+  app.post('/:ref/notes', requireAgent(deps), async (c) => {
+    const row = load(c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c))
+    const body = f.text('body', { required: true, max: BODY_MAX })!
+    f.done()
+    return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'note', body }, actor, ctx)), 201)
+  })
+
+  app.post('/:ref/split', requireAgent(deps), async (c) => {
+    const row = load(c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c))
+    const subject = f.text('subject', { required: true, max: config.limits.subjectChars })!
+    const description = f.text('description', { required: true, max: config.limits.descriptionChars })!
+    f.done()
+    const actor = actorOf(c.get('agent'))
+    const newId = randomUUID()
+    let created: { reference: string; reporterToken: string } | undefined
+    const result = applyDecision(db, {
+      ticketId: row.id,
+      actor,
+      now: deps.now(),
+      ifMatch: parseIfMatch(c.req.header('if-match')),
+      decide: (state, ctx) => decide(state, { type: 'split', ticketId: newId }, actor, ctx),
+      before: (tx, original) => {
+        created = insertTicket(tx, {
+          id: newId,
+          projectId: original.projectId,
+          fields: splitFields(original, subject, description),
+          actor,
+          eventData: { splitFrom: original.id, splitFromReference: original.reference },
+          now: deps.now().toISOString(),
+        })
+      },
+    })
+    deps.publish(newId, 'ticket.created')
+    for (const id of result.touched) deps.publish(id, 'ticket.changed')
+    const fresh = findTicket(db, newId)!
+    c.header('ETag', etagOf(fresh))
+    return c.json({ ...agentView(db, fresh, config.publicUrl), statusUrl: `${config.publicUrl}/status/${created!.reporterToken}` }, 201)
+  })
+
+  app.post('/:ref/link', requireAgent(deps), async (c) => {
+    const row = load(c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c))
+    const duplicateOf = f.text('duplicateOf', { max: 60 })
+    const parent = f.text('parent', { max: 60 })
+    const comment = f.text('comment', { max: BODY_MAX })
+    f.done()
+    if (!duplicateOf === !parent) {
+      throw invalid([{ path: 'duplicateOf', message: 'give either duplicateOf (close as its duplicate, with a comment) or parent (a mass incident)' }])
+    }
+    const target = load((duplicateOf ?? parent)!)
+    if (target.id === row.id) throw invalid([{ path: duplicateOf ? 'duplicateOf' : 'parent', message: 'must be another ticket' }])
+    if (parent && target.category !== 'mass_incident') throw invalid([{ path: 'parent', message: `${target.reference} is not a mass incident` }])
+    const decision = (actor: Actor) => (state: Parameters<typeof decide>[0], ctx: Parameters<typeof decide>[3]): Decision =>
+      duplicateOf
+        ? decide(state, { type: 'close', closeReason: 'duplicate', comment: comment ?? '', duplicateOf: target.id }, actor, ctx)
+        : decide(state, { type: 'link', parentId: target.id }, actor, ctx)
+    return answer(c, change(c, row, decision))
+  })
+
+  return app
+}
+
+/** `assigneeId`: an agent id, `me`, or `null` to unassign; absent when not given. */
+function assigneeOf(body: Record<string, unknown>, me: string): string | null | undefined {
+  const value = body.assigneeId
+  if (value === undefined) return undefined
+  if (value === null) return null
+  if (typeof value !== 'string' || value.length > 60) throw invalid([{ path: 'assigneeId', message: 'must be an agent id, "me" or null' }])
+  return value === 'me' ? me : value
+}
+
+/** The screenshot with its real type, shown inline and never sniffed into something else. */
+export function screenshotResponse(c: Context, db: AppDeps['db'], row: TicketRow) {
+  const shot = screenshotData(db, row.id)
+  if (!shot) throw new ApiError(404, 'not_found', `${row.reference} has no screenshot`)
+  const extension = shot.contentType.split('/')[1]
+  c.header('Content-Type', shot.contentType)
+  c.header('Content-Disposition', `inline; filename="${row.reference}.${extension}"`)
+  c.header('X-Content-Type-Options', 'nosniff')
+  c.header('Cache-Control', 'private, max-age=3600')
+  c.header('Content-Security-Policy', "default-src 'none'; sandbox")
+  return c.body(new Uint8Array(shot.data))
+}

@@ -1,0 +1,86 @@
+import { asc, eq, inArray, or } from 'drizzle-orm'
+import type { Db } from '../db/client.js'
+import { agents, attachments, projects, ticketEvents, tickets } from '../db/schema.js'
+
+export type TicketRow = typeof tickets.$inferSelect
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A ticket by its reference (`DEMO-42`, any case) or its id. */
+export function findTicket(db: Db, ref: string): TicketRow | undefined {
+  if (ref.length > 60) return undefined
+  const condition = UUID.test(ref) ? eq(tickets.id, ref.toLowerCase()) : eq(tickets.reference, ref.toUpperCase())
+  return db.select().from(tickets).where(condition).get()
+}
+
+export function findTicketById(db: Db, id: string): TicketRow | undefined {
+  return db.select().from(tickets).where(eq(tickets.id, id)).get()
+}
+
+export function projectOf(db: Db, ticket: TicketRow) {
+  return db.select().from(projects).where(eq(projects.id, ticket.projectId)).get()!
+}
+
+export interface ScreenshotMeta {
+  id: string
+  contentType: string
+  width: number
+  height: number
+  bytes: number
+}
+
+export function screenshotMeta(db: Db, ticketId: string): ScreenshotMeta | undefined {
+  return db
+    .select({ id: attachments.id, contentType: attachments.contentType, width: attachments.width, height: attachments.height, bytes: attachments.bytes })
+    .from(attachments)
+    .where(eq(attachments.ticketId, ticketId))
+    .get()
+}
+
+export function screenshotData(db: Db, ticketId: string): { contentType: string; data: Buffer } | undefined {
+  return db.select({ contentType: attachments.contentType, data: attachments.data }).from(attachments).where(eq(attachments.ticketId, ticketId)).get()
+}
+
+export interface TimelineEntry {
+  id: number
+  type: string
+  visibility: 'public' | 'internal'
+  actor: { kind: string; id: string | null; name: string | null; email?: string | null }
+  data: Record<string, unknown>
+  createdAt: string
+}
+
+/**
+ * A ticket's timeline, oldest first. The reporter's view drops internal events and never carries
+ * an agent's e-mail address or id.
+ */
+export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter'): TimelineEntry[] {
+  const rows = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all()
+  const agentIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))]
+  const people = agentIds.length
+    ? db.select({ id: agents.id, name: agents.name, email: agents.email }).from(agents).where(inArray(agents.id, agentIds)).all()
+    : []
+  const byId = new Map(people.map((p) => [p.id, p]))
+  return rows
+    .filter((r) => audience === 'agent' || r.visibility === 'public')
+    .map((r) => {
+      const person = r.actorId ? byId.get(r.actorId) : undefined
+      const actor =
+        audience === 'agent'
+          ? { kind: r.actorKind, id: r.actorId, name: person?.name ?? null, email: person?.email ?? null }
+          : { kind: r.actorKind === 'token' ? 'agent' : r.actorKind, id: null, name: person?.name ?? null }
+      return { id: r.id, type: r.type, visibility: r.visibility, actor, data: JSON.parse(r.data) as Record<string, unknown>, createdAt: r.createdAt }
+    })
+}
+
+/** References of linked tickets, by id, for showing links as `DEMO-7` rather than ids. */
+export function referencesOf(db: Db, ids: (string | null)[]): Map<string, string> {
+  const wanted = ids.filter((id): id is string => !!id)
+  if (!wanted.length) return new Map()
+  const rows = db.select({ id: tickets.id, reference: tickets.reference }).from(tickets).where(or(inArray(tickets.id, wanted))).all()
+  return new Map(rows.map((r) => [r.id, r.reference]))
+}
+
+export function childrenOf(db: Db, parentId: string): { id: string; reference: string; status: string }[] {
+  return db.select({ id: tickets.id, reference: tickets.reference, status: tickets.status }).from(tickets).where(eq(tickets.parentId, parentId)).orderBy(asc(tickets.number)).all()
+}
