@@ -8,6 +8,54 @@ const problem = (description: string) => ({
 
 const nullableString = { type: ['string', 'null'] }
 
+const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const refParam = { name: 'ref', in: 'path', required: true, schema: { type: 'string' }, description: 'Reference (DEMO-42) or id' }
+const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string' }, description: 'The reporter token from the status link' }
+const agentAuth = [{ bearer: [] }, { session: [] }]
+const jsonBody = (properties: Record<string, object>, required: string[] = []) => ({
+  required: true,
+  content: { 'application/json': { schema: { type: 'object', required, properties } } },
+})
+const formBody = (properties: Record<string, object>) => ({
+  content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties } } },
+})
+
+/** An agent operation: authenticated, with the errors every agent write can answer. */
+function agentOp(summary: string, extra: Record<string, unknown> = {}, write = true) {
+  const responses = (extra.responses ?? {}) as Record<string, unknown>
+  return {
+    summary,
+    security: agentAuth,
+    ...extra,
+    responses: {
+      ...responses,
+      401: problem('No valid session or API token'),
+      ...(write
+        ? {
+            400: problem('Invalid fields'),
+            403: problem('A cross-site write with the session cookie'),
+            404: problem('No such ticket'),
+            409: problem('Not allowed in the current status (`allowed` lists what is), or changes nothing'),
+            412: problem('If-Match names a version the ticket has moved past'),
+          }
+        : {}),
+    },
+  }
+}
+
+const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag you saw; a stale one answers 412' }
+
+/** A reporter operation: the token is the credential. */
+function reporterOp(summary: string, body?: object) {
+  return {
+    summary,
+    parameters: [tokenParam],
+    ...(body ? { requestBody: body } : {}),
+    responses: { 200: json(ref('ReporterTicket')), 400: problem('Invalid fields'), 404: problem('Unknown token'), 409: problem('Not allowed in the current status') },
+  }
+}
+
 function payloadSchema(limits: Limits) {
   return {
     type: 'object',
@@ -96,6 +144,24 @@ export function openApiDocument(config: Config) {
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
       },
       '/api/v1/tickets': {
+        get: agentOp('The inbox: filters, full-text search, keyset pagination; open first by priority, then oldest', {
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string' }, description: 'Comma-separated statuses, or `open`' },
+            { name: 'category', in: 'query', schema: { type: 'string' } },
+            { name: 'priority', in: 'query', schema: { type: 'string' } },
+            { name: 'assignee', in: 'query', schema: { type: 'string' }, description: '`me`, `none` or an agent id' },
+            { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Full text over subject, description, replies and comments; or a reference' },
+            { name: 'appVersion', in: 'query', schema: { type: 'string' } },
+            { name: 'os', in: 'query', schema: { type: 'string' }, description: '`Windows` or `Windows 11`' },
+            { name: 'updatedSince', in: 'query', schema: { type: 'string', format: 'date-time' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+          ],
+          responses: {
+            200: json({ type: 'object', properties: { items: { type: 'array', items: ref('TicketSummary') }, nextCursor: { type: ['string', 'null'] } } }),
+            400: problem('Invalid filter'),
+          },
+        }, false),
         options: {
           summary: 'CORS preflight of the intake',
           parameters: [{ name: 'key', in: 'query', required: false, schema: { type: 'string' }, description: 'Project key, to check the origin against that project alone' }],
@@ -135,9 +201,102 @@ export function openApiDocument(config: Config) {
           },
         },
       },
+      '/api/v1/auth/login': {
+        post: {
+          summary: 'Log in to the inbox; sets an HttpOnly, SameSite=Strict session cookie',
+          requestBody: jsonBody({ email: { type: 'string' }, password: { type: 'string' } }, ['email', 'password']),
+          responses: { 200: json({ type: 'object', properties: { agent: { type: 'object' } } }), 400: problem('Missing fields'), 401: problem('Wrong e-mail or password'), 429: problem('Too many failed logins') },
+        },
+      },
+      '/api/v1/auth/logout': {
+        post: { summary: 'End the inbox session', responses: { 204: { description: 'Logged out' } } },
+      },
+      '/api/v1/me': {
+        get: agentOp('The agent behind the session or token', { responses: { 200: json({ type: 'object', properties: { id: {}, email: {}, name: {}, role: { enum: ['admin', 'agent'] }, via: { enum: ['session', 'token'] } } }) } }, false),
+      },
+      '/api/v1/tickets/{ref}': {
+        get: agentOp('The whole ticket; ETag is its version', { parameters: [refParam], responses: { 200: json(ref('Ticket')), 304: { description: 'Not modified (If-None-Match)' }, 404: problem('No such ticket') } }, false),
+        patch: agentOp('Change priority, category, assignee or status', {
+          parameters: [refParam, ifMatch],
+          requestBody: jsonBody({
+            priority: { enum: ['low', 'normal', 'high', 'critical'] },
+            category: { enum: [...CATEGORIES] },
+            assigneeId: { type: ['string', 'null'], description: 'An agent id, "me", or null' },
+            status: { enum: [...STATUSES] },
+            closeReason: { enum: ['duplicate', 'rejected'] },
+            reason: { type: 'string', description: 'The comment of a close, the reason of a reopen' },
+            duplicateOf: { type: 'string', description: 'With closeReason duplicate' },
+          }),
+          responses: { 200: json(ref('Ticket')) },
+        }),
+      },
+      '/api/v1/tickets/{ref}/screenshot': {
+        get: agentOp('The screenshot with its real content type, inline', { parameters: [refParam], responses: { 200: { description: 'PNG, JPEG or WebP', content: { 'image/png': {}, 'image/jpeg': {}, 'image/webp': {} } }, 404: problem('No such ticket or no screenshot') } }, false),
+      },
+      '/api/v1/tickets/{ref}/replies': {
+        post: agentOp('A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved)', {
+          parameters: [refParam, ifMatch],
+          requestBody: jsonBody({ body: { type: 'string', maxLength: 20000 }, status: { enum: ['waiting_on_reporter', 'resolved'] } }, ['body']),
+          responses: { 201: json(ref('Ticket')) },
+        }),
+      },
+      '/api/v1/tickets/{ref}/notes': {
+        post: agentOp('An internal note, never shown to the reporter', {
+          parameters: [refParam, ifMatch],
+          requestBody: jsonBody({ body: { type: 'string', maxLength: 20000 } }, ['body']),
+          responses: { 201: json(ref('Ticket')) },
+        }),
+      },
+      '/api/v1/tickets/{ref}/split': {
+        post: agentOp('A new ticket (new reference) from this one: same reporter and environment, linked both ways', {
+          parameters: [refParam, ifMatch],
+          requestBody: jsonBody({ subject: { type: 'string' }, description: { type: 'string' } }, ['subject', 'description']),
+          responses: { 201: json(ref('Ticket'), 'The new ticket, with `statusUrl` for its reporter') },
+        }),
+      },
+      '/api/v1/tickets/{ref}/link': {
+        post: agentOp('Close as a duplicate of another ticket (with a public comment), or make it a child of a mass incident', {
+          parameters: [refParam, ifMatch],
+          requestBody: jsonBody({ duplicateOf: { type: 'string' }, comment: { type: 'string' }, parent: { type: 'string', description: 'A mass_incident ticket' } }),
+          responses: { 200: json(ref('Ticket')) },
+        }),
+      },
+      '/api/v1/events': {
+        get: agentOp('Server-Sent Events: ticket.created and ticket.changed', { responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': {} } } } }, false),
+      },
+      '/api/v1/status/{token}': {
+        get: { summary: 'The reporter\'s view of the request', parameters: [tokenParam], responses: { 200: json(ref('ReporterTicket')), 404: problem('Unknown token') } },
+      },
+      '/api/v1/status/{token}/screenshot': {
+        get: { summary: 'The screenshot of the reporter\'s own request', parameters: [tokenParam], responses: { 200: { description: 'PNG, JPEG or WebP' }, 404: problem('Unknown token or no screenshot') } },
+      },
+      '/api/v1/status/{token}/comments': {
+        post: reporterOp('A reporter comment; a ticket waiting on the reporter goes back to work', jsonBody({ body: { type: 'string' } }, ['body'])),
+      },
+      '/api/v1/status/{token}/confirm': { post: reporterOp('The solution works: resolved → closed (confirmed)') },
+      '/api/v1/status/{token}/reopen': {
+        post: reporterOp('The solution does not work: resolved → in_progress', jsonBody({ reason: { type: 'string' } }, ['reason'])),
+      },
+      '/api/v1/status/{token}/withdraw': {
+        post: reporterOp('No longer needed: any open status → closed (withdrawn)', { content: { 'application/json': { schema: { type: 'object', properties: { reason: { type: 'string' } } } } } }),
+      },
+      '/status/{token}': {
+        get: { summary: 'The reporter\'s status page (HTML, English or Russian by Accept-Language or ?lang=)', parameters: [tokenParam], responses: { 200: { description: 'text/html' }, 404: { description: 'Unknown token (HTML)' } } },
+      },
+      '/status/{token}/comment': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ body: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
+      '/status/{token}/confirm': { post: { summary: 'Form post of the status page', parameters: [tokenParam], responses: { 303: { description: 'Back to the page' } } } },
+      '/status/{token}/reopen': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ reason: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
+      '/status/{token}/withdraw': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ reason: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
     },
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from `snagbox token create`' },
+        session: { type: 'apiKey', in: 'cookie', name: 'snagbox_session', description: 'The inbox session from POST /api/v1/auth/login' },
+      },
       schemas: {
+        Ticket: { type: 'object', description: 'The whole ticket as an agent sees it: environment, context, logs, timeline with internal notes, screenshot URL, allowed actions' },
+        TicketSummary: { type: 'object', description: 'A ticket in a listing' },
+        ReporterTicket: { type: 'object', description: 'What the reporter sees: status, dates, the public timeline' },
         Problem: {
           type: 'object',
           description: 'RFC 9457 problem document',

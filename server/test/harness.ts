@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/app.js'
-import { createProject, type Project } from '../src/auth/store.js'
+import { createAgent, createApiToken, createProject, type Project } from '../src/auth/store.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { openDatabase, type Db } from '../src/db/client.js'
 
@@ -41,4 +41,43 @@ export function harness(overrides: { env?: Record<string, string>; now?: () => D
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'snagbox-test-'))
+}
+
+export interface AgentHarness extends Harness {
+  agent: { id: string; email: string }
+  token: string
+  /** A request as the agent, with the API token. */
+  api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>
+  /** Files a ticket and returns its answer (reference, statusUrl…). */
+  file(body?: Record<string, unknown>): Promise<{ id: string; reference: string; statusUrl: string; token: string }>
+  /** A request as the reporter of a status URL. */
+  reporter(statusUrl: string, path?: string, init?: RequestInit & { json?: unknown }): Promise<Response>
+}
+
+/** A harness with an admin agent (ann@example.com / correct-horse) and an API token. */
+export async function agentHarness(overrides: Parameters<typeof harness>[0] = {}): Promise<AgentHarness> {
+  const h = harness(overrides)
+  const agent = await createAgent(h.db, { email: 'ann@example.com', name: 'Ann Agent', password: 'correct-horse', role: 'admin' })
+  const { token } = createApiToken(h.db, { email: agent.email, name: 'tests' })
+  const request = (path: string, init: RequestInit & { json?: unknown } = {}, headers: Record<string, string> = {}) => {
+    const { json, ...rest } = init
+    return h.app.request(path, {
+      ...rest,
+      headers: { ...headers, ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(rest.headers as Record<string, string>) },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    })
+  }
+  return {
+    ...h,
+    agent,
+    token,
+    api: async (path, init = {}) => request(path, init, { Authorization: `Bearer ${token}` }),
+    file: async (body = { description: 'Export fails with error 0x80070005' }) => {
+      const res = await h.post(body)
+      if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`)
+      const answer = (await res.json()) as { id: string; reference: string; statusUrl: string }
+      return { ...answer, token: answer.statusUrl.split('/status/')[1]! }
+    },
+    reporter: async (statusUrl, path = '', init = {}) => request(`/api/v1/status/${statusUrl.split('/status/')[1]}${path}`, init),
+  }
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../app.js'
 import { Fields, readJsonObject } from '../request-body.js'
+import { screenshotResponse } from '../tickets/agent-routes.js'
 import { reporterView } from '../tickets/view.js'
 import { reporterAction, ticketOfToken } from './reporter.js'
 
@@ -12,6 +13,8 @@ export function statusApiRoutes(deps: AppDeps) {
   const view = (row: Parameters<typeof reporterView>[1]) => reporterView(deps.db, row)
 
   app.get('/:token', (c) => c.json(view(ticketOfToken(deps, c.req.param('token')))))
+
+  app.get('/:token/screenshot', (c) => screenshotResponse(c, deps.db, ticketOfToken(deps, c.req.param('token'))))
 
   app.post('/:token/comments', async (c) => {
     const ticket = ticketOfToken(deps, c.req.param('token'))

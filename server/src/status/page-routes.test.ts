@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { agentHarness, type AgentHarness } from '../../test/harness.js'
+
+const path = (statusUrl: string) => statusUrl.replace('https://support.example.com', '')
+
+async function page(h: AgentHarness, statusUrl: string, headers: Record<string, string> = {}) {
+  const res = await h.app.request(path(statusUrl), { headers })
+  return { status: res.status, html: await res.text(), res }
+}
+
+function form(h: AgentHarness, statusUrl: string, action: string, fields: Record<string, string> = {}) {
+  return h.app.request(`${path(statusUrl)}/${action}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+describe('GET /status/:token, the reporter page', () => {
+  it('shows the reference, the status in words and the public timeline, in English by default', async () => {
+    const h = await agentHarness()
+    const { statusUrl, reference } = await h.file({ description: 'The report button does nothing' })
+    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Which browser do you use?', status: 'waiting_on_reporter' } })
+    const { status, html, res } = await page(h, statusUrl)
+    expect(status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/html')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain(`Request ${reference}`)
+    expect(html).toContain('Waiting for your answer')
+    expect(html).toContain('Which browser do you use?')
+    expect(html).toContain('The report button does nothing')
+    expect(html).toContain('name="body"')
+    expect(html).not.toContain('<script')
+  })
+
+  it('speaks Russian when the browser prefers it, or when asked', async () => {
+    const h = await agentHarness()
+    const { statusUrl } = await h.file()
+    const ru = await page(h, statusUrl, { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.8' })
+    expect(ru.html).toContain('<html lang="ru">')
+    expect(ru.html).toContain('Обращение DEMO-1')
+    expect(ru.html).toContain('Получено')
+    expect((await page(h, `${statusUrl}?lang=ru`)).html).toContain('Получено')
+    expect((await page(h, statusUrl, { 'Accept-Language': 'de-DE, en;q=0.5, ru;q=0.4' })).html).toContain('<html lang="en">')
+  })
+
+  it('renders hostile text inert', async () => {
+    const h = await agentHarness()
+    const evil = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`
+    const { statusUrl, reference } = await h.file({ description: evil, subject: `<b>${evil}</b>` })
+    await h.reporter(statusUrl, '/comments', { method: 'POST', json: { body: `<iframe src="javascript:alert(3)">` } })
+    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: '</li></ol><script>steal()</script>' } })
+    const { html } = await page(h, statusUrl)
+    expect(html).not.toMatch(/<script>|<img src=x|<iframe|<b>/)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('&lt;iframe src=&quot;javascript:alert(3)&quot;&gt;')
+    expect(html).toContain('&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;steal()&lt;/script&gt;')
+  })
+
+  it('works without JavaScript: comment, disagree with a reason, confirm', async () => {
+    const h = await agentHarness()
+    const { statusUrl, reference } = await h.file()
+    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Fixed in 4.30.35', status: 'resolved' } })
+    const resolved = await page(h, statusUrl)
+    expect(resolved.html).toContain('Solution provided')
+    expect(resolved.html).toContain('Closes automatically if there is no answer by')
+    expect(resolved.html).toContain('action="/status/')
+
+    const noReason = await form(h, statusUrl, 'reopen', { reason: '  ' })
+    expect(noReason.status).toBe(400)
+    expect(await noReason.text()).toContain('role="alert"')
+
+    const reopen = await form(h, statusUrl, 'reopen', { reason: 'Still broken on my machine' })
+    expect(reopen.status).toBe(303)
+    expect(reopen.headers.get('location')).toMatch(/done=reopen/)
+    const after = await page(h, `${statusUrl}?done=reopen`)
+    expect(after.html).toContain('The request is back in work.')
+    expect(after.html).toContain('Still broken on my machine')
+
+    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Now really fixed', status: 'resolved' } })
+    expect((await form(h, statusUrl, 'confirm')).status).toBe(303)
+    const closed = await page(h, statusUrl)
+    expect(closed.html).toContain('you confirmed the solution')
+    expect(closed.html).not.toContain('name="body"') // no comments on a closed request
+    const late = await form(h, statusUrl, 'comment', { body: 'one more thing' })
+    expect(late.status).toBe(409)
+  })
+
+  it('lets the reporter withdraw an open request', async () => {
+    const h = await agentHarness()
+    const { statusUrl } = await h.file()
+    expect((await form(h, statusUrl, 'withdraw', { reason: 'Found it myself' })).status).toBe(303)
+    expect(await (await h.reporter(statusUrl)).json()).toMatchObject({ status: 'closed', closeReason: 'withdrawn' })
+  })
+
+  it('answers 404 for unknown tokens, in the page language', async () => {
+    const h = await agentHarness()
+    const res = await h.app.request('/status/not-a-token-at-all-xxxxxxxx', { headers: { 'Accept-Language': 'ru' } })
+    expect(res.status).toBe(404)
+    expect(await res.text()).toContain('не найдено')
+    expect((await h.app.request('/status/not-a-token-at-all-xxxxxxxx/confirm', { method: 'POST' })).status).toBe(404)
+  })
+})
