@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { backupDatabase } from './backup.js'
-import { createAgent, createApiToken, createProject, InputError } from './auth/store.js'
+import { createAgent, createApiToken, createProject, InputError, updateProject } from './auth/store.js'
 import { loadConfig, SETTINGS } from './config.js'
 import { openDatabase, type Db } from './db/client.js'
 import { startServer, stopOnSignals } from './serve.js'
@@ -13,7 +13,10 @@ const COMMON: Options = { db: { type: 'string' }, json: { type: 'boolean' }, hel
 const USAGE = `snagbox — the Snagbox server
 
   snagbox serve [--port 8787] [--host 127.0.0.1] [--public-url URL] [settings…]
-  snagbox project create --name <name> --prefix <PREFIX> [--origin <url>]… [--key <pk_…>] [--auto-close-days <n>]
+  snagbox project create --name <name> --prefix <PREFIX> [--origin <url>]… [--key <pk_…>]
+                         [--auto-close-days <n>] [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…
+  snagbox project update --prefix <PREFIX> [--name <name>] [--origin <url>]… [--auto-close-days <n>]
+                         [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…   (lists are replaced)
   snagbox agent create --email <e-mail> --name <name> --password <password> [--role admin|agent]
   snagbox token create --email <agent e-mail> --name <label>
   snagbox backup <file>
@@ -24,6 +27,27 @@ Settings of serve (flag, environment variable, default):
 ${SETTINGS.map((s) => `  --${s.flag.padEnd(24)}${s.env.padEnd(32)}${s.default}\n      ${s.doc}`).join('\n')}
 `
 
+const PROJECT_SETTINGS: Options = {
+  name: { type: 'string' },
+  prefix: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'auto-close-days': { type: 'string' },
+  'time-zone': { type: 'string' },
+  holiday: { type: 'string', multiple: true },
+}
+
+/** The working-day and origin settings given on the command line (absent ones stay unset). */
+function projectSettings(values: Values) {
+  const days = values['auto-close-days']
+  if (days !== undefined && !/^\d+$/.test(String(days))) throw new InputError('--auto-close-days must be a whole number')
+  return {
+    ...(values.origin ? { origins: values.origin as string[] } : {}),
+    ...(days !== undefined ? { autoCloseDays: Number(days) } : {}),
+    ...(values['time-zone'] ? { timeZone: String(values['time-zone']) } : {}),
+    ...(values.holiday ? { holidays: (values.holiday as string[]).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean) } : {}),
+  }
+}
+
 interface Command {
   options: Options
   positionals?: number
@@ -32,7 +56,7 @@ interface Command {
 
 class Output {
   constructor(private readonly json: boolean) {}
-  result(value: Record<string, unknown>, text: string): void {
+  result(value: object, text: string): void {
     console.log(this.json ? JSON.stringify(value) : text)
   }
 }
@@ -63,19 +87,27 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'project create': {
-    options: { name: { type: 'string' }, prefix: { type: 'string' }, origin: { type: 'string', multiple: true }, key: { type: 'string' }, 'auto-close-days': { type: 'string' } },
+    options: { ...PROJECT_SETTINGS, key: { type: 'string' } },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const days = values['auto-close-days']
         const project = createProject(db, {
           name: String(values.name ?? ''),
           prefix: String(values.prefix ?? ''),
-          origins: (values.origin as string[] | undefined) ?? [],
           ...(values.key ? { key: String(values.key) } : {}),
-          ...(days !== undefined ? { autoCloseDays: Number(days) } : {}),
+          ...projectSettings(values),
         })
-        const { id, name, prefix, key, allowedOrigins } = project
-        out.result({ id, name, prefix, key, allowedOrigins }, `Project ${name} (${prefix}) created.\nKey: ${key}`)
+        out.result(project, `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}`)
+      }),
+  },
+  'project update': {
+    options: PROJECT_SETTINGS,
+    run: (values, _p, out) =>
+      withDb(values, (db) => {
+        const project = updateProject(db, String(values.prefix ?? ''), {
+          ...(values.name ? { name: String(values.name) } : {}),
+          ...projectSettings(values),
+        })
+        out.result(project, `Project ${project.name} (${project.prefix}) updated.`)
       }),
   },
   'agent create': {

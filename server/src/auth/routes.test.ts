@@ -121,7 +121,7 @@ describe('agent authentication', () => {
     expect(routes.length).toBeGreaterThanOrEqual(10)
     for (const [method, path] of routes) {
       const url = path.replace(':ref', reference)
-      for (const headers of [{}, { Authorization: 'Bearer nope' }, { Cookie: 'snagbox_session=forged' }]) {
+      for (const headers of [{}, { Authorization: 'Bearer nope' }, { Cookie: 'snagbox_session=forged' }] as Record<string, string>[]) {
         const res = await h.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, ...(method === 'GET' ? {} : { body: '{}' }) })
         expect([method, path, res.status]).toEqual([method, path, 401])
         expect(res.headers.get('content-type')).toBe('application/problem+json')

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, apiTokens, projects } from '../db/schema.js'
 import { normalizeOrigin } from '../config.js'
+import { validateWorkingCalendar } from '../tickets/working-days.js'
 import { hashPassword, randomToken, sha256 } from './secrets.js'
 
 export interface Project {
@@ -22,6 +23,27 @@ export interface NewProject {
   key?: string
   origins?: string[]
   autoCloseDays?: number
+  /** IANA time zone of the project's working days, e.g. `Europe/Moscow`. */
+  timeZone?: string
+  /** Days off besides weekends, `YYYY-MM-DD`. */
+  holidays?: string[]
+}
+
+/** Checks the working-day settings; throws an InputError naming the flag. */
+function checkCalendar(settings: { timeZone: string; holidays: string[]; autoCloseDays: number }): void {
+  const errors = validateWorkingCalendar({ timeZone: settings.timeZone, holidays: settings.holidays, autoCloseWorkingDays: settings.autoCloseDays })
+  const flags: Record<string, string> = { timeZone: '--time-zone', autoCloseWorkingDays: '--auto-close-days' }
+  if (errors.length) {
+    throw new InputError(errors.map((e) => `${flags[e.path] ?? `--holiday (${e.path})`} ${e.message}`).join('; '))
+  }
+}
+
+function parseOrigins(origins: string[]): string[] {
+  try {
+    return [...new Set(origins.map(normalizeOrigin))]
+  } catch (err) {
+    throw new InputError(`--origin: ${(err as Error).message}`)
+  }
 }
 
 const PREFIX = /^[A-Z][A-Z0-9]{0,9}$/
@@ -53,15 +75,10 @@ export function createProject(db: Db, input: NewProject): Project {
   const key = input.key ?? randomToken('pk_').slice(0, 35)
   if (!PROJECT_KEY.test(key)) throw new InputError('--key must look like pk_ followed by 8–100 letters, digits, _ or -')
   const autoCloseDays = input.autoCloseDays ?? 5
-  if (!Number.isSafeInteger(autoCloseDays) || autoCloseDays < 0 || autoCloseDays > 365) {
-    throw new InputError('--auto-close-days must be a whole number from 0 to 365')
-  }
-  let origins: string[]
-  try {
-    origins = (input.origins ?? []).map(normalizeOrigin)
-  } catch (err) {
-    throw new InputError(`--origin: ${(err as Error).message}`)
-  }
+  const timeZone = input.timeZone ?? 'UTC'
+  const holidays = [...new Set(input.holidays ?? [])].sort()
+  checkCalendar({ timeZone, holidays, autoCloseDays })
+  const origins = parseOrigins(input.origins ?? [])
   if (db.select().from(projects).where(eq(projects.prefix, input.prefix)).get()) {
     throw new InputError(`a project with the prefix ${input.prefix} exists already`)
   }
@@ -75,12 +92,43 @@ export function createProject(db: Db, input: NewProject): Project {
       name,
       prefix: input.prefix,
       key,
-      allowedOrigins: JSON.stringify([...new Set(origins)]),
+      allowedOrigins: JSON.stringify(origins),
       autoCloseDays,
+      timeZone,
+      holidays: JSON.stringify(holidays),
       createdAt: new Date().toISOString(),
     })
     .returning()
     .get()
+  return toProject(row)
+}
+
+/**
+ * Changes a project's settings; only the given ones change (origins and holidays are replaced).
+ *
+ * @example updateProject(db, 'DEMO', { holidays: ['2027-01-01', '2027-01-07'] })
+ */
+export function updateProject(
+  db: Db,
+  prefix: string,
+  changes: Partial<Pick<NewProject, 'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays'>>,
+): Project {
+  const current = findProjectByPrefix(db, prefix)
+  if (!current) throw new InputError(`no project with the prefix ${prefix}`)
+  const next = {
+    name: changes.name?.trim() || current.name,
+    allowedOrigins: changes.origins ? parseOrigins(changes.origins) : current.allowedOrigins,
+    autoCloseDays: changes.autoCloseDays ?? current.autoCloseDays,
+    timeZone: changes.timeZone ?? current.timeZone,
+    holidays: changes.holidays ? [...new Set(changes.holidays)].sort() : current.holidays,
+  }
+  checkCalendar(next)
+  const row = db
+    .update(projects)
+    .set({ ...next, allowedOrigins: JSON.stringify(next.allowedOrigins), holidays: JSON.stringify(next.holidays) })
+    .where(eq(projects.id, current.id))
+    .returning()
+    .get()!
   return toProject(row)
 }
 
