@@ -74,6 +74,11 @@ export const tickets = sqliteTable(
     index('tickets_queue').on(t.queueKey),
     index('tickets_status_queue').on(t.status, t.queueKey),
     index('tickets_assignee_queue').on(t.assigneeId, t.queueKey),
+    index('tickets_priority_queue').on(t.priority, t.queueKey),
+    index('tickets_category_queue').on(t.category, t.queueKey),
+    // The inbox filters by app version and OS; the expressions match those in store-list.ts.
+    index('tickets_app_version_queue').on(sql`json_extract(${t.app}, '$.version')`, t.queueKey),
+    index('tickets_os_queue').on(sql`lower(json_extract(${t.environment}, '$.os.name'))`, t.queueKey),
     index('tickets_parent').on(t.parentId),
     index('tickets_updated').on(t.updatedAt),
     index('tickets_auto_close').on(t.autoCloseDueAt).where(sql`status = 'resolved'`),

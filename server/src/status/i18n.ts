@@ -50,6 +50,7 @@ const en = {
   done: { comment: 'Your comment was sent.', confirm: 'Thank you! The request is closed.', reopen: 'The request is back in work.', withdraw: 'The request was withdrawn.' } as Record<string, string>,
   notFound: 'No request has this status link. Check that the link is complete.',
   language: 'Русский',
+  quote: (text: string) => `“${text}”`,
 }
 
 const ru: typeof en = {
@@ -102,6 +103,7 @@ const ru: typeof en = {
   done: { comment: 'Комментарий отправлен.', confirm: 'Спасибо! Обращение закрыто.', reopen: 'Обращение снова в работе.', withdraw: 'Обращение отозвано.' },
   notFound: 'Обращение по этой ссылке не найдено. Проверьте, что ссылка скопирована полностью.',
   language: 'English',
+  quote: (text: string) => `«${text}»`,
 }
 
 export const MESSAGES = { en, ru }

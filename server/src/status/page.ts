@@ -73,7 +73,7 @@ ${view.duplicateOf ? html`<br>${t.duplicateOf} ${view.duplicateOf}` : ''}
 ${view.splitFrom ? html`<br>${t.splitFrom} ${view.splitFrom}` : ''}</p>
 
 <h2>${view.subject}</h2>
-<p class="text">${view.description}</p>
+${view.description !== view.subject ? html`<p class="text">${view.description}</p>` : ''}
 
 ${can('confirm') ? html`
 <form method="post" action="${action('confirm')}"><label>${t.confirm}</label><button>${t.confirmButton}</button></form>` : ''}
@@ -101,7 +101,7 @@ function timelineEntry(e: View['timeline'][number], lang: Lang, when: (iso: stri
   const d = e.data as Record<string, unknown>
   const title =
     e.type === 'status_changed'
-      ? html`${t.events.status_changed} «${t.status[String(d.to)] ?? String(d.to)}»`
+      ? html`${t.events.status_changed} ${t.quote(t.status[String(d.to)] ?? String(d.to))}`
       : html`${t.events[e.type] ?? e.type}`
   const text = [d.body, d.reason, d.comment].find((v): v is string => typeof v === 'string' && v.length > 0)
   return html`<li><strong>${title}</strong> <span class="meta">${who} · ${when(e.createdAt)}</span>${text ? html`<div class="text">${text}</div>` : ''}</li>`
