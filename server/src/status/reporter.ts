@@ -1,11 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../app.js'
 import { sha256 } from '../auth/secrets.js'
-import { reporterTokens } from '../db/schema.js'
 import { ApiError } from '../errors.js'
 import { decide, type Action } from '../tickets/lifecycle.js'
-import { findTicketById, type TicketRow } from '../tickets/store-read.js'
+import { findTicketById, reporterTokenRow, type TicketRow } from '../tickets/store-read.js'
 import { applyDecision } from '../tickets/store-write.js'
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/
@@ -17,7 +15,7 @@ const NOT_FOUND = () => new ApiError(404, 'not_found', 'No request has this stat
  */
 export function ticketOfToken(deps: AppDeps, token: string): TicketRow {
   const hash = sha256(TOKEN.test(token) ? token : `invalid:${token.slice(0, 200)}`)
-  const row = deps.db.select().from(reporterTokens).where(eq(reporterTokens.tokenHash, hash)).get()
+  const row = reporterTokenRow(deps.db, hash)
   const stored = Buffer.from(row?.tokenHash ?? '0'.repeat(64), 'hex')
   const same = timingSafeEqual(stored, Buffer.from(hash, 'hex'))
   const ticket = row && same && TOKEN.test(token) ? findTicketById(deps.db, row.ticketId) : undefined

@@ -1,8 +1,7 @@
-import { and, asc, eq, lte } from 'drizzle-orm'
 import type { AppDeps } from '../app.js'
-import { tickets } from '../db/schema.js'
 import { ApiError } from '../errors.js'
 import { decide } from './lifecycle.js'
+import { dueForAutoClose } from './store-read.js'
 import { applyDecision } from './store-write.js'
 
 const SYSTEM = { kind: 'system' } as const
@@ -13,13 +12,7 @@ const SYSTEM = { kind: 'system' } as const
  * whatever fell due while the server was down. Returns the references it closed.
  */
 export function closeDueTickets(deps: Pick<AppDeps, 'db' | 'publish'>, now: Date): string[] {
-  const due = deps.db
-    .select({ id: tickets.id, reference: tickets.reference })
-    .from(tickets)
-    .where(and(eq(tickets.status, 'resolved'), lte(tickets.autoCloseDueAt, now.toISOString())))
-    .orderBy(asc(tickets.autoCloseDueAt))
-    .limit(1000)
-    .all()
+  const due = dueForAutoClose(deps.db, now)
   const closed: string[] = []
   for (const ticket of due) {
     try {

@@ -1,6 +1,6 @@
-import { asc, eq, inArray, or } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, or } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
-import { agents, attachments, projects, ticketEvents, tickets } from '../db/schema.js'
+import { agents, attachments, projects, reporterTokens, ticketEvents, tickets } from '../db/schema.js'
 
 export type TicketRow = typeof tickets.$inferSelect
 
@@ -83,4 +83,20 @@ export function referencesOf(db: Db, ids: (string | null)[]): Map<string, string
 
 export function childrenOf(db: Db, parentId: string): { id: string; reference: string; status: string }[] {
   return db.select({ id: tickets.id, reference: tickets.reference, status: tickets.status }).from(tickets).where(eq(tickets.parentId, parentId)).orderBy(asc(tickets.number)).all()
+}
+
+/** The ticket a reporter token's hash belongs to, with the stored hash (for a constant-time check). */
+export function reporterTokenRow(db: Db, tokenHash: string): { tokenHash: string; ticketId: string } | undefined {
+  return db.select({ tokenHash: reporterTokens.tokenHash, ticketId: reporterTokens.ticketId }).from(reporterTokens).where(eq(reporterTokens.tokenHash, tokenHash)).get()
+}
+
+/** Resolved tickets whose auto-close time has come, the longest overdue first. */
+export function dueForAutoClose(db: Db, now: Date, limit = 1000): { id: string; reference: string }[] {
+  return db
+    .select({ id: tickets.id, reference: tickets.reference })
+    .from(tickets)
+    .where(and(eq(tickets.status, 'resolved'), lte(tickets.autoCloseDueAt, now.toISOString())))
+    .orderBy(asc(tickets.autoCloseDueAt))
+    .limit(limit)
+    .all()
 }
