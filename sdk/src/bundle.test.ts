@@ -1,0 +1,101 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, type Plugin } from 'esbuild'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const RENDERERS = ['@zumer/snapdom', 'html2canvas-pro']
+/** 15 KiB: the core a page pays for, ua-parser-js included. */
+const CORE_BUDGET = 15 * 1024
+const CAPTURE_BUDGET = 5 * 1024
+
+const dirs: string[] = []
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
+
+/** What loads only when used (`import()`): the capture add-on, Node-only code. */
+const lazyExternal: Plugin = {
+  name: 'lazy-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined))
+  },
+}
+
+async function bundle(entry: string, options: { platform: 'browser' | 'node'; lazy: boolean }) {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: options.platform,
+    conditions: ['source'],
+    external: RENDERERS,
+    plugins: options.lazy ? [lazyExternal] : [],
+    write: false,
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0]!.contents
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`
+
+describe('the published bundle', () => {
+  it(`keeps the core (client, environment with ua-parser-js, delivery, outbox, logs) within ${kib(CORE_BUDGET)} gzip`, async () => {
+    const core = await bundle('sdk/src/index.ts', { platform: 'browser', lazy: true })
+    const capture = await bundle('sdk/src/screenshot/attach.ts', { platform: 'browser', lazy: true })
+    const coreGzip = gzipSync(core, { level: 9 }).length
+    const captureGzip = gzipSync(capture, { level: 9 }).length
+    console.log(
+      `@snagbox/sdk core: ${core.length} B minified, ${coreGzip} B gzip (${kib(coreGzip)}); ` +
+        `capture add-on without its renderer: ${captureGzip} B gzip (${kib(captureGzip)})`,
+    )
+    expect(coreGzip).toBeLessThanOrEqual(CORE_BUDGET)
+    expect(captureGzip).toBeLessThanOrEqual(CAPTURE_BUDGET)
+  })
+
+  it('pulls no renderer and no Node built-in into a browser bundle', async () => {
+    const text = new TextDecoder().decode(await bundle('sdk/src/index.ts', { platform: 'browser', lazy: false }))
+    // Building for the browser at all proves no static `node:` import; the renderers stay behind import().
+    expect(text).not.toMatch(/from\s*["'](node:|@zumer|html2canvas)/)
+    expect(text).toMatch(/import\(["']@zumer\/snapdom["']\)/)
+  })
+
+  it('imports during server-side rendering without touching a browser global, and reports from Node', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snagbox-ssr-'))
+    dirs.push(dir)
+    await writeFile(join(dir, 'sdk.mjs'), await bundle('sdk/src/index.ts', { platform: 'node', lazy: false }))
+    const script = `
+      // Plain Node: reading window, document, localStorage… would throw a ReferenceError here.
+      const before = new Set(Object.getOwnPropertyNames(globalThis))
+      const sdk = await import('./sdk.mjs')
+      const added = Object.getOwnPropertyNames(globalThis).filter((n) => !before.has(n))
+      const requests = []
+      const fetch = async (url, init) => {
+        requests.push({ url, key: init.headers['X-Snagbox-Key'], body: JSON.parse(init.body) })
+        return Response.json({ id: '1', reference: 'SSR-1', status: 'new', statusUrl: 'u', createdAt: 'now' }, { status: 201 })
+      }
+      const snag = sdk.createClient({ endpoint: 'http://127.0.0.1:9', projectKey: 'pk_ssr', fetch })
+      const result = await snag.report({ description: 'from Node' })
+      snag.close()
+      console.log(JSON.stringify({ added, result, os: requests[0].body.environment.os, browser: requests[0].body.environment.browser }))
+    `
+    await writeFile(join(dir, 'ssr.mjs'), script)
+    const started = Date.now()
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [join(dir, 'ssr.mjs')], { cwd: dir, timeout: 20_000 }, (error, out, err) =>
+        error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+      ),
+    )
+    const outcome = JSON.parse(stdout) as { added: string[]; result: { status: string }; os: { source: string; name: string }; browser: { name: string } }
+    expect(outcome.added).toEqual([])
+    expect(outcome.result.status).toBe('sent')
+    expect(outcome.os.source).toBe('runtime')
+    expect(outcome.browser.name).toBe('Node.js')
+    // Nothing (no timer, no listener) keeps a server process alive after the client is closed.
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+})

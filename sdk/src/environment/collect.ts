@@ -1,0 +1,106 @@
+import type { BrowserInfo, DeviceInfo, Environment, OsInfo, RawEnvironment, ScreenInfo } from '../contract/index.js'
+import { applyClientHints, readClientHints } from './client-hints.js'
+import type { Detected } from './detected.js'
+import { pageFacts } from './page.js'
+import type { RuntimeFacts } from './runtime.js'
+import { fromUserAgent } from './user-agent.js'
+import { DEFAULTS } from '../options.js'
+import { pageWindow } from '../page-window.js'
+
+/**
+ * Where the environment comes from, when the defaults (this page, or this Node process) are not it.
+ *
+ * @example
+ * // Electron's main process knows facts a page cannot:
+ * createClient({ endpoint, projectKey, environment: { runtime: { ...facts, runningUnderArm64Translation: app.runningUnderARM64Translation } } })
+ */
+export interface EnvironmentOptions {
+  /**
+   * Facts the host knows better than any detection (an Electron preload, a native shell): they
+   * win, and `os.source` becomes `host` when they name OS facts.
+   */
+  host?: Environment
+  /**
+   * Node/Electron facts, or a function that reads them. Default: read from `node:os` when there
+   * is no DOM (Node, Electron's main process); in a page the user agent and client hints are used.
+   */
+  runtime?: RuntimeFacts | (() => RuntimeFacts | null | Promise<RuntimeFacts | null>) | null
+  /** How long to wait for `getHighEntropyValues` before going on without it. */
+  clientHintsTimeoutMs?: number
+  /** The window to read; default the global one. */
+  window?: Window
+}
+
+/**
+ * An {@link Environment} with every field present (`null` where it cannot be known).
+ *
+ * @example
+ * const { os } = await collectEnvironment() // { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' }
+ */
+export interface CollectedEnvironment extends Environment {
+  os: OsInfo
+  browser: BrowserInfo
+  device: DeviceInfo
+  screen: ScreenInfo
+  locale: string | null
+  timezone: string | null
+  userAgent: string | null
+  url: string | null
+  referrer: string | null
+  raw: RawEnvironment
+}
+
+/** The slow, unchanging part: user agent + client hints, or the runtime's facts. */
+export async function detectPlatform(
+  options: EnvironmentOptions,
+  timeoutMs: number,
+): Promise<{ detected: Detected; raw: RawEnvironment }> {
+  const win = options.window ?? pageWindow()
+  const runtime = typeof options.runtime === 'function' ? await options.runtime() : options.runtime
+  // Node and Electron's main process only: loaded on demand, so a page never downloads it.
+  const node = runtime !== null && (runtime || !win) ? await import('./runtime.js') : null
+  const facts = runtime === undefined ? await node?.loadRuntimeFacts() : runtime
+  if (node && facts) return node.fromRuntime(facts)
+  const nav = win?.navigator
+  const userAgent = nav?.userAgent ?? null
+  const maxTouchPoints = typeof nav?.maxTouchPoints === 'number' ? nav.maxTouchPoints : null
+  const clientHints = await readClientHints(nav as { userAgentData?: unknown } | undefined, timeoutMs)
+  const detected = applyClientHints(fromUserAgent(userAgent ?? '', maxTouchPoints), clientHints)
+  const raw = { userAgent, clientHints: clientHints as Record<string, unknown> | null, platform: nav?.platform ?? null, maxTouchPoints }
+  return { detected, raw }
+}
+
+/**
+ * Joins the platform facts with the page's and lets the host's own facts win: each field the host
+ * gives replaces the detected one, except `os`, which is merged (and then says `source: 'host'`).
+ */
+export function assemble(platform: { detected: Detected; raw: RawEnvironment }, options: EnvironmentOptions): CollectedEnvironment {
+  const win = options.window ?? pageWindow()
+  const { detected, raw } = platform
+  const host = options.host ?? {}
+  const page = pageFacts(win)
+  return {
+    ...page,
+    userAgent: raw.userAgent ?? null,
+    browser: detected.browser,
+    device: detected.device,
+    raw,
+    ...host,
+    os: host.os ? { ...detected.os, ...host.os, source: 'host' } : detected.os,
+  } as CollectedEnvironment
+}
+
+/**
+ * Collects the environment a report carries: OS name, version and bitness, browser, device,
+ * screen, locale, time zone and address — from the user agent refined by client hints in a page,
+ * from `node:os` in Node or Electron's main process. Never waits more than the client-hint timeout.
+ *
+ * @example
+ * const env = await collectEnvironment()
+ * env.os // { name: 'macOS', version: '14.5', bitness: 64, architecture: 'arm64', source: 'client-hints' }
+ * env.browser // { name: 'Chrome', version: '124.0.6367.91', bitness: null }
+ */
+export async function collectEnvironment(options: EnvironmentOptions = {}): Promise<CollectedEnvironment> {
+  const timeoutMs = options.clientHintsTimeoutMs ?? DEFAULTS.clientHintsTimeoutMs
+  return assemble(await detectPlatform(options, timeoutMs), options)
+}

@@ -1,0 +1,45 @@
+/**
+ * @snagbox/sdk — collect an accurate environment, capture a faithful screenshot and deliver a
+ * problem report that loses nothing. No UI; safe to import during server-side rendering.
+ *
+ * @example
+ * import { createClient } from '@snagbox/sdk'
+ * const snag = createClient({ endpoint: 'https://support.example.com', projectKey: 'pk_live_…', app: { name: 'Kvant Energo', version: '4.30.34', build: '6255' } })
+ * const result = await snag.report({ description: 'The invoice total is wrong', screenshot: true })
+ * if (result.status === 'sent') show(result.reference)
+ */
+export { createClient } from './client.js'
+export type { OutboxEvent, ReportResult, SnagboxClient } from './client.js'
+export type { ReportInput } from './report-input.js'
+export { DEFAULTS } from './options.js'
+export type { BeforeSend, ClientOptions, Clock, LogOptions, OutboxOptions, RetryOptions } from './options.js'
+export type { SdkError, SdkErrorCode } from './errors.js'
+
+export { collectEnvironment } from './environment/collect.js'
+export type { CollectedEnvironment, EnvironmentOptions } from './environment/collect.js'
+export type { BrandVersion, ClientHints } from './environment/client-hints.js'
+export type { RuntimeFacts } from './environment/runtime.js'
+
+export { captureScreenshot } from './screenshot/lazy.js'
+export type {
+  EngineName,
+  RenderRequest,
+  Rendered,
+  ScreenshotEngine,
+  ScreenshotOptions,
+  ScreenshotResult,
+  Unrendered,
+  Viewport,
+} from './screenshot/types.js'
+
+export type { OutboxEntry, OutboxStore } from './transport/outbox-store.js'
+
+export type {
+  AppInfo,
+  Category,
+  Environment,
+  OsInfo,
+  Reporter,
+  TicketCreated,
+  TicketPayload,
+} from './contract/index.js'

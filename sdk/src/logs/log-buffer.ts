@@ -1,0 +1,67 @@
+import type { LogEntry, LogLevel } from '../contract/index.js'
+import { pageWindow } from '../page-window.js'
+
+/** Recent console errors and warnings and uncaught errors of this page or process. */
+export interface LogBuffer {
+  /** The recorded entries, oldest first. */
+  snapshot(): LogEntry[]
+  /** Stops recording and puts back what was hooked (unless someone hooked on top since). */
+  stop(): void
+}
+
+/** The contract's `DEFAULT_LIMITS.logMessageChars`, kept literal for size. */
+const MESSAGE_CHARS = 4000
+
+function format(value: unknown): string {
+  // V8's stack starts with the message, Firefox's and Safari's do not.
+  if (value instanceof Error) return value.stack?.includes(value.message) ? value.stack : `${value}\n${value.stack}`
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/**
+ * Records `console.error`/`console.warn` (always calling through to the original) and the
+ * window's `error` and `unhandledrejection` events into a bounded ring.
+ */
+export function startLogBuffer(max: number): LogBuffer {
+  const ring: LogEntry[] = []
+  const undo: (() => void)[] = []
+  const record = (level: LogLevel, parts: unknown[]) => {
+    try {
+      ring.push({ level, message: parts.map(format).join(' ').slice(0, MESSAGE_CHARS), timestamp: new Date().toISOString() })
+      if (ring.length > max) ring.shift()
+    } catch {
+      // A value that cannot even be formatted is not worth breaking the host's logging for.
+    }
+  }
+  for (const level of ['error', 'warn'] as const) {
+    const original = console[level]
+    const hooked = (...args: unknown[]) => {
+      record(level, args)
+      return original.apply(console, args)
+    }
+    console[level] = hooked
+    undo.push(() => {
+      if (console[level] === hooked) console[level] = original
+    })
+  }
+  const win = pageWindow()
+  if (win?.addEventListener) {
+    const onError = (e: ErrorEvent) => record('error', [e.error ?? e.message])
+    const onRejection = (e: PromiseRejectionEvent) => record('error', [e.reason])
+    win.addEventListener('error', onError)
+    win.addEventListener('unhandledrejection', onRejection)
+    undo.push(() => {
+      win.removeEventListener('error', onError)
+      win.removeEventListener('unhandledrejection', onRejection)
+    })
+  }
+  return {
+    snapshot: () => ring.slice(),
+    stop: () => undo.splice(0).forEach((fn) => fn()),
+  }
+}
