@@ -205,7 +205,7 @@ export function openApiDocument(config: Config) {
         post: {
           summary: 'Log in to the inbox; sets an HttpOnly, SameSite=Strict session cookie',
           requestBody: jsonBody({ email: { type: 'string' }, password: { type: 'string' } }, ['email', 'password']),
-          responses: { 200: json({ type: 'object', properties: { agent: { type: 'object' } } }), 400: problem('Missing fields'), 401: problem('Wrong e-mail or password'), 429: problem('Too many failed logins') },
+          responses: { 200: json({ type: 'object', properties: { agent: { type: 'object' } } }), 400: problem('Missing fields'), 401: problem('Wrong e-mail or password'), 413: problem('Body over 256 KB'), 415: problem('Not application/json'), 429: problem('Too many failed logins') },
         },
       },
       '/api/v1/auth/logout': {

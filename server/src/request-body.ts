@@ -2,8 +2,10 @@ import type { Context } from 'hono'
 import type { FieldError } from '@snagbox/sdk/contract'
 import { ApiError, invalid } from './errors.js'
 
-/** Largest JSON body of the agent and reporter APIs (a reply, a PATCH, a split). */
-const MAX_JSON_BYTES = 256 * 1024
+/** Largest body of the agent and reporter APIs and forms (a reply, a PATCH, a split, a comment). */
+export const MAX_BODY_BYTES = 256 * 1024
+
+export const bodyTooLarge = () => new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`)
 
 /** The JSON object body of a request, or a 400/413/415 problem. */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
@@ -11,8 +13,7 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json')
   }
-  const text = await c.req.text()
-  if (text.length > MAX_JSON_BYTES) throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BYTES} bytes`)
+  const text = await readText(c)
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -23,6 +24,21 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
     throw invalid([{ path: '', message: 'must be a JSON object' }])
   }
   return value as Record<string, unknown>
+}
+
+/** The body as text, refused as soon as it passes the limit: a huge body is never held whole. */
+async function readText(c: Context): Promise<string> {
+  if (Number(c.req.header('content-length')) > MAX_BODY_BYTES) throw bodyTooLarge()
+  const reader = c.req.raw.body?.getReader()
+  if (!reader) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength
+    if (size > MAX_BODY_BYTES) throw bodyTooLarge()
+    chunks.push(part.value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 /**

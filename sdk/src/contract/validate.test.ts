@@ -64,6 +64,13 @@ describe('validateTicketPayload', () => {
     expect(!result.ok && result.errors.map((e) => e.message)).toEqual(['must be at most 5 characters', 'must have at most 1 entries'])
   })
 
+  it('reports a context nested too deeply to measure instead of throwing', () => {
+    let deep: Record<string, unknown> = {}
+    for (let i = 0; i < 100_000; i++) deep = { a: deep }
+    const result = validateTicketPayload({ description: 'x', context: deep })
+    expect(!result.ok && result.errors.map((e) => e.path)).toEqual(['context'])
+  })
+
   it('rejects what is not an object', () => {
     for (const input of [null, 'text', 42, [], true]) {
       expect(validateTicketPayload(input)).toEqual({ ok: false, errors: [{ path: '', message: 'must be a JSON object' }] })

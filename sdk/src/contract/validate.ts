@@ -219,8 +219,13 @@ function firstLine(description: string, max: number): string {
 }
 
 function jsonBytes(value: unknown): number {
-  // UTF-8 length without TextEncoder, so the contract stays free of platform globals.
-  return unescape(encodeURIComponent(JSON.stringify(value))).length
+  try {
+    // UTF-8 length without TextEncoder, so the contract stays free of platform globals.
+    return unescape(encodeURIComponent(JSON.stringify(value))).length
+  } catch {
+    // Nested too deeply to serialise (or with lone surrogates): too big by any measure.
+    return Number.POSITIVE_INFINITY
+  }
 }
 
 function compact<T extends Record<string, unknown>>(value: T): T {

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppDeps } from '../app.js'
 import { ApiError, invalid } from '../errors.js'
 import { RateLimiter } from '../middleware/rate-limiter.js'
+import { readJsonObject } from '../request-body.js'
 import { isSameOrigin, requireAgent, SESSION_COOKIE, type AgentEnv } from './require-agent.js'
 import { checkPassword, createSession, endSession, SESSION_TTL_MS } from './sessions.js'
 
@@ -18,23 +19,21 @@ export function authRoutes(deps: AppDeps) {
     if (c.req.header('origin') && !isSameOrigin(c, config.publicUrl)) {
       throw new ApiError(403, 'forbidden', 'Log in from the inbox of this server')
     }
-    const body = await c.req.json().catch(() => {
-      throw new ApiError(400, 'invalid_json', 'Send { "email", "password" } as JSON')
-    })
-    const email = body?.email
-    const password = body?.password
+    const { email, password } = await readJsonObject(c)
     const errors = [
       ...(typeof email === 'string' && email.length <= 320 ? [] : [{ path: 'email', message: 'is required' }]),
       ...(typeof password === 'string' && password.length <= 1024 ? [] : [{ path: 'password', message: 'is required' }]),
     ]
-    if (errors.length) throw invalid(errors)
+    if (errors.length || typeof email !== 'string' || typeof password !== 'string') throw invalid(errors)
     const address = deps.clientIp(c)
+    // Every attempt counts before the password is checked, and one that works is taken back:
+    // past the limit even the right password must not get in (else 429 would just mean
+    // "wrong"), and guesses sent all at once must not all be checked.
+    const wait = failures.hit(address)
+    if (wait) throw new ApiError(429, 'rate_limited', `Too many failed logins; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) })
     const agent = await checkPassword(db, email, password)
-    if (!agent) {
-      const wait = failures.hit(address)
-      if (wait) throw new ApiError(429, 'rate_limited', `Too many failed logins; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) })
-      throw new ApiError(401, 'unauthorized', 'Wrong e-mail or password')
-    }
+    if (!agent) throw new ApiError(401, 'unauthorized', 'Wrong e-mail or password')
+    failures.undo(address)
     const session = createSession(db, agent.id, deps.now())
     setCookie(c, SESSION_COOKIE, session, {
       httpOnly: true,

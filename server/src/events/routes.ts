@@ -10,8 +10,10 @@ const HEARTBEAT_MS = 25_000
 /** `GET /api/v1/events`: Server-Sent Events of ticket changes, for agents only. */
 export function eventRoutes(deps: AppDeps) {
   const app = new Hono<AgentEnv>()
-  app.get('/', requireAgent(deps), (c) =>
-    streamSSE(c, async (stream) => {
+  app.get('/', requireAgent(deps), (c) => {
+    // HEAD drops the body: a stream opened for it would never be read, nor ever closed.
+    if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream' })
+    return streamSSE(c, async (stream) => {
       const queue: TicketEvent[] = []
       let wake: (() => void) | undefined
       const unsubscribe = deps.events.subscribe((event) => {
@@ -37,7 +39,7 @@ export function eventRoutes(deps: AppDeps) {
         if (!queue.length && !stream.aborted) await stream.write(': heartbeat\n\n')
       }
       unsubscribe()
-    }),
-  )
+    })
+  })
   return app
 }

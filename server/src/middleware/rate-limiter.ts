@@ -12,6 +12,12 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Takes back a request counted for `key` that turned out not to count (a login that worked). */
+  undo(key: string): void {
+    const window = this.windows.get(key)
+    if (window && window.count > 0) window.count -= 1
+  }
+
   /** Counts one request for `key`; returns 0 if allowed, else the seconds until it will be. */
   hit(key: string): number {
     const now = this.now()

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../app.js'
 import { ApiError } from '../errors.js'
+import { bodyTooLarge, MAX_BODY_BYTES } from '../request-body.js'
 import type { Action } from '../tickets/lifecycle.js'
 import { projectOf } from '../tickets/store-read.js'
 import { reporterView } from '../tickets/view.js'
@@ -14,6 +16,12 @@ const TEXT_MAX = 20_000
 /** `GET /status/:token`: the reporter's page, and the plain HTML forms it posts back to. */
 export function statusPageRoutes(deps: AppDeps) {
   const app = new Hono()
+  const formLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw bodyTooLarge()
+    },
+  })
   const langOf = (c: Context): Lang => pickLang(c.req.query('lang'), c.req.header('accept-language'))
 
   const render = (c: Context, token: string, extra: { done?: string; error?: string } = {}, status: 200 | 400 | 409 = 200) => {
@@ -36,7 +44,7 @@ export function statusPageRoutes(deps: AppDeps) {
   })
 
   for (const form of FORMS) {
-    app.post(`/:token/${form}`, async (c) => {
+    app.post(`/:token/${form}`, formLimit, async (c) => {
       const token = c.req.param('token')
       let ticket
       try {

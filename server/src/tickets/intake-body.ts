@@ -78,14 +78,31 @@ export function checkScreenshot(bytes: Uint8Array, limits: Limits): Screenshot {
   return { ...info, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
 }
 
+/** Deeper than any real payload; far shallower than what overflows the stack of `JSON.stringify`. */
+const MAX_DEPTH = 64
+
 function parseJson(text: string, where: string): unknown {
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (err) {
     throw new ApiError(400, 'invalid_json', `The ${where} is not valid JSON: ${(err as Error).message}`, [
       { path: where === 'body' ? '' : where, message: 'must be valid JSON' },
     ])
   }
+  if (tooDeep(value, MAX_DEPTH)) {
+    throw new ApiError(400, 'invalid_payload', `The ${where} is nested more than ${MAX_DEPTH} levels deep`, [
+      { path: where === 'body' ? '' : where, message: `must be nested at most ${MAX_DEPTH} levels deep` },
+    ])
+  }
+  return value
+}
+
+function tooDeep(value: unknown, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  if (levels === 0) return true
+  for (const item of Object.values(value)) if (tooDeep(item, levels - 1)) return true
+  return false
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/

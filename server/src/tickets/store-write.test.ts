@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { agentHarness } from '../../test/harness.js'
 
 describe('the ticket timeline', () => {
@@ -14,7 +14,10 @@ describe('the ticket timeline', () => {
     const h = await agentHarness()
     const { reference } = await h.file()
     h.db.$client.exec(`CREATE TRIGGER fail_notes BEFORE INSERT ON ticket_events WHEN NEW.type = 'internal_note' BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const res = await h.api(`/api/v1/tickets/${reference}/notes`, { method: 'POST', json: { body: 'lost?' } })
+    expect(logged).toHaveBeenCalledOnce() // an unexpected failure is logged for the operator
+    logged.mockRestore()
     expect(res.status).toBe(500)
     expect(await res.json()).toMatchObject({ code: 'internal_error' })
     const row = h.db.$client.prepare('select status, version from tickets').get()

@@ -10,7 +10,8 @@ export const etagOf = (row: Pick<TicketRow, 'version'>) => `"${row.version}"`
 /** `If-Match: "7"` (or `W/"7"`) → 7; absent or `*` → null; anything else → NaN (never matches). */
 export function parseIfMatch(header: string | undefined): number | null {
   if (!header || header.trim() === '*') return null
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim())
+  // Compared as the opaque tag it is: "01" is not the "1" we gave out.
+  const match = /^(?:W\/)?"(0|[1-9]\d{0,15})"$/.exec(header.trim())
   return match ? Number(match[1]) : Number.NaN
 }
 
