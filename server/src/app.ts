@@ -8,6 +8,7 @@ import { statusApiRoutes } from './status/api-routes.js'
 import { statusPageRoutes } from './status/page-routes.js'
 import { agentTicketRoutes } from './tickets/agent-routes.js'
 import { findTicketById } from './tickets/store-read.js'
+import { widgetRoutes } from './widget-routes.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { ApiError } from './errors.js'
@@ -73,6 +74,7 @@ export function createApp(deps: PartialDeps) {
   app.route(`${API_PREFIX}/events`, eventRoutes(full))
   app.route(ROUTES.status, statusApiRoutes(full))
   app.route(ROUTES.statusPage, statusPageRoutes(full))
+  app.route('/', widgetRoutes(full))
 
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')

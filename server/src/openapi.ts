@@ -283,6 +283,12 @@ export function openApiDocument(config: Config) {
       '/status/{token}': {
         get: { summary: 'The reporter\'s status page (HTML, English or Russian by Accept-Language or ?lang=)', parameters: [tokenParam], responses: { 200: { description: 'text/html' }, 404: { description: 'Unknown token (HTML)' } } },
       },
+      '/widget.js': {
+        get: { summary: 'The script-tag widget (a classic script; any site may load it)', responses: { 200: { description: 'text/javascript' }, 404: problem('The widget is not built') } },
+      },
+      '/widget/{file}': {
+        get: { summary: 'A part the widget loads when it needs it (the screenshot renderer…)', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/javascript' }, 404: problem('No such file') } },
+      },
       '/status/{token}/comment': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ body: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
       '/status/{token}/confirm': { post: { summary: 'Form post of the status page', parameters: [tokenParam], responses: { 303: { description: 'Back to the page' } } } },
       '/status/{token}/reopen': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ reason: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },

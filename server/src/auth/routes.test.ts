@@ -114,7 +114,7 @@ describe('agent authentication', () => {
   it('answers 401 on every agent route without valid credentials', async () => {
     const h = await agentHarness()
     const { reference } = await h.file()
-    const PUBLIC = [/^\/healthz$/, /^\/api\/openapi\.json$/, /^\/api\/v1\/auth\/(login|logout)$/, /^\/api\/v1\/status\//, /^\/status\//]
+    const PUBLIC = [/^\/healthz$/, /^\/api\/openapi\.json$/, /^\/api\/v1\/auth\/(login|logout)$/, /^\/api\/v1\/status\//, /^\/status\//, /^\/widget/, /^\/inbox/]
     const routes = [...new Set(h.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))]
       .map((r) => r.split(' ') as [string, string])
       .filter(([method, path]) => !PUBLIC.some((p) => p.test(path)) && !(path === '/api/v1/tickets' && (method === 'POST' || method === 'OPTIONS')))

@@ -1,19 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { locate } from '../locate.js'
 import * as schema from './schema.js'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 /** The migrations folder, from the sources (`src/db/`) or from the bundle (`dist/`). */
 function migrationsFolder(): string {
-  const candidates = ['../../drizzle', '../drizzle'].map((p) => fileURLToPath(new URL(p, import.meta.url)))
-  const found = candidates.find((p) => existsSync(`${p}/meta/_journal.json`))
-  if (!found) throw new Error(`Snagbox migrations not found (looked in ${candidates.join(', ')})`)
-  return found
+  const journal = locate('drizzle/meta/_journal.json')
+  if (!journal) throw new Error('Snagbox migrations not found: the server/drizzle folder is missing')
+  return dirname(dirname(journal))
 }
 
 /**

@@ -1,0 +1,87 @@
+// The queue's filters and the URL that holds them, so a view can be bookmarked and shared.
+
+export const STATUS_CHOICES = ['open', 'new', 'in_progress', 'waiting_on_reporter', 'resolved', 'closed'] as const
+export const CATEGORY_CHOICES = ['incident', 'mass_incident', 'consultation', 'feature_request'] as const
+export const PRIORITY_CHOICES = ['critical', 'high', 'normal', 'low'] as const
+export const ASSIGNEE_CHOICES = ['me', 'none'] as const
+
+export interface Filters {
+  /** Empty means every status; `open` is every status but closed. */
+  status: string[]
+  category: string[]
+  priority: string[]
+  assignee: '' | 'me' | 'none'
+  appVersion: string
+  os: string
+  q: string
+}
+
+/** What the queue shows with nothing in the URL: the open tickets. */
+export const DEFAULT_FILTERS: Filters = {
+  status: ['open'],
+  category: [],
+  priority: [],
+  assignee: '',
+  appVersion: '',
+  os: '',
+  q: '',
+}
+
+const pick = (params: URLSearchParams, name: string, allowed: readonly string[]) =>
+  (params.get(name) ?? '').split(',').filter((v) => allowed.includes(v))
+
+const text = (params: URLSearchParams, name: string) => (params.get(name) ?? '').trim().slice(0, 200)
+
+/**
+ * Reads filters from a query string; values the inbox doesn't know are dropped, not sent on.
+ *
+ * @example
+ * filtersFromSearch('?status=new,resolved&q=export').status // ['new', 'resolved']
+ */
+export function filtersFromSearch(search: string): Filters {
+  const params = new URLSearchParams(search)
+  const status = params.get('status') === 'all' ? [] : pick(params, 'status', STATUS_CHOICES)
+  const assignee = params.get('assignee')
+  return {
+    status: status.length || params.get('status') === 'all' ? status : [...DEFAULT_FILTERS.status],
+    category: pick(params, 'category', CATEGORY_CHOICES),
+    priority: pick(params, 'priority', PRIORITY_CHOICES),
+    assignee: assignee === 'me' || assignee === 'none' ? assignee : '',
+    appVersion: text(params, 'appVersion'),
+    os: text(params, 'os'),
+    q: text(params, 'q'),
+  }
+}
+
+/** The query string of the inbox's own URL for these filters: only what differs from the default. */
+export function filtersToSearch(filters: Filters): string {
+  const params = new URLSearchParams()
+  const status = filters.status.join(',')
+  if (status !== DEFAULT_FILTERS.status.join(',')) params.set('status', status || 'all')
+  if (filters.category.length) params.set('category', filters.category.join(','))
+  if (filters.priority.length) params.set('priority', filters.priority.join(','))
+  if (filters.assignee) params.set('assignee', filters.assignee)
+  if (filters.appVersion.trim()) params.set('appVersion', filters.appVersion.trim())
+  if (filters.os.trim()) params.set('os', filters.os.trim())
+  if (filters.q.trim()) params.set('q', filters.q.trim())
+  const out = params.toString()
+  return out ? `?${out}` : ''
+}
+
+/** The `GET /api/v1/tickets` query for these filters, one page of `limit` after `cursor`. */
+export function listQuery(filters: Filters, cursor: string | null = null, limit = 50): URLSearchParams {
+  const params = new URLSearchParams()
+  if (filters.status.length) params.set('status', filters.status.join(','))
+  if (filters.category.length) params.set('category', filters.category.join(','))
+  if (filters.priority.length) params.set('priority', filters.priority.join(','))
+  if (filters.assignee) params.set('assignee', filters.assignee)
+  if (filters.appVersion.trim()) params.set('appVersion', filters.appVersion.trim())
+  if (filters.os.trim()) params.set('os', filters.os.trim())
+  if (filters.q.trim()) params.set('q', filters.q.trim())
+  params.set('limit', String(limit))
+  if (cursor) params.set('cursor', cursor)
+  return params
+}
+
+/** Whether any filter narrows the default view (for a "clear filters" button). */
+export const isFiltered = (filters: Filters) => filtersToSearch(filters) !== ''

@@ -1,0 +1,54 @@
+import { signal } from '@preact/signals'
+import { en, type MessageKey } from './en.js'
+import { ru } from './ru.js'
+
+export type Lang = 'en' | 'ru'
+export const LANGS: readonly Lang[] = ['en', 'ru']
+const MESSAGES = { en, ru }
+const STORAGE_KEY = 'snagbox.inbox.lang'
+
+/** The agent's choice if made, else the browser's language; English when neither is known. */
+export function pickLang(saved: string | null, languages: readonly string[]): Lang {
+  if (saved === 'en' || saved === 'ru') return saved
+  for (const tag of languages) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (base === 'ru' || base === 'en') return base
+  }
+  return 'en'
+}
+
+export const lang = signal<Lang>('en')
+
+/** The string for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  const text: string = MESSAGES[lang.value][key]
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
+}
+
+/** A label for a value of the API (`status.resolved`), or the raw value when there is none. */
+export function label(prefix: string, value: string | null | undefined): string {
+  if (!value) return ''
+  const key = `${prefix}.${value}` as MessageKey
+  return key in en ? t(key) : value
+}
+
+export function initLang(): void {
+  let saved: string | null = null
+  try {
+    saved = localStorage.getItem(STORAGE_KEY)
+  } catch {
+    // Storage may be off; the browser's language is used then.
+  }
+  lang.value = pickLang(saved, navigator.languages?.length ? navigator.languages : [navigator.language])
+  document.documentElement.lang = lang.value
+}
+
+export function setLang(next: Lang): void {
+  lang.value = next
+  document.documentElement.lang = next
+  try {
+    localStorage.setItem(STORAGE_KEY, next)
+  } catch {
+    // Not remembered; the choice still holds for this page.
+  }
+}
