@@ -9,6 +9,7 @@ export {
   createProject,
   findAgentByEmail,
   findProjectByPrefix,
+  updateProject,
   type Agent,
   type Project,
 } from './auth/store.js'
