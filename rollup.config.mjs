@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
+import { commonjsPackages, WIDGET_INTRO, widgetLazyParts } from './widget/build/lazy-parts.mjs'
 
 const ts = () => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact' })
 
@@ -25,6 +26,39 @@ const bundles = {
     plugins: [nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.js'] }), ts()],
     output: { dir: 'server/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
+  // The agent inbox: Preact + signals in one minified browser bundle, with its page and styles
+  // copied beside it; the server serves server/dist/inbox at /inbox.
+  inbox: {
+    input: 'server/src/inbox/client/main.tsx',
+    plugins: [
+      nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.js'] }),
+      esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', minify: true, charset: 'utf8' }),
+      {
+        name: 'inbox-page',
+        async generateBundle() {
+          for (const fileName of ['index.html', 'inbox.css']) {
+            const source = await this.fs.readFile(`server/src/inbox/public/${fileName}`, { encoding: 'utf8' })
+            this.emitFile({ type: 'asset', fileName, source })
+          }
+        },
+      },
+    ],
+    output: { file: 'server/dist/inbox/inbox.js', format: 'es' },
+  },
+  // The script-tag widget: widget.js is a classic script (IIFE) with Preact, the UI and the SDK's
+  // core; the screenshot capture and its renderer are ES modules beside it, loaded on first capture.
+  widget: (() => {
+    const plugins = () => [
+      commonjsPackages(['ua-parser-js']),
+      nodeResolve({ browser: true, exportConditions: ['source'], extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+      esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', minify: true, charset: 'utf8' }),
+    ]
+    return {
+      input: { widget: 'widget/src/main.ts' },
+      plugins: [widgetLazyParts({ plugins: plugins() }), ...plugins()],
+      output: { dir: 'widget/dist', format: 'iife', entryFileNames: '[name].js', intro: WIDGET_INTRO },
+    }
+  })(),
 }
 
 // `rollup -c --environment ONLY:server` builds one bundle.

@@ -9,6 +9,7 @@ import { statusPageRoutes } from './status/page-routes.js'
 import { agentTicketRoutes } from './tickets/agent-routes.js'
 import { findTicketById } from './tickets/store-read.js'
 import { widgetRoutes } from './widget-routes.js'
+import { inboxRoutes } from './inbox/routes.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { ApiError } from './errors.js'
@@ -75,6 +76,7 @@ export function createApp(deps: PartialDeps) {
   app.route(ROUTES.status, statusApiRoutes(full))
   app.route(ROUTES.statusPage, statusPageRoutes(full))
   app.route('/', widgetRoutes(full))
+  app.route('/inbox', inboxRoutes())
 
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')

@@ -211,6 +211,9 @@ export function openApiDocument(config: Config) {
       '/api/v1/auth/logout': {
         post: { summary: 'End the inbox session', responses: { 204: { description: 'Logged out' } } },
       },
+      '/api/v1/agents': {
+        get: agentOp('Every agent (id, name, e-mail, role): who a ticket can be assigned to', { responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } }, false),
+      },
       '/api/v1/me': {
         get: agentOp('The agent behind the session or token', { responses: { 200: json({ type: 'object', properties: { id: {}, email: {}, name: {}, role: { enum: ['admin', 'agent'] }, via: { enum: ['session', 'token'] } } }) } }, false),
       },
@@ -288,6 +291,15 @@ export function openApiDocument(config: Config) {
       },
       '/widget/{file}': {
         get: { summary: 'A part the widget loads when it needs it (the screenshot renderer…)', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/javascript' }, 404: problem('No such file') } },
+      },
+      '/inbox': {
+        get: { summary: 'The agent inbox (HTML; log in with an agent e-mail and password)', responses: { 200: { description: 'text/html' }, 404: problem('The inbox is not built') } },
+      },
+      '/inbox/assets/{file}': {
+        get: { summary: 'The inbox script and styles', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/javascript or text/css' }, 404: problem('No such asset') } },
+      },
+      '/inbox/{path}': {
+        get: { summary: 'A page of the inbox (a client-side route, e.g. /inbox/tickets/DEMO-4)', parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/html, text/javascript or text/css' }, 404: problem('No such asset') } },
       },
       '/status/{token}/comment': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ body: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
       '/status/{token}/confirm': { post: { summary: 'Form post of the status page', parameters: [tokenParam], responses: { 303: { description: 'Back to the page' } } } },

@@ -5,6 +5,7 @@ import { ApiError, invalid } from '../errors.js'
 import { RateLimiter } from '../middleware/rate-limiter.js'
 import { readJsonObject } from '../request-body.js'
 import { isSameOrigin, requireAgent, SESSION_COOKIE, type AgentEnv } from './require-agent.js'
+import { listAgents } from './store.js'
 import { checkPassword, createSession, endSession, SESSION_TTL_MS } from './sessions.js'
 
 /** `/api/v1/auth/login`, `/api/v1/auth/logout` and `/api/v1/me`. */
@@ -54,6 +55,8 @@ export function authRoutes(deps: AppDeps) {
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure })
     return c.body(null, 204)
   })
+
+  app.get('/agents', requireAgent(deps), (c) => c.json({ items: listAgents(db) }))
 
   app.get('/me', requireAgent(deps), (c) => {
     const { id, email, name, role, via } = c.get('agent')

@@ -198,3 +198,8 @@ export function createApiToken(db: Db, input: { email: string; name: string }): 
 export function agentExists(db: Db, id: string): boolean {
   return !!db.select({ id: agents.id }).from(agents).where(eq(agents.id, id)).get()
 }
+
+/** Every agent, by name: who a ticket can be assigned to. */
+export function listAgents(db: Db): Agent[] {
+  return db.select({ id: agents.id, email: agents.email, name: agents.name, role: agents.role }).from(agents).orderBy(agents.name).all()
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { agentHarness } from '../../test/harness.js'
+import { createAgent } from '../auth/store.js'
 import { dataUrl, png } from '../../test/images.js'
 
 describe('agent ticket API', () => {
@@ -246,6 +247,21 @@ describe('agent ticket API', () => {
     const data = changed.split('\n').find((line) => line.startsWith('data: '))!.slice(6)
     expect(JSON.parse(data)).toMatchObject({ reference, version: 2, status: 'new' })
     expect((await h.app.request('/api/v1/events')).status).toBe(401)
+  })
+
+  it('lists the agents a ticket can be assigned to, and names them in assignment events', async () => {
+    const h = await agentHarness()
+    const bob = await createAgent(h.db, { email: 'bob@example.com', name: 'Bob Agent', password: 'correct-horse' })
+    const agents = await (await h.api('/api/v1/agents')).json()
+    expect(agents.items.map((a: { name: string }) => a.name)).toEqual(['Ann Agent', 'Bob Agent'])
+    expect(agents.items[0]).not.toHaveProperty('passwordHash')
+    const { reference } = await h.file()
+    await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { assigneeId: 'me' } })
+    await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { assigneeId: bob.id } })
+    const t = await (await h.api(`/api/v1/tickets/${reference}`)).json()
+    const moves = t.timeline.filter((e: { type: string }) => e.type === 'assigned').map((e: { data: unknown }) => e.data)
+    expect(moves).toMatchObject([{ fromName: null, toName: 'Ann Agent' }, { fromName: 'Ann Agent', toName: 'Bob Agent' }])
+    expect(t.assignee).toMatchObject({ name: 'Bob Agent' })
   })
 
   it('lets a reporter with an unknown token see nothing', async () => {

@@ -56,7 +56,12 @@ export interface TimelineEntry {
  */
 export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter'): TimelineEntry[] {
   const rows = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all()
-  const agentIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))]
+  // Actors, and the people an `assigned` event moved the ticket between.
+  const mentioned = rows.flatMap((r) => {
+    const data = r.type === 'assigned' ? (JSON.parse(r.data) as { from?: string | null; to?: string | null }) : {}
+    return [r.actorId, data.from, data.to]
+  })
+  const agentIds = [...new Set(mentioned.filter((id): id is string => !!id))]
   const people = agentIds.length
     ? db.select({ id: agents.id, name: agents.name, email: agents.email }).from(agents).where(inArray(agents.id, agentIds)).all()
     : []
@@ -69,7 +74,12 @@ export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter
         audience === 'agent'
           ? { kind: r.actorKind, id: r.actorId, name: person?.name ?? null, email: person?.email ?? null }
           : { kind: r.actorKind === 'token' ? 'agent' : r.actorKind, id: null, name: person?.name ?? null }
-      return { id: r.id, type: r.type, visibility: r.visibility, actor, data: JSON.parse(r.data) as Record<string, unknown>, createdAt: r.createdAt }
+      const data = JSON.parse(r.data) as Record<string, unknown>
+      if (r.type === 'assigned') {
+        data.fromName = typeof data.from === 'string' ? byId.get(data.from)?.name ?? null : null
+        data.toName = typeof data.to === 'string' ? byId.get(data.to)?.name ?? null : null
+      }
+      return { id: r.id, type: r.type, visibility: r.visibility, actor, data, createdAt: r.createdAt }
     })
 }
 

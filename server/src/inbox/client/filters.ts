@@ -53,31 +53,29 @@ export function filtersFromSearch(search: string): Filters {
   }
 }
 
-/** The query string of the inbox's own URL for these filters: only what differs from the default. */
-export function filtersToSearch(filters: Filters): string {
+/** The filters as query parameters, with `status` as given (the URL and the API spell it apart). */
+function toParams(filters: Filters, status: string | null): URLSearchParams {
   const params = new URLSearchParams()
-  const status = filters.status.join(',')
-  if (status !== DEFAULT_FILTERS.status.join(',')) params.set('status', status || 'all')
+  if (status) params.set('status', status)
   if (filters.category.length) params.set('category', filters.category.join(','))
   if (filters.priority.length) params.set('priority', filters.priority.join(','))
   if (filters.assignee) params.set('assignee', filters.assignee)
   if (filters.appVersion.trim()) params.set('appVersion', filters.appVersion.trim())
   if (filters.os.trim()) params.set('os', filters.os.trim())
   if (filters.q.trim()) params.set('q', filters.q.trim())
-  const out = params.toString()
+  return params
+}
+
+/** The query string of the inbox's own URL for these filters: only what differs from the default. */
+export function filtersToSearch(filters: Filters): string {
+  const status = filters.status.join(',')
+  const out = toParams(filters, status === DEFAULT_FILTERS.status.join(',') ? null : status || 'all').toString()
   return out ? `?${out}` : ''
 }
 
 /** The `GET /api/v1/tickets` query for these filters, one page of `limit` after `cursor`. */
 export function listQuery(filters: Filters, cursor: string | null = null, limit = 50): URLSearchParams {
-  const params = new URLSearchParams()
-  if (filters.status.length) params.set('status', filters.status.join(','))
-  if (filters.category.length) params.set('category', filters.category.join(','))
-  if (filters.priority.length) params.set('priority', filters.priority.join(','))
-  if (filters.assignee) params.set('assignee', filters.assignee)
-  if (filters.appVersion.trim()) params.set('appVersion', filters.appVersion.trim())
-  if (filters.os.trim()) params.set('os', filters.os.trim())
-  if (filters.q.trim()) params.set('q', filters.q.trim())
+  const params = toParams(filters, filters.status.join(',') || null)
   params.set('limit', String(limit))
   if (cursor) params.set('cursor', cursor)
   return params

@@ -16,16 +16,18 @@ export function appLabel(app: { version?: string; build?: string } | undefined):
   return `${app.version ?? '?'} (${app.build})`
 }
 
-/** How long ago, short: `45s`, `12m`, `3h`, `5d`, `7w`. */
-export function ageLabel(since: string, now: number): string {
+export type AgeUnit = 's' | 'm' | 'h' | 'd' | 'w'
+
+/** How long ago, short: `45s`, `12m`, `3h`, `5d`, `7w` (the unit's letters from `unit`). */
+export function ageLabel(since: string, now: number, unit: (u: AgeUnit) => string = (u) => u): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(since)) / 1000))
-  if (seconds < 60) return `${seconds}s`
+  if (seconds < 60) return `${seconds}${unit('s')}`
   const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return `${minutes}m`
+  if (minutes < 60) return `${minutes}${unit('m')}`
   const hours = Math.floor(minutes / 60)
-  if (hours < 48) return `${hours}h`
+  if (hours < 48) return `${hours}${unit('h')}`
   const days = Math.floor(hours / 24)
-  return days < 28 ? `${days}d` : `${Math.floor(days / 7)}w`
+  return days < 28 ? `${days}${unit('d')}` : `${Math.floor(days / 7)}${unit('w')}`
 }
 
 export type EnvKey =

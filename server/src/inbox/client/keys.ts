@@ -18,7 +18,7 @@ export interface KeyInput {
  */
 export function keyCommand(input: KeyInput, view: 'queue' | 'ticket'): KeyCommand | null {
   if (input.ctrlKey || input.metaKey || input.altKey) return null
-  if (input.key === 'Escape') return view === 'ticket' ? 'back' : null
+  if (input.key === 'Escape') return view === 'ticket' && !input.editing ? 'back' : null
   if (input.editing) return null
   if (input.key === '/') return 'search'
   if (view === 'queue') {

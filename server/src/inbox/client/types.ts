@@ -1,4 +1,11 @@
-// The shapes the agent API answers with (README "Agent API"), as far as the inbox reads them.
+// The shapes the agent API answers with, taken from the server's own code so that the two
+// cannot drift apart; type-only imports, nothing of the server reaches the browser bundle.
+import type { TicketEvent } from '../../events/bus.js'
+import type { TicketSummary } from '../../tickets/store-list.js'
+import type { TimelineEntry } from '../../tickets/store-read.js'
+import type { agentView } from '../../tickets/view.js'
+
+export type { TicketEvent, TicketSummary, TimelineEntry }
 
 export interface Agent {
   id: string
@@ -7,35 +14,14 @@ export interface Agent {
   role: string
 }
 
-export interface OsSummary {
-  name?: string | null
-  version?: string | null
-  bitness?: number | null
-}
-
-export interface TicketSummary {
-  id: string
-  reference: string
-  status: string
-  closeReason: string | null
-  category: string
-  priority: string
-  blocking: boolean
-  subject: string
-  reporter: { name?: string; email?: string; organization?: string }
-  app: { name?: string; version?: string; build?: string }
-  os: OsSummary
-  assignee: { id: string; name: string } | null
-  hasScreenshot: boolean
-  createdAt: string
-  updatedAt: string
-}
+export type OsSummary = TicketSummary['os']
 
 export interface TicketPage {
   items: TicketSummary[]
   nextCursor: string | null
 }
 
+/** `environment` as the SDK sends it (contract §3); the server stores it as given. */
 export interface Environment {
   os?: OsSummary & { architecture?: string | null; source?: string | null }
   browser?: { name?: string | null; version?: string | null; bitness?: number | null }
@@ -48,59 +34,15 @@ export interface Environment {
   referrer?: string | null
 }
 
-export interface AllowedAction {
-  action: string
-  to: string
-  status?: string
-  closeReason?: string
-}
+type AgentView = ReturnType<typeof agentView>
 
-export interface TimelineEntry {
-  id: number
-  type: string
-  visibility: 'public' | 'internal'
-  actor: { kind: string; id: string | null; name: string | null; email?: string | null }
-  data: Record<string, unknown>
-  createdAt: string
-}
-
-type Link = { id: string; reference: string | null } | null
-
-export interface Ticket {
-  id: string
-  reference: string
-  status: string
-  closeReason: string | null
-  category: string
-  priority: string
-  blocking: boolean
-  subject: string
-  description: string
+/** `GET /api/v1/tickets/:ref`, with the JSON columns the server passes through given their shape. */
+export type Ticket = Omit<AgentView, 'reporter' | 'app' | 'environment' | 'context' | 'logs'> & {
   reporter: { name?: string; email?: string; phone?: string; organization?: string }
   app: { name?: string; version?: string; build?: string; environment?: string }
   environment: Environment
   context: Record<string, unknown>
   logs: { level?: string; message?: string; timestamp?: string }[]
-  assignee: { id: string; name: string; email: string } | null
-  parent: Link
-  splitFrom: Link
-  duplicateOf: Link
-  children: { id: string; reference: string; status: string }[]
-  reopenCount: number
-  createdAt: string
-  updatedAt: string
-  version: number
-  screenshot: { url: string; contentType: string; width: number | null; height: number | null } | null
-  allowedActions: AllowedAction[]
-  timeline: TimelineEntry[]
 }
 
-/** One message of `GET /api/v1/events`. */
-export interface TicketEvent {
-  type: 'ticket.created' | 'ticket.changed'
-  id: string
-  reference: string
-  status: string
-  version: number
-  at: string
-}
+export type AllowedAction = Ticket['allowedActions'][number]

@@ -171,7 +171,11 @@ export const en = {
   'error.network': 'The server cannot be reached. Check the connection and try again.',
   'error.conflict': 'Not allowed now',
   'error.generic': 'Something went wrong',
-  'age.now': 'now',
+  'age.s': 's',
+  'age.m': 'm',
+  'age.h': 'h',
+  'age.d': 'd',
+  'age.w': 'w',
   'bits': '{n}-bit',
 } as const
 

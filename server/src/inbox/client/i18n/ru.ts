@@ -172,6 +172,10 @@ export const ru: Messages = {
   'error.network': 'Сервер недоступен. Проверьте соединение и повторите.',
   'error.conflict': 'Сейчас нельзя',
   'error.generic': 'Что-то пошло не так',
-  'age.now': 'сейчас',
+  'age.s': ' с',
+  'age.m': ' мин',
+  'age.h': ' ч',
+  'age.d': ' д',
+  'age.w': ' нед',
   'bits': '{n} бит',
 }

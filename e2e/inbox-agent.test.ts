@@ -1,0 +1,283 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './chromium.js'
+import { AGENT, environment, startInboxServer, type InboxServer } from './inbox-harness.js'
+
+let browser: Browser
+let server: InboxServer
+let context: BrowserContext
+let page: Page
+const cspViolations: string[] = []
+
+/** A real PNG: a desktop app's error dialog, rendered by Chromium. */
+async function errorDialogPng(): Promise<string> {
+  const shot = await browser.newPage({ viewport: { width: 640, height: 400 } })
+  await shot.setContent(`<body style="margin:0;font:14px sans-serif;background:#dfe6ee">
+    <div style="margin:60px auto;width:420px;background:#fff;border:1px solid #889;box-shadow:0 4px 18px #0003">
+      <div style="background:#2b5797;color:#fff;padding:6px 10px">Kvant Energo 4.30.34</div>
+      <p style="padding:18px 16px">Export failed: error 0x80070005 (access denied).</p>
+      <p style="text-align:right;padding:0 16px 14px"><button>OK</button></p></div></body>`)
+  const png = await shot.screenshot({ type: 'png' })
+  await shot.close()
+  return `data:image/png;base64,${png.toString('base64')}`
+}
+
+const rows = (p: Page) => p.locator('.queue-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await startInboxServer()
+  const windows = { name: 'Windows', version: '10', bitness: 64, architecture: 'x64' } as const
+  await server.file({
+    description: 'Print preview shows an empty page',
+    reporter: { name: 'Oleg Petrov', email: 'oleg@example.com' },
+    app: { name: 'Kvant Energo', version: '4.30.33', build: '6201' },
+    environment: environment(windows),
+  })
+  await server.file({
+    category: 'mass_incident',
+    description: 'Nobody in the Kazan office can reach the server',
+    reporter: { name: 'Irina Sokolova', email: 'irina@example.com', organization: 'Kazan office' },
+    app: { name: 'Kvant Energo', version: '4.30.34', build: '6255' },
+    environment: environment({ name: 'Windows', version: '11', bitness: 64, architecture: 'x64' }),
+  })
+  await server.file({
+    blocking: true,
+    subject: 'Export fails with error 0x80070005',
+    description: 'Export to Excel fails with error 0x80070005 every time since this morning.\nI cannot send the monthly report.',
+    reporter: { name: 'Anna Ivanova', email: 'anna@example.com', phone: '+7 900 000-00-00', organization: 'Energo LLC' },
+    app: { name: 'Kvant Energo', version: '4.30.34', build: '6255', environment: 'production' },
+    environment: environment({ name: 'Windows', version: '11', bitness: 64, architecture: 'x64' }, 32),
+    context: { userId: 'u-1842', module: 'reports/export', tariff: 'business' },
+    logs: [{ level: 'error', message: 'ExportError: access denied (0x80070005)', timestamp: '2026-11-24T09:58:12.000Z' }],
+    screenshot: await errorDialogPng(),
+  })
+  await server.file({
+    category: 'consultation',
+    description: 'How do I switch the report language to English?',
+    reporter: { email: 'mark@example.com' },
+    app: { name: 'Kvant Energo', version: '4.29.0', build: '5980' },
+    environment: environment({ name: 'macOS', version: '14.5', bitness: 64, architecture: 'arm64' }),
+  })
+  context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' })
+  page = await context.newPage()
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text())
+  })
+})
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the inbox in Chromium against a real Snagbox server', () => {
+  it('refuses a wrong password with a clear message, then signs in', async () => {
+    await page.goto(`${server.url}/inbox`)
+    await page.getByLabel('E-mail').fill(AGENT.email)
+    await page.getByLabel('Password').fill('not the password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong e-mail or password.')
+    await page.screenshot({ path: '/tmp/inbox-login.png' })
+    await page.getByLabel('Password').fill(AGENT.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { name: 'Queue' }).waitFor()
+    await expect.poll(() => page.locator('.whoami').textContent()).toContain(AGENT.name)
+  })
+
+  it('shows the queue in the server order: open first, by priority, then age', async () => {
+    await expect.poll(() => rows(page)).toEqual(['DEMO-2', 'DEMO-3', 'DEMO-1', 'DEMO-4'])
+    const row = page.locator('tr[data-reference="DEMO-3"]')
+    await expect.poll(() => row.textContent()).toContain('Windows 11 · 64-bit')
+    const text = (await row.textContent())!
+    expect(text).toContain('4.30.34 (6255)')
+    expect(text).toContain('High')
+    expect(text).toContain('Anna Ivanova')
+    expect(await row.locator('.shot [role="img"]').count()).toBe(1)
+    expect(await page.locator('tr[data-reference="DEMO-2"] .prio').textContent()).toBe('Critical')
+    await expect.poll(() => page.locator('.live').getAttribute('data-live')).toBe('live')
+    await page.screenshot({ path: '/tmp/inbox-queue.png' })
+  })
+
+  it('narrows the queue by search and keeps the view in the URL', async () => {
+    await page.keyboard.press('/')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search')
+    await page.keyboard.type('0x80070005')
+    await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
+    expect(new URL(page.url()).searchParams.get('q')).toBe('0x80070005')
+    // The URL is the view: opened fresh, it shows the same.
+    await page.reload()
+    await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
+    expect(await page.locator('#search').inputValue()).toBe('0x80070005')
+    await page.getByLabel('Category').selectOption('consultation')
+    await expect.poll(() => page.locator('.empty').isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(() => rows(page)).toEqual(['DEMO-2', 'DEMO-3', 'DEMO-1', 'DEMO-4'])
+    expect(new URL(page.url()).search).toBe('')
+  })
+
+  it('opens a ticket from the keyboard with the environment and the screenshot', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } })
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/inbox\/tickets\/DEMO-3$/)
+    await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
+    expect(await page.locator('[data-fact="os"] .value').textContent()).toBe('Windows 11 · 64-bit (x64)')
+    expect(await page.locator('[data-fact="app"] .value').textContent()).toBe('Kvant Energo 4.30.34 (6255)')
+    expect(await page.locator('[data-fact="browser"] .value').textContent()).toBe('Chrome 131.0.6778.86 · 32-bit')
+    expect(await page.locator('[data-env="env.build"] dd').textContent()).toBe('6255')
+    expect(await page.locator('[data-env="env.bitness"] dd').textContent()).toBe('64-bit')
+    expect(await page.locator('[data-env="env.browserBitness"] dd').textContent()).toBe('32-bit')
+    const img = page.locator('.shot img')
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(640)
+    expect(await page.locator('.shot a').first().getAttribute('href')).toBe('/api/v1/tickets/DEMO-3/screenshot')
+    expect(await page.getByText('anna@example.com').count()).toBe(1)
+    await page.screenshot({ path: '/tmp/inbox-ticket.png', fullPage: true })
+  })
+
+  it('takes the ticket: assigned to the agent and in progress', async () => {
+    await page.getByRole('button', { name: 'Take' }).click()
+    await expect.poll(() => page.locator('.assignee').textContent()).toContain(AGENT.name)
+    expect(await page.locator('.ticket-tags .status').textContent()).toBe('In progress')
+    expect(await page.locator('.timeline li[data-type="assigned"]').textContent()).toContain(AGENT.name)
+  })
+
+  it('adds an internal note, marked internal', async () => {
+    await page.getByRole('tab', { name: 'Internal note' }).click()
+    await page.locator('#composer-body').fill('Looks like the export folder lost its write permission')
+    await page.getByRole('button', { name: 'Add note' }).click()
+    const note = page.locator('.timeline li[data-type="internal_note"]')
+    await note.waitFor()
+    expect(await note.getAttribute('data-visibility')).toBe('internal')
+    expect(await note.textContent()).toContain('Internal')
+    expect(await note.textContent()).toContain('export folder lost its write permission')
+    expect(await note.textContent()).toContain(AGENT.name)
+  })
+
+  it('resolves with a public reply from the keyboard composer', async () => {
+    await page.locator('h1').click()
+    await page.keyboard.press('r')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('composer-body')
+    await page.keyboard.type('Fixed in 4.30.35: please update and try again.')
+    await page.getByRole('button', { name: 'Resolve' }).click()
+    await expect.poll(() => page.locator('.ticket-tags .status').textContent()).toBe('Resolved')
+    const reply = page.locator('.timeline li[data-type="public_reply"]')
+    expect(await reply.getAttribute('data-visibility')).toBe('public')
+    expect(await reply.textContent()).toContain('Fixed in 4.30.35')
+    const stored = (await (await server.api('/api/v1/tickets/DEMO-3')).json()) as { status: string }
+    expect(stored.status).toBe('resolved')
+    // A question is no longer offered once the solution is given.
+    expect(await page.getByRole('button', { name: 'Ask for information' }).count()).toBe(0)
+  })
+
+  it('shows a ticket filed by another client without a reload', async () => {
+    await page.keyboard.press('Escape')
+    await page.waitForURL(/\/inbox$/)
+    await expect.poll(() => rows(page)).toContain('DEMO-3')
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'))
+    await server.file({
+      blocking: true,
+      description: 'The invoice screen freezes after login',
+      app: { name: 'Kvant Energo', version: '4.30.34', build: '6255' },
+      environment: environment({ name: 'Windows', version: null, bitness: 32, architecture: 'x86' }),
+    })
+    const fresh = page.locator('tr[data-reference="DEMO-5"]')
+    await fresh.waitFor({ timeout: 10_000 })
+    expect(await fresh.getAttribute('class')).toContain('fresh')
+    expect(await fresh.textContent()).toContain('Windows · 32-bit')
+    expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same page')
+    await page.screenshot({ path: '/tmp/inbox-live.png' })
+  })
+
+  it('answers a stale edit with 412, reloads, and says someone else changed the ticket', async () => {
+    await page.locator('tr[data-reference="DEMO-1"] a').click()
+    await page.getByRole('heading', { name: 'Print preview shows an empty page' }).waitFor()
+    expect(await page.getByLabel('Priority').inputValue()).toBe('normal')
+    // Another agent's bot changes the ticket meanwhile; this page still holds the old version.
+    const res = await server.api('/api/v1/tickets/DEMO-1', { method: 'PATCH', json: { priority: 'low' } })
+    expect(res.status).toBe(200)
+    await page.getByLabel('Category').selectOption('consultation')
+    await expect.poll(() => page.locator('[data-notice="warning"]').textContent()).toContain('Someone else changed this ticket')
+    // Reloaded: the other change shows, and this page's change was not written over it.
+    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('low')
+    expect(await page.getByLabel('Category').inputValue()).toBe('incident')
+    const stored = (await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { category: string; priority: string }
+    expect(stored).toMatchObject({ category: 'incident', priority: 'low' })
+  })
+
+  it('shows the server\'s field errors and writes nothing', async () => {
+    await page.locator('.more').getByRole('button', { name: 'Close as duplicate' }).click()
+    await page.getByLabel('Duplicate of (reference)').fill('DEMO-1')
+    await page.getByLabel('Comment to the reporter').fill('Same problem')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect.poll(() => page.locator('[data-notice="error"]').textContent()).toContain('must be another ticket')
+    expect(((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { status: string }).status).toBe('new')
+  })
+
+  it('shows a 409 with its detail when the ticket was closed meanwhile', async () => {
+    await page.goto(`${server.url}/inbox/tickets/DEMO-4`)
+    await page.getByRole('heading', { name: 'How do I switch the report language to English?' }).waitFor()
+    const closed = await server.api('/api/v1/tickets/DEMO-4', { method: 'PATCH', json: { status: 'closed', closeReason: 'rejected', reason: 'Answered by phone' } })
+    expect(closed.status).toBe(200)
+    await page.locator('#composer-body').fill('Open Settings → Language')
+    await page.getByRole('button', { name: 'Reply', exact: true }).click()
+    const error = page.locator('[data-notice="error"]')
+    await expect.poll(() => error.textContent()).toContain('Not allowed now')
+    expect(await error.textContent()).toContain('is not allowed while the ticket is closed')
+    // Reloaded to what the ticket is now: closed, with only what a closed ticket allows.
+    await expect.poll(() => page.locator('.ticket-tags .status').textContent()).toBe('Closed · rejected')
+    expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Reopen' }).count()).toBe(1)
+    // A closed ticket takes internal notes, not replies.
+    expect(await page.getByRole('tab', { name: 'Public reply' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('tab', { name: 'Internal note' }).getAttribute('aria-selected')).toBe('true')
+    expect(await page.locator('.timeline li[data-type="closed"]').textContent()).toContain('Answered by phone')
+  })
+
+  it('follows the dark colour scheme and speaks Russian', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
+    await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(background).toBe('rgb(15, 18, 22)')
+    await page.screenshot({ path: '/tmp/inbox-dark.png', fullPage: true })
+    await page.locator('.topbar select').nth(1).selectOption('ru')
+    await expect.poll(() => page.locator('.back').textContent()).toContain('Назад к очереди')
+    expect(await page.locator('[data-env="env.bitness"] dt').textContent()).toBe('Разрядность ОС')
+    await page.keyboard.press('Escape')
+    await page.getByRole('heading', { name: 'Очередь' }).waitFor()
+    await page.screenshot({ path: '/tmp/inbox-dark-queue-ru.png' })
+    await page.locator('.topbar select').nth(1).selectOption('en')
+    // The agent's own choice wins over the system's, and is kept across a reload.
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.getByLabel('Theme').selectOption('dark')
+    await page.reload()
+    await page.getByRole('heading', { name: 'Queue' }).waitFor()
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 18, 22)')
+    await page.getByLabel('Theme').selectOption('auto')
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 245, 247)')
+  })
+
+  it('fits a small laptop screen without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await page.goto(`${server.url}/inbox`)
+    await expect.poll(() => rows(page)).toContain('DEMO-5')
+    const wrap = page.locator('.table-wrap')
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    await page.screenshot({ path: '/tmp/inbox-laptop-queue.png' })
+    await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
+    await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
+    await page.screenshot({ path: '/tmp/inbox-laptop-ticket.png' })
+    await page.setViewportSize({ width: 1366, height: 860 })
+  })
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign in' }).waitFor()
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status)
+    expect(me).toBe(401)
+    expect(cspViolations).toEqual([])
+  })
+})

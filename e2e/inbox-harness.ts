@@ -1,0 +1,99 @@
+/**
+ * What the inbox's browser tests share: a real Snagbox server on a loopback port serving the
+ * built inbox (server/dist/inbox) at /inbox through `inboxRoutes()`, with a project, an agent
+ * and an API token. Not part of any package.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
+import { freePort } from '../sdk/test/browser-harness.js'
+import { appDeps, createApp } from '../server/src/app.js'
+import { createAgent, createApiToken, createProject } from '../server/src/auth/store.js'
+import { loadConfig } from '../server/src/config.js'
+import { openDatabase, type Db } from '../server/src/db/client.js'
+import { inboxRoutes } from '../server/src/inbox/routes.js'
+import { securityHeaders } from '../server/src/middleware/security-headers.js'
+
+export const AGENT = { email: 'ann@example.com', name: 'Ann Agent', password: 'correct horse battery' }
+
+export interface InboxServer {
+  url: string
+  db: Db
+  key: string
+  token: string
+  /** Files a ticket as the widget would. */
+  file(body: Record<string, unknown>): Promise<{ id: string; reference: string }>
+  /** An agent API call with the API token: another agent or a bot. */
+  api(path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>
+  close(): Promise<void>
+}
+
+export async function startInboxServer(): Promise<InboxServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-inbox-'))
+  const db = openDatabase(join(dir, 'snagbox.db'))
+  const port = await freePort()
+  const config = loadConfig({}, { port: String(port), host: '127.0.0.1' })
+  const project = createProject(db, { name: 'Demo', prefix: 'DEMO', origins: [] })
+  await createAgent(db, { ...AGENT, role: 'admin' })
+  const { token } = createApiToken(db, { email: AGENT.email, name: 'e2e bot' })
+  const snagbox = createApp(appDeps({ db, config }))
+  // What app.ts will do once it mounts the inbox: the same security headers, /inbox beside the API.
+  const outer = new Hono()
+  outer.use(securityHeaders())
+  outer.route('/inbox', inboxRoutes())
+  outer.all('*', (c) => snagbox.fetch(c.req.raw, c.env))
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: outer.fetch, hostname: '127.0.0.1', port }, () => resolve(s))
+  })
+  const url = `http://127.0.0.1:${port}`
+  const api: InboxServer['api'] = (path, init = {}) =>
+    fetch(url + path, {
+      method: init.method ?? 'GET',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    })
+  return {
+    url,
+    db,
+    key: project.key,
+    token,
+    api,
+    async file(body) {
+      const res = await fetch(`${url}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Snagbox-Key': project.key },
+        body: JSON.stringify(body),
+      })
+      if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`)
+      return (await res.json()) as { id: string; reference: string }
+    },
+    async close() {
+      const http = server as import('node:http').Server
+      http.closeAllConnections()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+      db.$client.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A desktop app's environment as the SDK reports it. */
+export function environment(os: { name: string; version: string | null; bitness: 64 | 32 | null; architecture: string | null }, browserBitness: 64 | 32 | null = 64) {
+  return {
+    os: { ...os, source: 'client-hints' },
+    browser: { name: 'Chrome', version: '131.0.6778.86', bitness: browserBitness },
+    device: { type: 'desktop', vendor: null, model: null },
+    screen: { width: 1920, height: 1080, pixelRatio: 1.25, viewportWidth: 1536, viewportHeight: 730, colorScheme: 'light' },
+    locale: 'ru-RU',
+    timezone: 'Europe/Moscow',
+    userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    url: 'https://energo.example.com/reports/export',
+    referrer: '',
+  }
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks'
+import { can } from '../allowed.js'
+import { CATEGORY_CHOICES, PRIORITY_CHOICES } from '../filters.js'
+import { label, t } from '../i18n/index.js'
+import { api, busy, me } from '../state.js'
+import { write } from '../ticket-actions.js'
+import type { Ticket } from '../types.js'
+
+function Select(props: { id: string; title: string; value: string; prefix: string; choices: readonly string[]; enabled: boolean; field: string }) {
+  return (
+    <div class="control">
+      <label for={props.id}>{props.title}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        disabled={!props.enabled || busy.value}
+        onChange={(e) => {
+          const value = (e.currentTarget as HTMLSelectElement).value
+          void write((ref, etag) => api.patch(ref, { [props.field]: value }, etag))
+        }}
+      >
+        {props.choices.map((c) => (
+          <option key={c} value={c}>{label(props.prefix, c)}</option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export function Controls({ data }: { data: Ticket }) {
+  const allowed = data.allowedActions
+  const mine = data.assignee?.id === me.value?.id
+  const [reason, setReason] = useState('')
+  return (
+    <section class="card controls" aria-labelledby="controls-title">
+      <h2 id="controls-title" class="sr-only">{t('control.status')}</h2>
+      <Select id="c-priority" field="priority" title={t('control.priority')} value={data.priority} prefix="priority"
+        choices={PRIORITY_CHOICES} enabled={can(allowed, 'set_priority')} />
+      <Select id="c-category" field="category" title={t('control.category')} value={data.category} prefix="category"
+        choices={CATEGORY_CHOICES} enabled={can(allowed, 'set_category')} />
+      <div class="control">
+        <span class="control-label" id="c-assignee">{t('control.assignee')}</span>
+        <div class="assignee" aria-labelledby="c-assignee">
+          <span class={data.assignee ? '' : 'muted'}>{data.assignee?.name ?? t('assignee.unassigned')}</span>
+          {!mine && can(allowed, 'take') && (
+            <button type="button" class="secondary small" disabled={busy.value}
+              onClick={() => void write((ref, etag) => api.patch(ref, { assigneeId: 'me' }, etag))}>
+              {t('control.take')}
+            </button>
+          )}
+          {data.assignee && can(allowed, 'assign') && (
+            <button type="button" class="ghost small" disabled={busy.value}
+              onClick={() => void write((ref, etag) => api.patch(ref, { assigneeId: null }, etag))}>
+              {t('control.unassign')}
+            </button>
+          )}
+        </div>
+      </div>
+      {can(allowed, 'reopen') && (
+        <form class="control" onSubmit={(e) => {
+          e.preventDefault()
+          void write((ref, etag) => api.patch(ref, { status: 'in_progress', reason }, etag)).then((ok) => ok && setReason(''))
+        }}>
+          <label for="c-reopen">{t('control.reopenReason')}</label>
+          <input id="c-reopen" value={reason} required onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />
+          <button type="submit" class="secondary small" disabled={busy.value}>{t('control.reopen')}</button>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import {
+  ASSIGNEE_CHOICES,
+  CATEGORY_CHOICES,
+  DEFAULT_FILTERS,
+  filtersToSearch,
+  isFiltered,
+  PRIORITY_CHOICES,
+  STATUS_CHOICES,
+  type Filters,
+} from '../filters.js'
+import { label, t } from '../i18n/index.js'
+import type { MessageKey } from '../i18n/en.js'
+import { navigate, queueUrl } from '../router.js'
+
+const SEARCH_DELAY_MS = 300
+
+function Choice(props: { id: string; title: MessageKey; value: string; any: MessageKey; choices: readonly string[]; prefix: string; onChange: (v: string) => void }) {
+  return (
+    <label class="filter" for={props.id}>
+      <span>{t(props.title)}</span>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{t(props.any)}</option>
+        {props.choices.map((c) => (
+          <option key={c} value={c}>
+            {label(props.prefix, c)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** Typed text reaches the URL (and the server) once the agent pauses, not on every key. */
+function useDebounced(value: string, commit: (v: string) => void) {
+  const [text, setText] = useState(value)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+  useEffect(() => setText(value), [value])
+  useEffect(() => () => clearTimeout(timer.current), [])
+  const change = (next: string) => {
+    setText(next)
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => commit(next), SEARCH_DELAY_MS)
+  }
+  const flush = () => {
+    clearTimeout(timer.current)
+    commit(text)
+  }
+  return [text, change, flush] as const
+}
+
+export function FilterBar({ filters }: { filters: Filters }) {
+  const go = (next: Filters, replace = false) => navigate(queueUrl(filtersToSearch(next)), replace)
+  const [q, setQ, flushQ] = useDebounced(filters.q, (v) => go({ ...filters, q: v }, true))
+  const [version, setVersion, flushVersion] = useDebounced(filters.appVersion, (v) => go({ ...filters, appVersion: v }, true))
+  const [os, setOs, flushOs] = useDebounced(filters.os, (v) => go({ ...filters, os: v }, true))
+  const status = filters.status.length ? filters.status.join(',') : 'all'
+  const enter = (flush: () => void) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter') flush()
+  }
+
+  return (
+    <form class="filters" role="search" onSubmit={(e) => (e.preventDefault(), flushQ())}>
+      <label class="filter search" for="search">
+        <span>{t('queue.search')}</span>
+        <input
+          id="search"
+          type="search"
+          value={q}
+          placeholder={t('queue.searchPlaceholder')}
+          onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+        />
+      </label>
+      <label class="filter" for="f-status">
+        <span>{t('filter.status')}</span>
+        <select id="f-status" value={status} onChange={(e) => {
+          const v = (e.currentTarget as HTMLSelectElement).value
+          go({ ...filters, status: v === 'all' ? [] : v.split(',') })
+        }}>
+          <option value="all">{t('filter.all')}</option>
+          {STATUS_CHOICES.map((s) => (
+            <option key={s} value={s}>
+              {label('status', s)}
+            </option>
+          ))}
+          {!['all', ...STATUS_CHOICES].includes(status) && <option value={status}>{status}</option>}
+        </select>
+      </label>
+      <Choice id="f-category" title="filter.category" any="filter.any" prefix="category" choices={CATEGORY_CHOICES}
+        value={filters.category.join(',')} onChange={(v) => go({ ...filters, category: v ? v.split(',') : [] })} />
+      <Choice id="f-priority" title="filter.priority" any="filter.any" prefix="priority" choices={PRIORITY_CHOICES}
+        value={filters.priority.join(',')} onChange={(v) => go({ ...filters, priority: v ? v.split(',') : [] })} />
+      <Choice id="f-assignee" title="filter.assignee" any="filter.any" prefix="assignee" choices={ASSIGNEE_CHOICES}
+        value={filters.assignee} onChange={(v) => go({ ...filters, assignee: v as Filters['assignee'] })} />
+      <label class="filter narrow" for="f-version">
+        <span>{t('filter.appVersion')}</span>
+        <input id="f-version" value={version} onInput={(e) => setVersion((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={enter(flushVersion)} />
+      </label>
+      <label class="filter narrow" for="f-os">
+        <span>{t('filter.os')}</span>
+        <input id="f-os" value={os} placeholder={t('filter.osPlaceholder')} onInput={(e) => setOs((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={enter(flushOs)} />
+      </label>
+      {isFiltered(filters) && (
+        <button type="button" class="ghost clear" onClick={() => go(DEFAULT_FILTERS)}>
+          {t('queue.clear')}
+        </button>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,51 @@
+import { label, t } from '../i18n/index.js'
+import { lastQueueSearch, navigate, queueUrl } from '../router.js'
+import { api, liveState, me } from '../state.js'
+import { setTheme, theme, THEMES, type Theme } from '../theme.js'
+import { LanguageSwitch } from './LanguageSwitch.js'
+
+export function Header() {
+  const agent = me.value!
+  const logout = async () => {
+    try {
+      await api.logout()
+    } finally {
+      me.value = null
+    }
+  }
+  const home = (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return
+    e.preventDefault()
+    navigate(queueUrl(lastQueueSearch.value))
+  }
+  return (
+    <header class="topbar">
+      <a class="brand" href={queueUrl(lastQueueSearch.value)} onClick={home}>
+        {t('appName')}
+      </a>
+      <span class={`live live-${liveState.value}`} role="status" data-live={liveState.value}>
+        <span class="dot" aria-hidden="true" />
+        {label('live', liveState.value)}
+      </span>
+      <span class="spacer" />
+      <label class="compact-select">
+        <span class="sr-only">{t('header.theme')}</span>
+        <select value={theme.value} onChange={(e) => setTheme((e.currentTarget as HTMLSelectElement).value as Theme)}>
+          {THEMES.map((th) => (
+            <option key={th} value={th}>
+              {label('theme', th)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <LanguageSwitch />
+      <span class="whoami" title={agent.email}>
+        <span class="sr-only">{t('header.signedInAs')} </span>
+        {agent.name}
+      </span>
+      <button type="button" class="ghost" onClick={logout}>
+        {t('header.logout')}
+      </button>
+    </header>
+  )
+}

@@ -1,0 +1,16 @@
+import { lang, LANGS, setLang, t, type Lang } from '../i18n/index.js'
+
+export function LanguageSwitch() {
+  return (
+    <label class="compact-select">
+      <span class="sr-only">{t('header.language')}</span>
+      <select value={lang.value} onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Lang)}>
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {l.toUpperCase()}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_FILTERS, filtersFromSearch, filtersToSearch, isFiltered, listQuery } from './filters.js'
+
+describe('the queue filters and the URL', () => {
+  it('shows the open tickets when the URL says nothing', () => {
+    expect(filtersFromSearch('')).toEqual(DEFAULT_FILTERS)
+    expect(filtersToSearch(DEFAULT_FILTERS)).toBe('')
+    expect(isFiltered(DEFAULT_FILTERS)).toBe(false)
+  })
+
+  it('round-trips every filter through the query string', () => {
+    const filters = {
+      status: ['new', 'waiting_on_reporter'],
+      category: ['mass_incident'],
+      priority: ['critical', 'high'],
+      assignee: 'me' as const,
+      appVersion: '4.30.34',
+      os: 'Windows 11',
+      q: 'error 0x80070005',
+    }
+    const search = filtersToSearch(filters)
+    expect(search).toBe('?status=new%2Cwaiting_on_reporter&category=mass_incident&priority=critical%2Chigh&assignee=me&appVersion=4.30.34&os=Windows+11&q=error+0x80070005')
+    expect(filtersFromSearch(search)).toEqual(filters)
+  })
+
+  it('keeps "every status" apart from the default "open"', () => {
+    const all = { ...DEFAULT_FILTERS, status: [] }
+    expect(filtersToSearch(all)).toBe('?status=all')
+    expect(filtersFromSearch('?status=all').status).toEqual([])
+    expect(listQuery(all).has('status')).toBe(false)
+    expect(listQuery(DEFAULT_FILTERS).get('status')).toBe('open')
+  })
+
+  it('drops values the server would refuse instead of sending them on', () => {
+    const filters = filtersFromSearch('?status=bogus&priority=urgent,low&assignee=someone&category=incident,x')
+    expect(filters.status).toEqual(['open'])
+    expect(filters.priority).toEqual(['low'])
+    expect(filters.assignee).toBe('')
+    expect(filters.category).toEqual(['incident'])
+  })
+
+  it('asks the API for one page after a cursor, with blank text left out', () => {
+    const query = listQuery({ ...DEFAULT_FILTERS, q: '  ', os: ' macOS ' }, 'djE6YWJj', 25)
+    expect(Object.fromEntries(query)).toEqual({ status: 'open', os: 'macOS', limit: '25', cursor: 'djE6YWJj' })
+  })
+})

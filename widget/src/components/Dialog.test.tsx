@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mountTestWidget, settle } from '../test-support.js'
+
+afterEach(() => void (document.body.innerHTML = ''))
+
+const key = (target: EventTarget, key: string, init: KeyboardEventInit = {}) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }))
+
+async function openFromLauncher(options = {}) {
+  const w = mountTestWidget(options)
+  w.$('.launcher')!.click()
+  await settle()
+  return w
+}
+
+/** The accessible name of a control: its label, aria-label, aria-labelledby, or its text. */
+function nameOf(root: ShadowRoot, el: HTMLElement): string {
+  const labelledBy = el.getAttribute('aria-labelledby')
+  if (labelledBy) return root.getElementById(labelledBy)?.textContent ?? ''
+  const label = (el.id && root.querySelector(`label[for="${el.id}"]`)) || el.closest('label')
+  return (el.getAttribute('aria-label') ?? label?.textContent ?? el.textContent ?? '').trim()
+}
+
+describe('the dialog', () => {
+  it('is a labelled modal dialog with the focus inside it', async () => {
+    const { root, $ } = await openFromLauncher()
+    const dialog = $('[role="dialog"]')!
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Report a problem')
+    expect(dialog.contains(root.activeElement)).toBe(true)
+    expect((root.activeElement as HTMLInputElement).value).toBe('incident')
+  })
+
+  it('labels every control', async () => {
+    const { root } = await openFromLauncher()
+    const controls = [...root.querySelectorAll<HTMLElement>('input:not([type=file]),textarea,button,select,summary')]
+    expect(controls.length).toBeGreaterThan(12)
+    for (const control of controls) expect(nameOf(root, control), control.outerHTML.slice(0, 80)).not.toBe('')
+  })
+
+  it('closes on Escape and gives the focus back to the launcher', async () => {
+    const { root, $ } = await openFromLauncher()
+    key(root.activeElement!, 'Escape')
+    await settle()
+    expect($('[role="dialog"]')).toBeNull()
+    expect(root.activeElement).toBe($('.launcher'))
+  })
+
+  it('keeps Tab inside: past the last control comes the first, and Shift+Tab goes back round', async () => {
+    const { root, $ } = await openFromLauncher()
+    const submit = $('button[type="submit"]')!
+    submit.focus()
+    key(submit, 'Tab')
+    expect(root.activeElement).toBe($('.panel__close'))
+    key(root.activeElement!, 'Tab', { shiftKey: true })
+    expect(root.activeElement).toBe(submit)
+  })
+
+  it('opens from any page element with data-snagbox-open and returns the focus to it', async () => {
+    const { root, $ } = mountTestWidget({ launcher: false })
+    expect($('.launcher')).toBeNull()
+    document.body.insertAdjacentHTML('beforeend', '<a href="#help" data-snagbox-open><span>Report a problem</span></a>')
+    const link = document.querySelector<HTMLElement>('[data-snagbox-open]')!
+    link.focus()
+    link.querySelector('span')!.click()
+    await settle()
+    expect($('[role="dialog"]')).not.toBeNull()
+    key(root.activeElement!, 'Escape')
+    await settle()
+    expect(document.activeElement).toBe(link)
+  })
+})
+
+describe('the form’s checks', () => {
+  it('refuses an empty description: marks the field, says why, announces it, and focuses the field', async () => {
+    const { root, $ } = await openFromLauncher()
+    $('button[type="submit"]')!.click()
+    await settle()
+    const description = $('#description')!
+    expect(description.getAttribute('aria-invalid')).toBe('true')
+    expect(description.getAttribute('aria-describedby')).toContain('description-error')
+    expect($('#description-error')!.textContent).toBe('Please describe the problem.')
+    expect($('[role="alert"]')!.textContent).toBe('Please correct the marked fields.')
+    expect(root.activeElement).toBe(description)
+  })
+
+  it('refuses a malformed e-mail address but sends without one', async () => {
+    const { api, client, $, type } = await openFromLauncher()
+    type('#description', 'Broken')
+    type('#email', 'anna at example')
+    $('button[type="submit"]')!.click()
+    await settle()
+    expect($('#email-error')!.textContent).toBe('This does not look like an e-mail address.')
+    expect(client.reports).toHaveLength(0)
+    type('#email', '')
+    await api.widget.state.submit()
+    expect(client.reports).toHaveLength(1)
+  })
+})
+
+describe('languages', () => {
+  it('speaks Russian with lang ru', async () => {
+    const { root, $ } = await openFromLauncher({ lang: 'ru' })
+    expect(root.host.getAttribute('lang')).toBe('ru')
+    expect($('.title')!.textContent).toBe('Сообщить о проблеме')
+    expect($('label[for="description"]')!.textContent).toContain('Что случилось?')
+    expect($('button[type="submit"]')!.textContent).toBe('Отправить')
+  })
+})

@@ -1,0 +1,34 @@
+/** What a host can listen to with `Snagbox.on(name, fn)`. */
+export interface WidgetEvents {
+  open: undefined
+  close: undefined
+  /** A report left the form: `sent` carries the reference, `queued` waits for the connection. */
+  submitted: { status: 'sent'; reference: string; statusUrl: string } | { status: 'queued' }
+}
+export type WidgetEventName = keyof WidgetEvents
+
+export interface Emitter {
+  on<E extends WidgetEventName>(name: E, fn: (payload: WidgetEvents[E]) => void): () => void
+  emit<E extends WidgetEventName>(name: E, payload: WidgetEvents[E]): void
+}
+
+/** A tiny emitter whose listeners can never break the widget or each other. */
+export function createEmitter(): Emitter {
+  const listeners = new Map<string, Set<(payload: never) => void>>()
+  return {
+    on(name, fn) {
+      const set = listeners.get(name) ?? new Set()
+      listeners.set(name, set.add(fn))
+      return () => void set.delete(fn)
+    },
+    emit(name, payload) {
+      for (const fn of listeners.get(name) ?? []) {
+        try {
+          ;(fn as (p: typeof payload) => void)(payload)
+        } catch (cause) {
+          console.error('[snagbox] an event listener threw', cause)
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { mountTestWidget, settle } from './test-support.js'
+import { replay, STUB_SNIPPET, type Stub } from './stub.js'
+
+type Calls = Record<'open' | 'close' | 'setUser' | 'setContext' | 'setApp', (...args: unknown[]) => void>
+const win = window as unknown as { Snagbox?: Stub }
+/** The page's `Snagbox`, stub or widget. */
+const S = () => win.Snagbox as Stub & Calls
+// The snippet is the host's own inline script: run it the way the page would.
+const paste = () => new Function(STUB_SNIPPET)()
+
+afterEach(() => {
+  delete win.Snagbox
+  document.body.innerHTML = ''
+})
+
+describe('the stub snippet', () => {
+  it('queues every call, in order, with its arguments', () => {
+    paste()
+    S().setUser({ name: 'Anna' })
+    S().open()
+    S().setApp({ version: '4.30.34' })
+    expect(S().q).toEqual([['setUser', [{ name: 'Anna' }]], ['open', []], ['setApp', [{ version: '4.30.34' }]]])
+  })
+
+  it('is the very snippet the README and the example page tell hosts to paste', () => {
+    for (const file of ['../README.md', '../../examples/plain-html/index.html']) {
+      expect(readFileSync(new URL(file, import.meta.url), 'utf8'), file).toContain(STUB_SNIPPET)
+    }
+  })
+
+  it('pasted twice, keeps the first copy and its queue', () => {
+    paste()
+    S().setUser({ name: 'Anna' })
+    const first = win.Snagbox
+    paste()
+    expect(win.Snagbox).toBe(first)
+    expect(S().q).toEqual([['setUser', [{ name: 'Anna' }]]])
+  })
+})
+
+describe('replaying the queue on the loaded widget', () => {
+  it('applies the calls in order: the user set before open() is in the form it opens', async () => {
+    paste()
+    S().setUser({ name: 'Anna Petrova', email: 'anna@kvant.example', organization: 'Kvant' })
+    S().setContext({ screen: 'invoices' })
+    S().open()
+    S().setApp({ version: '4.30.35', build: '6301' })
+    const { api, client, $ } = mountTestWidget()
+    replay(win.Snagbox, api)
+    await settle()
+    expect(client.log).toEqual(['setContext {"screen":"invoices"}', 'capture', 'setApp {"version":"4.30.35","build":"6301"}'])
+    expect($('[role="dialog"]')).not.toBeNull()
+    expect($<HTMLInputElement>('#name')!.value).toBe('Anna Petrova')
+    expect($<HTMLInputElement>('#email')!.value).toBe('anna@kvant.example')
+    expect(S().q).toEqual([])
+  })
+
+  it('points a kept reference to the stub at the widget, so late calls are not lost', async () => {
+    paste()
+    const kept = S()
+    const { api, $ } = mountTestWidget()
+    replay(kept, api)
+    kept.setUser({ name: 'Boris' })
+    kept.open()
+    await settle()
+    expect($<HTMLInputElement>('#name')!.value).toBe('Boris')
+    expect(kept.q).toEqual([])
+  })
+
+  it('skips an unknown or malformed queued call without throwing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { api } = mountTestWidget()
+    const stub: Stub = { q: [['explode', []], 'nonsense' as never, ['setUser', [42]]] }
+    expect(() => replay(stub, api)).not.toThrow()
+    expect(warn).toHaveBeenCalledTimes(2)
+    warn.mockRestore()
+  })
+})
