@@ -32,6 +32,7 @@ stopOnSignals(running, db)
 
 // The demo host page, with the widget's script pointed at this server.
 const demo = createServer(async (req, res) => {
+  if (req.url === '/favicon.ico') return res.writeHead(204).end()
   if (req.url !== '/' && req.url !== '/index.html') return res.writeHead(404).end('Not found')
   const page = await readFile(DEMO_PAGE, 'utf8').catch(() => null)
   if (!page) return res.writeHead(404).end('examples/plain-html/index.html is missing')

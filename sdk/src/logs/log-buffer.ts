@@ -31,6 +31,8 @@ export function startLogBuffer(max: number): LogBuffer {
   const ring: LogEntry[] = []
   const undo: (() => void)[] = []
   const record = (level: LogLevel, parts: unknown[]) => {
+    // The screenshot renderer's own advice about the page is not the host's problem.
+    if (typeof parts[0] === 'string' && parts[0].startsWith('[snapdom]')) return
     try {
       ring.push({ level, message: parts.map(format).join(' ').slice(0, MESSAGE_CHARS), timestamp: new Date().toISOString() })
       if (ring.length > max) ring.shift()
