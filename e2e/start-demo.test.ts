@@ -1,0 +1,76 @@
+/**
+ * The README's first command, end to end: `npm start` (scripts/start.mjs on a fresh database)
+ * serves the demo host app on its own origin, whose widget — loaded from the Snagbox server's
+ * /widget.js — files a report with a screenshot that an agent then finds in the inbox.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../sdk/test/browser-harness.js'
+import { launchChromium } from './chromium.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+let child: ChildProcess
+let browser: Browser
+let api: string
+let demo: string
+
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-start-'))
+  const [apiPort, demoPort] = [await freePort(), await freePort()]
+  api = `http://127.0.0.1:${apiPort}`
+  demo = `http://127.0.0.1:${demoPort}`
+  child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: { ...process.env, SNAGBOX_DB: join(dir, 'snagbox.db'), SNAGBOX_PORT: String(apiPort), SNAGBOX_DEMO_PORT: String(demoPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d
+      if (out.includes('Demo project')) resolve()
+    })
+    child.once('exit', (code) => reject(new Error(`start.mjs exited with ${code}: ${out}`)))
+  })
+  expect(out).toContain(`${demo}/`)
+  expect(out).toContain(`${api}/inbox`)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  child?.kill('SIGTERM')
+})
+
+describe('npm start', () => {
+  it('runs a demo app whose widget files a report that shows up in the inbox', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const failures: string[] = []
+    page.on('pageerror', (e) => failures.push(String(e)))
+    page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`))
+    await page.goto(`${demo}/`)
+    await page.getByRole('button', { name: 'Report a problem' }).last().click()
+    await page.getByRole('dialog').waitFor()
+    await page.getByLabel(/What happened/).fill('Demo: the energy report export fails with 0x80070005')
+    await page.getByRole('button', { name: 'Send' }).click()
+    const reference = await page.getByText(/^DEMO-\d+$/).textContent({ timeout: 20_000 })
+    expect(reference).toMatch(/^DEMO-\d+$/)
+    expect(failures).toEqual([])
+
+    const inbox = await browser.newPage({ viewport: { width: 1366, height: 850 } })
+    await inbox.goto(`${api}/inbox`)
+    await inbox.getByLabel(/e-mail/i).fill('demo@snagbox.local')
+    await inbox.getByLabel(/password/i).fill('snagbox-demo')
+    await inbox.keyboard.press('Enter')
+    await inbox.getByText(reference!, { exact: true }).first().click()
+    await inbox.getByText('Kvant Energo 4.30.34 (6255)').waitFor()
+    const shot = inbox.getByRole('img', { name: /screenshot/i }).first()
+    await shot.waitFor()
+    expect(await shot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100)
+  })
+})
