@@ -25,7 +25,7 @@ describe('the stub snippet', () => {
   })
 
   it('is the very snippet the README and the example page tell hosts to paste', () => {
-    for (const file of ['../README.md', '../../examples/plain-html/index.html']) {
+    for (const file of ['../README.md', '../../README.md', '../../examples/plain-html/index.html']) {
       expect(readFileSync(new URL(file, import.meta.url), 'utf8'), file).toContain(STUB_SNIPPET)
     }
   })
