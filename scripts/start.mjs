@@ -20,7 +20,8 @@ const DEMO_PAGE = new URL('../examples/plain-html/index.html', import.meta.url)
 
 const config = loadConfig(process.env)
 const db = openDatabase(config.db)
-const demoOrigins = [`http://127.0.0.1:${DEMO_PORT}`, `http://localhost:${DEMO_PORT}`]
+// The demo page, and the bundler example (examples/bundler-app, port 8789) when it runs.
+const demoOrigins = [DEMO_PORT, 8789].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`])
 const existing = findProjectByPrefix(db, 'DEMO')
 const project = existing
   ? updateProject(db, 'DEMO', { origins: [...new Set([...existing.allowedOrigins, ...demoOrigins])] })
