@@ -59,6 +59,15 @@ const bundles = {
       output: { dir: 'widget/dist', format: 'iife', entryFileNames: '[name].js', intro: WIDGET_INTRO },
     }
   })(),
+  // @snagbox/widget for bundlers: ESM with Preact, signals and the SDK external, so the app's
+  // bundler shares them and splits the SDK's lazily imported screenshot parts itself. Its types:
+  // `npm run build:types` (widget/tsconfig.build.json).
+  widgetNpm: {
+    input: { index: 'widget/src/index.ts' },
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    plugins: [ts()],
+    output: { dir: 'widget/dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
 }
 
 // `rollup -c --environment ONLY:server` builds one bundle.

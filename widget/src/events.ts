@@ -1,10 +1,23 @@
-/** What a host can listen to with `Snagbox.on(name, fn)`. */
+/**
+ * What a host can listen to with `Snagbox.on(name, fn)`, and what each listener gets.
+ *
+ * @example
+ * snagbox.on('submitted', (e: WidgetEvents['submitted']) => {
+ *   if (e.status === 'sent') toast(`Request ${e.reference} created`)
+ * })
+ */
 export interface WidgetEvents {
   open: undefined
   close: undefined
   /** A report left the form: `sent` carries the reference, `queued` waits for the connection. */
   submitted: { status: 'sent'; reference: string; statusUrl: string } | { status: 'queued' }
 }
+/**
+ * The events' names: `open`, `close` and `submitted`.
+ *
+ * @example
+ * for (const name of ['open', 'close'] satisfies WidgetEventName[]) snagbox.on(name, () => analytics.track(`snagbox ${name}`))
+ */
 export type WidgetEventName = keyof WidgetEvents
 
 export interface Emitter {

@@ -1,7 +1,12 @@
 import type { Language, Messages } from './i18n/index.js'
 import { pickLanguage } from './i18n/index.js'
 
-/** Where the launcher button sits. */
+/**
+ * Where the launcher button sits.
+ *
+ * @example
+ * createWidget({ key, endpoint, position: 'bottom-left' satisfies LauncherPosition })
+ */
 export type LauncherPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'
 
 /**

@@ -81,7 +81,18 @@ export const en = {
   editorCanvas: 'Screenshot being marked up',
 } as const
 
-/** The keys every language has. */
+/**
+ * The keys every language has.
+ *
+ * @example
+ * const key: MessageKey = 'launcher' // 'Report a problem'
+ */
 export type MessageKey = keyof typeof en
-/** A complete dictionary. */
+/**
+ * A complete dictionary; the `messages` option replaces any of its texts.
+ *
+ * @example
+ * const messages: Partial<Messages> = { launcher: 'Help', title: 'Tell Kvant Energo support' }
+ * createWidget({ key, endpoint, messages })
+ */
 export type Messages = Record<MessageKey, string>

@@ -1,0 +1,15 @@
+/**
+ * @snagbox/widget for bundlers: the "Report a problem" button and form as an ES module. Importing
+ * it touches no browser global (safe during server-side rendering); `createWidget()` mounts it.
+ * Preact, signals and `@snagbox/sdk` are dependencies, not copied in: the app's bundler shares them
+ * with the app and splits the SDK's screenshot renderer into a chunk of its own, loaded on first use.
+ *
+ * @example
+ * import { createWidget } from '@snagbox/widget'
+ * const snagbox = createWidget({ key: 'pk_live_…', endpoint: 'https://support.example.com', app: { version: '4.30.34', build: '6255' } })
+ */
+export { createWidget } from './create.js'
+export type { CreateWidgetOptions, SnagboxWidget } from './create.js'
+export type { LauncherPosition } from './options.js'
+export type { WidgetEventName, WidgetEvents } from './events.js'
+export type { MessageKey, Messages } from './i18n/index.js'
