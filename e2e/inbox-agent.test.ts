@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAgent } from '../server/src/auth/store.js'
 import { launchChromium } from './chromium.js'
 import { AGENT, environment, startInboxServer, type InboxServer } from './inbox-harness.js'
 
@@ -7,6 +8,7 @@ let browser: Browser
 let server: InboxServer
 let context: BrowserContext
 let page: Page
+let alex: { id: string; name: string }
 const cspViolations: string[] = []
 
 /** A real PNG: a desktop app's error dialog, rendered by Chromium. */
@@ -21,6 +23,16 @@ async function errorDialogPng(): Promise<string> {
   await shot.close()
   return `data:image/png;base64,${png.toString('base64')}`
 }
+
+const optionLabels = (p: Page, select: string) =>
+  p.locator(`${select} option`).evaluateAll((options) => options.map((o) => o.textContent))
+
+/** The ticket as the server has it now. */
+const storedTicket = async (ref: string) =>
+  (await (await server.api(`/api/v1/tickets/${ref}`)).json()) as { assignee: { id: string; name: string } | null }
+
+/** Both sides of every assignment in the timeline, oldest first. */
+const assignments = (p: Page) => p.locator('.timeline li[data-type="assigned"] .change').allTextContents()
 
 const rows = (p: Page) => p.locator('.queue-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))
 
@@ -79,7 +91,7 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.getByLabel('Password').fill('not the password')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong e-mail or password.')
-    await page.screenshot({ path: '/tmp/inbox-login.png' })
+    await page.screenshot({ path: '/tmp/inbox2-login.png' })
     await page.getByLabel('Password').fill(AGENT.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('heading', { name: 'Queue' }).waitFor()
@@ -97,7 +109,7 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(await row.locator('.shot [role="img"]').count()).toBe(1)
     expect(await page.locator('tr[data-reference="DEMO-2"] .prio').textContent()).toBe('Critical')
     await expect.poll(() => page.locator('.live').getAttribute('data-live')).toBe('live')
-    await page.screenshot({ path: '/tmp/inbox-queue.png' })
+    await page.screenshot({ path: '/tmp/inbox2-queue.png' })
   })
 
   it('narrows the queue by search and keeps the view in the URL', async () => {
@@ -133,14 +145,18 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(640)
     expect(await page.locator('.shot a').first().getAttribute('href')).toBe('/api/v1/tickets/DEMO-3/screenshot')
     expect(await page.getByText('anna@example.com').count()).toBe(1)
-    await page.screenshot({ path: '/tmp/inbox-ticket.png', fullPage: true })
+    await page.screenshot({ path: '/tmp/inbox2-ticket.png', fullPage: true })
   })
 
   it('takes the ticket: assigned to the agent and in progress', async () => {
+    expect(await page.getByLabel('Assignee').inputValue()).toBe('')
     await page.getByRole('button', { name: 'Take' }).click()
-    await expect.poll(() => page.locator('.assignee').textContent()).toContain(AGENT.name)
-    expect(await page.locator('.ticket-tags .status').textContent()).toBe('In progress')
-    expect(await page.locator('.timeline li[data-type="assigned"]').textContent()).toContain(AGENT.name)
+    await expect.poll(() => page.locator('.ticket-tags .status').textContent()).toBe('In progress')
+    const me = ((await (await server.api('/api/v1/me')).json()) as { id: string }).id
+    expect(await page.getByLabel('Assignee').inputValue()).toBe(me)
+    expect(await page.locator('#c-assignee option:checked').textContent()).toBe(`${AGENT.name} (me)`)
+    expect(await page.getByRole('button', { name: 'Take' }).count()).toBe(0)
+    expect(await assignments(page)).toEqual([`Unassigned → ${AGENT.name}`])
   })
 
   it('adds an internal note, marked internal', async () => {
@@ -175,6 +191,8 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.keyboard.press('Escape')
     await page.waitForURL(/\/inbox$/)
     await expect.poll(() => rows(page)).toContain('DEMO-3')
+    // The queue's own load has come back: what arrives now is news, not part of it.
+    await expect.poll(() => page.locator('.queue[aria-busy="false"]').count()).toBe(1)
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'))
     await server.file({
       blocking: true,
@@ -187,7 +205,7 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(await fresh.getAttribute('class')).toContain('fresh')
     expect(await fresh.textContent()).toContain('Windows · 32-bit')
     expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same page')
-    await page.screenshot({ path: '/tmp/inbox-live.png' })
+    await page.screenshot({ path: '/tmp/inbox2-live.png' })
   })
 
   it('answers a stale edit with 412, reloads, and says someone else changed the ticket', async () => {
@@ -235,19 +253,94 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(await page.locator('.timeline li[data-type="closed"]').textContent()).toContain('Answered by phone')
   })
 
+  it('offers every agent in the assignee picker, me first, and assigns with If-Match', async () => {
+    // Closed: nobody can be assigned, so the picker is there but off.
+    expect(await page.getByLabel('Assignee').isDisabled()).toBe(true)
+    // A second agent, whose name sorts before the signed-in one's: "me" still comes first.
+    alex = await createAgent(server.db, {
+      email: 'alex@example.com',
+      name: 'Alex Morgan',
+      password: 'another good password',
+    })
+    await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
+    await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
+    await expect.poll(() => optionLabels(page, '#c-assignee'))
+      .toEqual([`${AGENT.name} (me)`, 'Alex Morgan', 'Unassigned'])
+    // Choosing selects; nothing is written until the button says so.
+    await page.getByLabel('Assignee').selectOption({ label: 'Alex Morgan' })
+    expect((await storedTicket('DEMO-3')).assignee?.name).toBe(AGENT.name)
+    await page.locator('.controls').screenshot({ path: '/tmp/inbox2-picker-pending.png' })
+    const etag = (await server.api('/api/v1/tickets/DEMO-3')).headers.get('etag')
+    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/tickets/DEMO-3'))
+    await page.getByRole('button', { name: 'Assign', exact: true }).click()
+    const sent = await patch
+    expect(sent.headers()['if-match']).toBe(etag)
+    expect(sent.postDataJSON()).toEqual({ assigneeId: alex.id })
+    // The button is gone once saved: the keyboard stays on the picker.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-assignee')
+    await expect.poll(() => page.locator('[data-notice="success"]').textContent()).toBe('Assigned to Alex Morgan')
+    expect((await storedTicket('DEMO-3')).assignee?.id).toBe(alex.id)
+    expect(await page.getByLabel('Assignee').inputValue()).toBe(alex.id)
+    await expect.poll(() => assignments(page)).toEqual([`Unassigned → ${AGENT.name}`, `${AGENT.name} → Alex Morgan`])
+  })
+
+  it('does not reassign over a change made meanwhile (412), and can unassign', async () => {
+    const other = await server.api('/api/v1/tickets/DEMO-3', {
+      method: 'PATCH',
+      json: { priority: 'critical' },
+    })
+    expect(other.status).toBe(200)
+    await page.getByLabel('Assignee').selectOption({ label: 'Unassigned' })
+    await page.getByRole('button', { name: 'Unassign' }).click()
+    const warning = page.locator('[data-notice="warning"]')
+    await expect.poll(() => warning.textContent()).toContain('Someone else changed this ticket')
+    // Reloaded: still Alex's, the choice put back, the other change shown.
+    expect((await storedTicket('DEMO-3')).assignee?.id).toBe(alex.id)
+    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('critical')
+    expect(await page.getByLabel('Assignee').inputValue()).toBe(alex.id)
+    // Asked again on the version now shown, it goes through.
+    await page.getByLabel('Assignee').selectOption({ label: 'Unassigned' })
+    await page.getByRole('button', { name: 'Unassign' }).click()
+    const success = page.locator('[data-notice="success"]')
+    await expect.poll(() => success.textContent()).toBe('Nobody is assigned now')
+    expect((await storedTicket('DEMO-3')).assignee).toBeNull()
+    await expect.poll(async () => (await assignments(page)).at(-1)).toBe('Alex Morgan → Unassigned')
+    await page.getByLabel('Assignee').selectOption({ label: 'Alex Morgan' })
+    await page.getByRole('button', { name: 'Assign', exact: true }).click()
+    await expect.poll(async () => (await assignments(page)).at(-1)).toBe('Unassigned → Alex Morgan')
+  })
+
+  it('filters the queue by any agent, kept in the URL', async () => {
+    await page.goto(`${server.url}/inbox`)
+    await expect.poll(() => optionLabels(page, '#f-assignee')).toEqual(['Any', 'Me', 'Nobody', 'Alex Morgan'])
+    expect(await page.locator('#f-assignee optgroup').getAttribute('label')).toBe('Agents')
+    await page.getByLabel('Assignee').selectOption({ label: 'Alex Morgan' })
+    await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
+    expect(new URL(page.url()).searchParams.get('assignee')).toBe(alex.id)
+    expect(await page.locator('tr[data-reference="DEMO-3"] .col-assignee').textContent()).toBe('Alex Morgan')
+    await page.screenshot({ path: '/tmp/inbox2-queue-by-agent.png' })
+    await page.reload()
+    await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
+    await expect.poll(() => page.locator('#f-assignee option:checked').textContent()).toBe('Alex Morgan')
+    await page.getByLabel('Assignee').selectOption({ label: 'Me' })
+    await expect.poll(() => page.locator('.empty').isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(() => rows(page)).toContain('DEMO-3')
+  })
+
   it('follows the dark colour scheme and speaks Russian', async () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(background).toBe('rgb(15, 18, 22)')
-    await page.screenshot({ path: '/tmp/inbox-dark.png', fullPage: true })
+    await page.screenshot({ path: '/tmp/inbox2-dark.png', fullPage: true })
     await page.locator('.topbar select').nth(1).selectOption('ru')
     await expect.poll(() => page.locator('.back').textContent()).toContain('Назад к очереди')
     expect(await page.locator('[data-env="env.bitness"] dt').textContent()).toBe('Разрядность ОС')
     await page.keyboard.press('Escape')
     await page.getByRole('heading', { name: 'Очередь' }).waitFor()
-    await page.screenshot({ path: '/tmp/inbox-dark-queue-ru.png' })
+    await page.screenshot({ path: '/tmp/inbox2-dark-queue-ru.png' })
     await page.locator('.topbar select').nth(1).selectOption('en')
     // The agent's own choice wins over the system's, and is kept across a reload.
     await page.emulateMedia({ colorScheme: 'light' })
@@ -265,11 +358,14 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await expect.poll(() => rows(page)).toContain('DEMO-5')
     const wrap = page.locator('.table-wrap')
     expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
-    await page.screenshot({ path: '/tmp/inbox-laptop-queue.png' })
+    await page.screenshot({ path: '/tmp/inbox2-laptop-queue.png' })
     await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
-    await page.screenshot({ path: '/tmp/inbox-laptop-ticket.png' })
+    // The controls stay beside the ticket: assigning needs no scrolling past the screenshot.
+    const picker = (await page.getByLabel('Assignee').boundingBox())!
+    expect(picker.y + picker.height).toBeLessThan(700)
+    await page.screenshot({ path: '/tmp/inbox2-laptop-ticket.png' })
     await page.setViewportSize({ width: 1366, height: 860 })
   })
 

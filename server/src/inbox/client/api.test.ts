@@ -60,6 +60,14 @@ describe('the inbox API client', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce()
   })
 
+  it('lists the agents from GET /api/v1/agents', async () => {
+    const items = [{ id: 'a1', email: 'ann@example.com', name: 'Ann Agent', role: 'admin' }]
+    const { fetch, calls } = fakeFetch(new Response(JSON.stringify({ items })))
+    expect(await createApi({ fetch }).agents()).toEqual(items)
+    expect(calls[0]!.url).toBe('/api/v1/agents')
+    expect(calls[0]!.init.method).toBe('GET')
+  })
+
   it('escapes the reference in the path and sends no If-Match when there is none', async () => {
     const { fetch, calls } = fakeFetch(new Response('{}', { status: 201 }))
     await createApi({ fetch, base: 'https://support.example.com' }).note('DEMO-1/../x', 'hello')

@@ -70,6 +70,7 @@ export function createApi(options: ApiOptions = {}) {
     login: async (email: string, password: string) =>
       (await json<{ agent: Agent }>('POST', '/api/v1/auth/login', { email, password })).data.agent,
     logout: async () => void (await call('POST', '/api/v1/auth/logout')),
+    agents: async () => (await json<{ items: Agent[] }>('GET', '/api/v1/agents')).data.items,
     list: async (query: URLSearchParams) => (await json<TicketPage>('GET', `/api/v1/tickets?${query}`)).data,
     ticket: (ref: string) => json<Ticket>('GET', ticketPath(ref)),
     patch: (ref: string, body: Json, etag: string | null) => json<Ticket>('PATCH', ticketPath(ref), body, etag),

@@ -39,6 +39,16 @@ describe('the queue filters and the URL', () => {
     expect(filters.category).toEqual(['incident'])
   })
 
+  it('takes an agent\'s id as the assignee, for the queue of one agent', () => {
+    const id = '0b6c2f9e-5d1a-4c3b-9f7e-2a8d1e6b4c30'
+    const filters = filtersFromSearch(`?assignee=${id}`)
+    expect(filters.assignee).toBe(id)
+    expect(filtersToSearch(filters)).toBe(`?assignee=${id}`)
+    expect(listQuery(filters).get('assignee')).toBe(id)
+    expect(filtersFromSearch('?assignee=none').assignee).toBe('none')
+    expect(filtersFromSearch(`?assignee=${id}x`).assignee).toBe('')
+  })
+
   it('asks the API for one page after a cursor, with blank text left out', () => {
     const query = listQuery({ ...DEFAULT_FILTERS, q: '  ', os: ' macOS ' }, 'djE6YWJj', 25)
     expect(Object.fromEntries(query)).toEqual({ status: 'open', os: 'macOS', limit: '25', cursor: 'djE6YWJj' })

@@ -4,13 +4,16 @@ export const STATUS_CHOICES = ['open', 'new', 'in_progress', 'waiting_on_reporte
 export const CATEGORY_CHOICES = ['incident', 'mass_incident', 'consultation', 'feature_request'] as const
 export const PRIORITY_CHOICES = ['critical', 'high', 'normal', 'low'] as const
 export const ASSIGNEE_CHOICES = ['me', 'none'] as const
+/** An agent's id as the API gives it (a UUID); anything else in the URL is dropped. */
+const AGENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface Filters {
   /** Empty means every status; `open` is every status but closed. */
   status: string[]
   category: string[]
   priority: string[]
-  assignee: '' | 'me' | 'none'
+  /** `me`, `none`, an agent's id, or empty for anyone. */
+  assignee: string
   appVersion: string
   os: string
   q: string
@@ -41,12 +44,12 @@ const text = (params: URLSearchParams, name: string) => (params.get(name) ?? '')
 export function filtersFromSearch(search: string): Filters {
   const params = new URLSearchParams(search)
   const status = params.get('status') === 'all' ? [] : pick(params, 'status', STATUS_CHOICES)
-  const assignee = params.get('assignee')
+  const assignee = params.get('assignee') ?? ''
   return {
     status: status.length || params.get('status') === 'all' ? status : [...DEFAULT_FILTERS.status],
     category: pick(params, 'category', CATEGORY_CHOICES),
     priority: pick(params, 'priority', PRIORITY_CHOICES),
-    assignee: assignee === 'me' || assignee === 'none' ? assignee : '',
+    assignee: assignee === 'me' || assignee === 'none' || AGENT_ID.test(assignee) ? assignee : '',
     appVersion: text(params, 'appVersion'),
     os: text(params, 'os'),
     q: text(params, 'q'),

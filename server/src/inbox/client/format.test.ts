@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageLabel, appLabel, environmentRows, environmentText, osLabel } from './format.js'
+import { ageLabel, appLabel, environmentRows, environmentText, logTime, osLabel } from './format.js'
 
 const t = (key: 'bits' | 'env.unknown', values: Record<string, string | number> = {}) =>
   key === 'bits' ? `${values.n}-bit` : 'unknown'
@@ -54,5 +54,13 @@ describe('formatting for support', () => {
     const rows = environmentRows({ app: {}, environment: {} }, t)
     expect(rows.find((r) => r.key === 'env.os')!.value).toBe('unknown')
     expect(rows.find((r) => r.key === 'env.bitness')!.value).toBe('unknown')
+  })
+
+  it('reads a log entry\'s time as sent (ISO or epoch ms), none for the contract\'s 0', () => {
+    expect(logTime('2026-11-24T09:58:12.000Z')).toBe('2026-11-24T09:58:12.000Z')
+    expect(logTime(Date.UTC(2026, 10, 24, 9, 58, 12))).toBe('2026-11-24T09:58:12.000Z')
+    expect(logTime(0)).toBeNull()
+    expect(logTime(undefined)).toBeNull()
+    expect(logTime('yesterday')).toBeNull()
   })
 })

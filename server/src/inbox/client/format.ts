@@ -30,6 +30,19 @@ export function ageLabel(since: string, now: number, unit: (u: AgeUnit) => strin
   return days < 28 ? `${days}${unit('d')}` : `${Math.floor(days / 7)}${unit('w')}`
 }
 
+/**
+ * A log entry's time as ISO 8601, or `null` when it has none: the contract keeps what was sent
+ * (an ISO string or epoch milliseconds) and puts `0` where nothing was.
+ *
+ * @example
+ * logTime(1764064692000) // '2025-11-25T09:58:12.000Z'
+ */
+export function logTime(ts: string | number | undefined): string | null {
+  if (!ts) return null
+  const date = new Date(ts)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
 export type EnvKey =
   | 'env.os' | 'env.bitness' | 'env.architecture' | 'env.source' | 'env.browser' | 'env.browserBitness'
   | 'env.device' | 'env.screen' | 'env.viewport' | 'env.locale' | 'env.timezone' | 'env.url'

@@ -1,5 +1,6 @@
 import { effect } from '@preact/signals'
 import { render } from 'preact'
+import { loadAgents } from './agent-list.js'
 import { ApiProblem } from './api.js'
 import { App } from './components/App.js'
 import { composerMode } from './components/Composer.js'
@@ -8,7 +9,7 @@ import { keyCommand, moveSelection } from './keys.js'
 import { connectLive } from './live.js'
 import { scheduleRefresh } from './queue-actions.js'
 import { lastQueueSearch, navigate, queueUrl, route, syncRoute, ticketUrl } from './router.js'
-import { api, fresh, liveState, me, queue, seenVersion, selected, ticket } from './state.js'
+import { agents, api, fresh, liveState, me, queue, seenVersion, selected, ticket } from './state.js'
 import { reloadTicket } from './ticket-actions.js'
 import { initTheme } from './theme.js'
 
@@ -24,6 +25,12 @@ api.me().then(
     if (error instanceof ApiProblem && error.status !== 401) console.warn('Snagbox inbox:', error.detail)
   },
 )
+
+// The agent list is someone's while they are signed in.
+effect(() => {
+  if (me.value) void loadAgents()
+  else agents.value = null
+})
 
 // The event stream runs while someone is signed in.
 effect(() => {

@@ -6,6 +6,9 @@ import type { Agent, Ticket, TicketSummary } from './types.js'
 /** The signed-in agent; `undefined` while the session is being checked, `null` when signed out. */
 export const me = signal<Agent | null | undefined>(undefined)
 
+/** Every agent, for assigning and filtering; `null` until loaded (or when that failed). */
+export const agents = signal<Agent[] | null>(null)
+
 export const api = createApi({
   onUnauthorized: () => {
     me.value = null

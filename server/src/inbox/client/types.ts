@@ -42,7 +42,8 @@ export type Ticket = Omit<AgentView, 'reporter' | 'app' | 'environment' | 'conte
   app: { name?: string; version?: string; build?: string; environment?: string }
   environment: Environment
   context: Record<string, unknown>
-  logs: { level?: string; message?: string; timestamp?: string }[]
+  /** `timestamp`: ISO 8601 or epoch milliseconds as sent; `0` when the entry had none. */
+  logs: { level?: string; message?: string; timestamp?: string | number }[]
 }
 
 export type AllowedAction = Ticket['allowedActions'][number]

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks'
 import { can } from '../allowed.js'
 import { CATEGORY_CHOICES, PRIORITY_CHOICES } from '../filters.js'
 import { label, t } from '../i18n/index.js'
-import { api, busy, me } from '../state.js'
+import { api, busy } from '../state.js'
 import { write } from '../ticket-actions.js'
 import type { Ticket } from '../types.js'
+import { AssigneePicker } from './AssigneePicker.js'
 
 function Select(props: { id: string; title: string; value: string; prefix: string; choices: readonly string[]; enabled: boolean; field: string }) {
   return (
@@ -29,7 +30,6 @@ function Select(props: { id: string; title: string; value: string; prefix: strin
 
 export function Controls({ data }: { data: Ticket }) {
   const allowed = data.allowedActions
-  const mine = data.assignee?.id === me.value?.id
   const [reason, setReason] = useState('')
   return (
     <section class="card controls" aria-labelledby="controls-title">
@@ -38,24 +38,7 @@ export function Controls({ data }: { data: Ticket }) {
         choices={PRIORITY_CHOICES} enabled={can(allowed, 'set_priority')} />
       <Select id="c-category" field="category" title={t('control.category')} value={data.category} prefix="category"
         choices={CATEGORY_CHOICES} enabled={can(allowed, 'set_category')} />
-      <div class="control">
-        <span class="control-label" id="c-assignee">{t('control.assignee')}</span>
-        <div class="assignee" aria-labelledby="c-assignee">
-          <span class={data.assignee ? '' : 'muted'}>{data.assignee?.name ?? t('assignee.unassigned')}</span>
-          {!mine && can(allowed, 'take') && (
-            <button type="button" class="secondary small" disabled={busy.value}
-              onClick={() => void write((ref, etag) => api.patch(ref, { assigneeId: 'me' }, etag))}>
-              {t('control.take')}
-            </button>
-          )}
-          {data.assignee && can(allowed, 'assign') && (
-            <button type="button" class="ghost small" disabled={busy.value}
-              onClick={() => void write((ref, etag) => api.patch(ref, { assigneeId: null }, etag))}>
-              {t('control.unassign')}
-            </button>
-          )}
-        </div>
-      </div>
+      <AssigneePicker data={data} />
       {can(allowed, 'reopen') && (
         <form class="control" onSubmit={(e) => {
           e.preventDefault()

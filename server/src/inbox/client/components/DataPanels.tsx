@@ -1,5 +1,17 @@
-import { t } from '../i18n/index.js'
+import { logTime } from '../format.js'
+import { t, when } from '../i18n/index.js'
 import type { Ticket } from '../types.js'
+
+function LogLine({ entry }: { entry: Ticket['logs'][number] }) {
+  const time = logTime(entry.timestamp)
+  return (
+    <li class={`log log-${entry.level ?? 'info'}`}>
+      <span class="log-level">{entry.level}</span>
+      {time && <time dateTime={time} title={when(time)}>{when(time, 'time')}</time>}
+      <span class="log-message">{entry.message}</span>
+    </li>
+  )
+}
 
 /** The host app's context and the console logs, folded: long, and needed only sometimes. */
 export function DataPanels({ data }: { data: Ticket }) {
@@ -21,11 +33,7 @@ export function DataPanels({ data }: { data: Ticket }) {
         {data.logs.length ? (
           <ol class="logs">
             {data.logs.map((entry, i) => (
-              <li key={i} class={`log log-${entry.level ?? 'info'}`}>
-                <span class="log-level">{entry.level}</span>
-                {entry.timestamp && <time dateTime={entry.timestamp}>{new Date(entry.timestamp).toLocaleTimeString()}</time>}
-                <span class="log-message">{entry.message}</span>
-              </li>
+              <LogLine key={i} entry={entry} />
             ))}
           </ol>
         ) : (

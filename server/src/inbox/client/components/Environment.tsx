@@ -31,6 +31,8 @@ export function KeyFacts({ data }: { data: Ticket }) {
   )
 }
 
+const WIDE: readonly string[] = ['env.url', 'env.userAgent']
+
 export function EnvironmentPanel({ data }: { data: Ticket }) {
   const rows = environmentRows(data, t)
   return (
@@ -43,7 +45,7 @@ export function EnvironmentPanel({ data }: { data: Ticket }) {
       </div>
       <dl class="facts">
         {rows.map((row) => (
-          <div key={row.key} class={row.key_fact ? 'fact key' : 'fact'} data-env={row.key}>
+          <div key={row.key} class={`fact${row.key_fact ? ' key' : WIDE.includes(row.key) ? ' wide' : ''}`} data-env={row.key}>
             <dt>{t(row.key)}</dt>
             <dd class={row.value === t('env.unknown') ? 'muted' : ''}>{row.value}</dd>
           </div>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import {
-  ASSIGNEE_CHOICES,
   CATEGORY_CHOICES,
   DEFAULT_FILTERS,
   filtersToSearch,
@@ -12,6 +11,7 @@ import {
 import { label, t } from '../i18n/index.js'
 import type { MessageKey } from '../i18n/en.js'
 import { navigate, queueUrl } from '../router.js'
+import { AssigneeFilter } from './AssigneeFilter.js'
 
 const SEARCH_DELAY_MS = 300
 
@@ -90,8 +90,7 @@ export function FilterBar({ filters }: { filters: Filters }) {
         value={filters.category.join(',')} onChange={(v) => go({ ...filters, category: v ? v.split(',') : [] })} />
       <Choice id="f-priority" title="filter.priority" any="filter.any" prefix="priority" choices={PRIORITY_CHOICES}
         value={filters.priority.join(',')} onChange={(v) => go({ ...filters, priority: v ? v.split(',') : [] })} />
-      <Choice id="f-assignee" title="filter.assignee" any="filter.any" prefix="assignee" choices={ASSIGNEE_CHOICES}
-        value={filters.assignee} onChange={(v) => go({ ...filters, assignee: v as Filters['assignee'] })} />
+      <AssigneeFilter value={filters.assignee} onChange={(v) => go({ ...filters, assignee: v })} />
       <label class="filter narrow" for="f-version">
         <span>{t('filter.appVersion')}</span>
         <input id="f-version" value={version} onInput={(e) => setVersion((e.currentTarget as HTMLInputElement).value)}

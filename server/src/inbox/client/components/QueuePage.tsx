@@ -19,7 +19,7 @@ export function QueuePage() {
   const { items, nextCursor, loading, error } = queue.value
 
   return (
-    <section class="queue" aria-labelledby="queue-title">
+    <section class="queue" aria-labelledby="queue-title" aria-busy={loading}>
       <div class="queue-head">
         <h1 id="queue-title">{t('queue.title')}</h1>
         <p class="hint">{t('queue.shortcuts')}</p>

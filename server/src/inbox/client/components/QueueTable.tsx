@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { ageLabel, appLabel, osLabel } from '../format.js'
-import { label, t } from '../i18n/index.js'
+import { label, t, when } from '../i18n/index.js'
 import { navigate, ticketUrl } from '../router.js'
 import { fresh, selected } from '../state.js'
 import type { TicketSummary } from '../types.js'
@@ -75,10 +75,12 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
               </td>
               <td><PriorityBadge priority={item.priority} /></td>
               <td><StatusBadge status={item.status} /></td>
-              <td class="mono">{appLabel(item.app) || '—'}</td>
-              <td class="os">{osLabel(item.os, t) || '—'}</td>
-              <td class="col-assignee">{item.assignee?.name ?? <span class="muted">{t('assignee.unassigned')}</span>}</td>
-              <td class="age"><time dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()}>{ageLabel(item.createdAt, now, ageUnit)}</time></td>
+              <td class="mono clip" title={appLabel(item.app)}>{appLabel(item.app) || '—'}</td>
+              <td class="os clip" title={osLabel(item.os, t)}>{osLabel(item.os, t) || '—'}</td>
+              <td class="col-assignee clip" title={item.assignee?.name}>
+                {item.assignee?.name ?? <span class="muted">{t('assignee.unassigned')}</span>}
+              </td>
+              <td class="age"><time dateTime={item.createdAt} title={when(item.createdAt)}>{ageLabel(item.createdAt, now, ageUnit)}</time></td>
               <td class="shot">{item.hasScreenshot ? <CameraIcon label={t('col.screenshot')} /> : ''}</td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks'
-import { label, t } from '../i18n/index.js'
+import { label, t, when } from '../i18n/index.js'
 import { lastQueueSearch, navigate, queueUrl, ticketUrl } from '../router.js'
 import { changedElsewhere, notice, ticket } from '../state.js'
 import { openTicket, reloadTicket } from '../ticket-actions.js'
@@ -84,7 +84,7 @@ export function TicketPage({ reference }: { reference: string }) {
             </div>
             <h1>{data.subject}</h1>
             <p class="hint">
-              {t('ticket.opened')} <time dateTime={data.createdAt}>{new Date(data.createdAt).toLocaleString()}</time>
+              {t('ticket.opened')} <time dateTime={data.createdAt}>{when(data.createdAt)}</time>
             </p>
           </header>
           <div aria-live="polite" class="notices">

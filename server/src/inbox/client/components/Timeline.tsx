@@ -1,5 +1,7 @@
-import { label, t } from '../i18n/index.js'
+import { assignmentSides } from '../assignees.js'
+import { label, t, when } from '../i18n/index.js'
 import { ticketUrl } from '../router.js'
+import { agents } from '../state.js'
 import type { Ticket, TimelineEntry } from '../types.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -29,8 +31,11 @@ function Detail({ entry, data }: { entry: TimelineEntry; data: Ticket }) {
     case 'category_changed':
       return <p class="change">{label('category', str(d.from))} → {label('category', str(d.to))}</p>
     case 'assigned': {
-      const to = d.to === data.assignee?.id ? data.assignee?.name : d.to ? '…' : t('assignee.unassigned')
-      return <p class="change">→ {to}</p>
+      const nameOf = (id: string) =>
+        id === data.assignee?.id ? data.assignee.name : agents.value?.find((a) => a.id === id)?.name
+      const words = { nobody: t('assignee.unassigned'), unknown: label('actor', 'agent'), nameOf }
+      const { from, to } = assignmentSides(d, words)
+      return <p class="change">{from} → {to}</p>
     }
     case 'closed':
       return (
@@ -75,8 +80,8 @@ export function Timeline({ data }: { data: Ticket }) {
                     {internal ? t('timeline.internal') : t('timeline.public')}
                   </span>
                 )}
-                <time dateTime={entry.createdAt} title={new Date(entry.createdAt).toLocaleString()}>
-                  {new Date(entry.createdAt).toLocaleString()}
+                <time dateTime={entry.createdAt} title={when(entry.createdAt)}>
+                  {when(entry.createdAt)}
                 </time>
               </div>
               <Detail entry={entry} data={data} />

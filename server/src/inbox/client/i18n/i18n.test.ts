@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { en } from './en.js'
-import { label, lang, pickLang, t } from './index.js'
+import { dateLocale, label, lang, pickLang, t } from './index.js'
 import { ru } from './ru.js'
 
 describe('the inbox languages', () => {
@@ -26,5 +26,11 @@ describe('the inbox languages', () => {
     expect(label('status', 'something_new')).toBe('something_new')
     lang.value = 'en'
     expect(label('priority', 'critical')).toBe('Critical')
+  })
+
+  it('writes dates in the inbox\'s language, in the browser\'s own variant of it when it has one', () => {
+    expect(dateLocale('ru', ['en-US'])).toBe('ru')
+    expect(dateLocale('en', ['ru-RU', 'en-GB'])).toBe('en-GB')
+    expect(dateLocale('en', [])).toBe('en')
   })
 })

@@ -32,6 +32,25 @@ export function label(prefix: string, value: string | null | undefined): string 
   return key in en ? t(key) : value
 }
 
+/**
+ * The locale dates are written in: the browser's own when it speaks the inbox's language (so
+ * `en-GB` keeps its day-first dates), else the inbox's language itself.
+ *
+ * @example
+ * dateLocale('ru', ['en-US']) // 'ru'
+ */
+export function dateLocale(current: Lang, languages: readonly string[]): string {
+  return languages.find((tag) => tag.toLowerCase().split('-')[0] === current) ?? current
+}
+
+/** A timestamp as the agent reads it, in the inbox's language; only the time with `time`. */
+export function when(iso: string, part: 'datetime' | 'time' = 'datetime'): string {
+  const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]
+  const date = new Date(iso)
+  const locale = dateLocale(lang.value, languages)
+  return part === 'time' ? date.toLocaleTimeString(locale) : date.toLocaleString(locale)
+}
+
 export function initLang(): void {
   let saved: string | null = null
   try {
