@@ -10,8 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const RENDERERS = ['@zumer/snapdom', 'html2canvas-pro']
-/** 15 KiB: the core a page pays for, ua-parser-js included. */
-const CORE_BUDGET = 15 * 1024
+/**
+ * 15 KB gzip read strictly, as 15,000 bytes rather than 15 KiB: the core a page pays for,
+ * ua-parser-js (about 9 KB of it) included.
+ */
+const CORE_BUDGET = 15_000
 const CAPTURE_BUDGET = 5 * 1024
 
 const dirs: string[] = []
@@ -44,13 +47,13 @@ async function bundle(entry: string, options: { platform: 'browser' | 'node'; la
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`
 
 describe('the published bundle', () => {
-  it(`keeps the core (client, environment with ua-parser-js, delivery, outbox, logs) within ${kib(CORE_BUDGET)} gzip`, async () => {
+  it(`keeps the core (client, environment with ua-parser-js, delivery, outbox, logs) within ${CORE_BUDGET} B gzip`, async () => {
     const core = await bundle('sdk/src/index.ts', { platform: 'browser', lazy: true })
     const capture = await bundle('sdk/src/screenshot/attach.ts', { platform: 'browser', lazy: true })
     const coreGzip = gzipSync(core, { level: 9 }).length
     const captureGzip = gzipSync(capture, { level: 9 }).length
     console.log(
-      `@snagbox/sdk core: ${core.length} B minified, ${coreGzip} B gzip (${kib(coreGzip)}); ` +
+      `@snagbox/sdk core: ${core.length} B minified, ${coreGzip} B gzip of ${CORE_BUDGET} B allowed (${kib(coreGzip)}); ` +
         `capture add-on without its renderer: ${captureGzip} B gzip (${kib(captureGzip)})`,
     )
     expect(coreGzip).toBeLessThanOrEqual(CORE_BUDGET)

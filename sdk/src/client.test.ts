@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient, type SnagboxClient } from './client.js'
+import { HEADERS, ROUTES } from './contract/index.js'
 import type { ClientOptions } from './options.js'
 import { created, fakeClock, fakeServer, problem, settle } from './test-support.js'
 import { createMemoryStore, type OutboxStore } from './transport/outbox-store.js'
@@ -11,6 +12,7 @@ const clients: SnagboxClient[] = []
 afterEach(() => {
   clients.splice(0).forEach((c) => c.close())
   vi.restoreAllMocks()
+  vi.unstubAllGlobals()
 })
 
 function client(server: ReturnType<typeof fakeServer>, extra: Partial<ClientOptions> = {}) {
@@ -37,10 +39,11 @@ describe('createClient().report', () => {
     const result = await snag.report({ description: 'Export fails', category: 'incident', blocking: true })
     expect(result).toMatchObject({ status: 'sent', reference: 'DEMO-42', id: 'id-DEMO-42', statusUrl: 'https://s.example/status/t-DEMO-42' })
     const [request] = server.requests
-    expect(request!.url).toBe('https://support.example.com/api/v1/tickets')
+    // The core spells the contract's names out (see attempt.ts): held to the contract here.
+    expect(request!.url).toBe(`https://support.example.com${ROUTES.tickets}`)
     expect(request!.contentType).toBe('json')
-    expect(request!.headers['x-snagbox-key']).toBe('pk_test_1')
-    expect(request!.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/)
+    expect(request!.headers[HEADERS.projectKey.toLowerCase()]).toBe('pk_test_1')
+    expect(request!.headers[HEADERS.idempotencyKey.toLowerCase()]).toMatch(/^[0-9a-f]{32}$/)
     expect(request!.payload).toMatchObject({
       description: 'Export fails',
       blocking: true,
@@ -190,6 +193,56 @@ describe('createClient().report', () => {
     await snag.flush()
     expect(server.requests).toHaveLength(4)
     expect(await snag.pending()).toBe(0)
+  })
+
+  it('calls the fetch it is given as a plain function, as window.fetch requires', async () => {
+    const server = fakeServer(created())
+    const strict = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      // window.fetch called on another object throws "Illegal invocation".
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation')
+      return server.fetch(input, init)
+    } as typeof fetch
+    const { snag } = client(server, { fetch: strict })
+    expect((await snag.report({ description: 'x' })).status).toBe('sent')
+  })
+
+  it('says a report is not persisted when no store works here (no IndexedDB, no localStorage)', async () => {
+    vi.stubGlobal('indexedDB', undefined)
+    vi.stubGlobal('localStorage', undefined)
+    const server = fakeServer('network', 'network', 'network', created())
+    const { snag } = client(server, { outbox: {} })
+    expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'queued', persisted: false })
+    await snag.flush()
+    expect(server.requests).toHaveLength(4)
+    expect(await snag.pending()).toBe(0)
+  })
+
+  it('queues a screenshot report while the capture code that decodes it cannot load', async () => {
+    // As after a reload, offline: the report (with its screenshot, here from beforeSend) comes
+    // from the outbox, and the capture code's chunk does not load.
+    vi.resetModules()
+    vi.doMock('./screenshot/attach.js', () => {
+      throw new TypeError('Failed to fetch dynamically imported module')
+    })
+    try {
+      const { createClient: fresh } = await import('./client.js')
+      const server = fakeServer(created())
+      const snag = fresh({
+        endpoint: 'https://support.example.com',
+        projectKey: 'pk_test_1',
+        fetch: server.fetch,
+        clock: fakeClock(),
+        logs: false,
+        outbox: { store: createMemoryStore() },
+        beforeSend: (p) => ({ ...p, screenshot: 'data:image/webp;base64,UklGRg==' }),
+      })
+      clients.push(snag)
+      expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'queued', error: { code: 'network_error' } })
+      expect(server.requests).toHaveLength(0)
+    } finally {
+      vi.doUnmock('./screenshot/attach.js')
+      vi.resetModules()
+    }
   })
 
   it('lets beforeSend scrub the report, or veto it', async () => {

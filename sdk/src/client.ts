@@ -3,17 +3,10 @@ import { assemble, detectPlatform, type CollectedEnvironment } from './environme
 import { sdkError, type SdkError } from './errors.js'
 import { startLogBuffer } from './logs/log-buffer.js'
 import { resolveOptions, type ClientOptions } from './options.js'
-import { pageWindow } from './page-window.js'
-import { buildPayload, type ReportInput } from './report-input.js'
-import { captureScreenshot } from './screenshot/lazy.js'
+import type { ReportInput } from './report-input.js'
+import { attachScreenshot, captureScreenshot } from './screenshot/lazy.js'
 import type { ScreenshotOptions, ScreenshotResult } from './screenshot/types.js'
-import type { Outcome } from './transport/attempt.js'
-import { attempt } from './transport/attempt.js'
-import { defaultStore } from './transport/default-store.js'
-import { deliver } from './transport/deliver.js'
-import { newIdempotencyKey } from './transport/idempotency.js'
 import { createOutbox } from './transport/outbox.js'
-import { createMemoryStore } from './transport/outbox-store.js'
 
 /**
  * What `report()` tells the caller, honestly: sent (with the reference to show), queued (kept and
@@ -86,54 +79,36 @@ export interface SnagboxClient {
  */
 export function createClient(options: ClientOptions): SnagboxClient {
   const o = resolveOptions(options)
-  const { clock, retry } = o
-  const keeps = o.outbox !== false
-  const win = pageWindow()
   const logs = o.logs ? startLogBuffer(o.logs.max) : null
-  const listeners = new Set<(event: OutboxEvent) => void>()
-  const deps = { ...o, timeoutMs: retry.timeoutMs, now: clock.now }
-  const leaseMs = retry.attempts * (retry.timeoutMs + retry.maxDelayMs)
-  const outbox = createOutbox({
-    ...retry,
-    ...(o.outbox || { maxEntries: 0, maxDelayMs: 0 }),
-    store: o.outbox ? (o.outbox.store ? Promise.resolve(o.outbox.store) : defaultStore(o.outbox.dir, o.projectKey)) : Promise.resolve(createMemoryStore()),
-    send: (entry) => attempt(deps, entry.payload, entry.id),
-    clock,
-    leaseMs,
-    settled: (entry, outcome) => listeners.forEach((fn) => fn({ outboxId: entry.id, ...outcome })),
-  })
+  const { send, ...outbox } = createOutbox(o)
   let platform: ReturnType<typeof detectPlatform> | undefined
-  const detect = async () => assemble(await (platform ??= detectPlatform(o.environment, o.environment.clientHintsTimeoutMs)), o.environment)
-  const flushNow = () => void outbox.flush(true)
-  win?.addEventListener?.('online', flushNow)
-  if (keeps) clock.schedule(flushNow, 0)
-
-  async function send(payload: TicketPayload): Promise<ReportResult> {
-    const id = newIdempotencyKey()
-    const now = clock.now()
-    const entry = { id, payload, createdAt: now, attempts: 0, nextAttemptAt: now, leaseUntil: now + leaseMs }
-    const persisted = keeps && (await outbox.keep(entry))
-    const outcome: Outcome =
-      win?.navigator?.onLine === false
-        ? { kind: 'retry', error: sdkError('network_error') }
-        : await deliver(deps, payload, id)
-    if (outcome.kind === 'retry') {
-      if (!keeps) return { status: 'failed', error: outcome.error }
-      await outbox.later(entry, outcome)
-      return { status: 'queued', outboxId: id, persisted, error: outcome.error }
-    }
-    await outbox.remove(id)
-    if (outcome.kind === 'rejected') return { status: 'rejected', error: outcome.error }
-    // The server answers again: whatever waited can go now.
-    flushNow()
-    return { ...outcome.ticket, status: 'sent' }
-  }
+  const detect = async () =>
+    assemble(await (platform ??= detectPlatform(o.environment)), o.environment)
 
   return {
+    ...outbox,
     async report(input) {
       try {
-        const built = await buildPayload(input, o, await detect(), logs)
-        const payload = await Promise.resolve(built.payload)
+        // The client's facts, the report's own, the logs and the picture.
+        const built: TicketPayload = {
+          environment: await detect(),
+          category: input.category,
+          blocking: input.blocking,
+          subject: input.subject,
+          description: input.description,
+          reporter: { ...o.user, ...input.reporter },
+          app: { ...o.app, ...input.app },
+          context: { ...o.context, ...input.context },
+        }
+        if (logs && input.logs !== false) built.logs = logs.snapshot()
+        let screenshotError: SdkError | undefined
+        if (input.screenshot) {
+          ;({ dataUrl: built.screenshot, error: screenshotError } = await attachScreenshot(
+            input.screenshot,
+            o.screenshot,
+          ))
+        }
+        const payload = await Promise.resolve(built)
           .then(o.beforeSend)
           // A scrubber that failed must not let the unscrubbed report out.
           .catch((cause) => sdkError('vetoed', { message: `beforeSend threw: ${cause}` }))
@@ -145,7 +120,7 @@ export function createClient(options: ClientOptions): SnagboxClient {
               !payload.description?.trim()
               ? { status: 'rejected', error: sdkError('invalid_payload', { errors: [{ path: 'description', message: 'is required' }] }) }
               : await send(payload)
-        return built.screenshotError ? { ...result, screenshotError: built.screenshotError } : result
+        return screenshotError ? { ...result, screenshotError } : result
       } catch (cause) {
         return { status: 'failed', error: sdkError('internal_error', { message: String(cause) }) }
       }
@@ -155,14 +130,7 @@ export function createClient(options: ClientOptions): SnagboxClient {
     setApp: (app) => void Object.assign(o.app, app),
     setUser: (user) => void (o.user = { ...user }),
     setContext: (context) => void Object.assign(o.context, context),
-    flush: () => outbox.flush(true),
-    pending: async () => (await outbox.pending()).length,
-    on(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
-    },
     close() {
-      win?.removeEventListener?.('online', flushNow)
       outbox.close()
       logs?.stop()
     },

@@ -104,13 +104,15 @@ export interface ResolvedOptions {
   app: AppInfo
   user: Reporter
   context: Record<string, unknown>
-  environment: EnvironmentOptions & { clientHintsTimeoutMs: number }
+  environment: EnvironmentOptions
   screenshot: ScreenshotOptions
   logs: Required<LogOptions> | false
-  beforeSend: BeforeSend
+  /** Absent: the payload goes as it is (`then(undefined)` passes it through). */
+  beforeSend?: BeforeSend
   retry: Required<RetryOptions>
   outbox: (Required<Omit<OutboxOptions, 'store' | 'dir'>> & Pick<OutboxOptions, 'store' | 'dir'>) | false
-  fetch: typeof fetch
+  /** Absent: the global `fetch`, looked up at each attempt (a test or a polyfill may replace it). */
+  fetch?: typeof fetch
   clock: Clock
 }
 
@@ -129,7 +131,7 @@ export const DEFAULTS = {
 } as const
 
 const realClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   schedule(fn, ms) {
@@ -139,21 +141,19 @@ const realClock: Clock = {
   },
 }
 
-/** Resolves the public options once, against {@link DEFAULTS}; nothing after this checks for a missing option. */
+/**
+ * Resolves the public options once, against {@link DEFAULTS}; after this only `beforeSend`,
+ * `fetch` and `environment.clientHintsTimeoutMs` may be missing, each read where it is used.
+ */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  return {
-    endpoint: options.endpoint.replace(/\/+$/, ''),
-    projectKey: options.projectKey,
-    app: { ...options.app },
-    user: { ...options.user },
-    context: { ...options.context },
-    environment: { clientHintsTimeoutMs: DEFAULTS.clientHintsTimeoutMs, ...options.environment },
-    screenshot: { ...options.screenshot },
-    logs: options.logs === false ? false : { ...DEFAULTS.logs, ...options.logs },
-    beforeSend: options.beforeSend ?? ((payload) => payload),
-    retry: { ...DEFAULTS.retry, ...options.retry },
-    outbox: options.outbox === false ? false : { ...DEFAULTS.outbox, ...options.outbox },
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-    clock: { ...realClock, ...options.clock },
+  // `projectKey`, `beforeSend` and `fetch` as given, and `logs` or `outbox` when switched off.
+  const o = { ...options, endpoint: options.endpoint.replace(/\/+$/, ''), clock: { ...realClock, ...options.clock } }
+  // The others as copies over their defaults (setApp, setUser and setContext change them, never the
+  // host's objects); a loop rather than a literal, as this is in the core every page loads.
+  for (const key of ['app', 'user', 'context', 'environment', 'screenshot', 'logs', 'retry', 'outbox'] as const) {
+    if (options[key] !== false) {
+      o[key] = { ...((DEFAULTS as Record<string, unknown>)[key] as object), ...options[key] } as never
+    }
   }
+  return o as ResolvedOptions
 }

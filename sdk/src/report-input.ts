@@ -1,8 +1,4 @@
-import type { AppInfo, Category, Environment, Reporter, TicketPayload } from './contract/index.js'
-import type { SdkError } from './errors.js'
-import type { LogBuffer } from './logs/log-buffer.js'
-import type { ResolvedOptions } from './options.js'
-import { attachScreenshot } from './screenshot/lazy.js'
+import type { AppInfo, Category, Reporter } from './contract/index.js'
 import type { ScreenshotResult } from './screenshot/types.js'
 
 /**
@@ -30,28 +26,4 @@ export interface ReportInput {
   screenshot?: boolean | Blob | string | ScreenshotResult
   /** `false` to leave the recent logs out of this report. */
   logs?: boolean
-}
-
-/** Puts a report together: the client's facts, the report's own, the logs and the picture. */
-export async function buildPayload(
-  input: ReportInput,
-  o: Pick<ResolvedOptions, 'app' | 'user' | 'context' | 'screenshot' | 'logs'>,
-  environment: Environment,
-  logs: LogBuffer | null,
-): Promise<{ payload: TicketPayload; screenshotError?: SdkError }> {
-  const payload: TicketPayload = {
-    category: input.category,
-    blocking: input.blocking,
-    subject: input.subject,
-    description: input.description,
-    reporter: { ...o.user, ...input.reporter },
-    app: { ...o.app, ...input.app },
-    environment,
-    context: { ...o.context, ...input.context },
-  }
-  if (logs && o.logs && input.logs !== false) payload.logs = logs.snapshot()
-  if (!input.screenshot) return { payload }
-  const { dataUrl, error } = await attachScreenshot(input.screenshot, o.screenshot)
-  payload.screenshot = dataUrl
-  return { payload, screenshotError: error }
 }

@@ -2,6 +2,7 @@
  * Fakes for the SDK's unit tests: a clock that never waits, a scripted server, a canvas that
  * records what is drawn. Not part of the package (excluded from the build).
  */
+import { MULTIPART } from './contract/index.js'
 import type { Clock } from './options.js'
 import type { Surface } from './screenshot/canvas.js'
 
@@ -75,8 +76,8 @@ export function fakeServer(...answers: Answer[]) {
             url: String(input),
             headers,
             contentType: 'multipart',
-            payload: JSON.parse(String(body.get('payload'))) as Record<string, unknown>,
-            screenshot: body.get('screenshot') as File,
+            payload: JSON.parse(String(body.get(MULTIPART.payload))) as Record<string, unknown>,
+            screenshot: body.get(MULTIPART.screenshot) as File,
           }
         : { url: String(input), headers, contentType: 'json', payload: JSON.parse(String(body)) as Record<string, unknown>, screenshot: null }
     requests.push(record)

@@ -1,7 +1,6 @@
 import type { Detected } from './detected.js'
 import { osName } from './user-agent.js'
 import { archFromHints, trimVersion, windowsFromPlatformVersion } from './versions.js'
-import { withTimeout } from '../timeout.js'
 
 /**
  * One entry of `brands` / `fullVersionList`.
@@ -53,10 +52,14 @@ export async function readClientHints(
   const data = nav?.userAgentData as UserAgentData | undefined
   if (!data) return null
   const low: ClientHints = { brands: data.brands, mobile: data.mobile, platform: data.platform }
-  const high = await withTimeout(
+  // No answer in time counts as no answer; the timer is cleared either way, so it never outlives
+  // the race (`withTimeout` does the same, but the core would carry it for this one use).
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const high = await Promise.race([
     (async () => data.getHighEntropyValues!(HIGH_ENTROPY_HINTS))(),
-    timeoutMs,
-  ).catch(() => ({}))
+    new Promise<ClientHints>((resolve) => (timer = setTimeout(() => resolve({}), timeoutMs))),
+  ]).catch(() => ({}))
+  clearTimeout(timer)
   return { ...low, ...high }
 }
 
@@ -81,37 +84,43 @@ const GENERIC = /^(Chrome|Chromium|Chrome Headless)?$/
  */
 export function applyClientHints(detected: Detected, hints: ClientHints | null): Detected {
   // `detected` is always fresh from fromUserAgent, so it is refined in place.
-  const d = detected
-  if (!hints) return d
-  const name = osName(hints.platform && hints.platform !== 'Unknown' ? hints.platform : undefined)
+  if (!hints) return detected
+  const { os, browser, device } = detected
+  const name = osName(hints.platform !== 'Unknown' ? hints.platform : undefined)
   if (name) {
-    if (name !== d.os.name) d.os = { name, version: null, bitness: null, architecture: null, source: 'client-hints' }
-    d.os.source = 'client-hints'
-    if (typeof hints.platformVersion === 'string') {
-      d.os.version =
+    // Another OS than the UA said: nothing the UA said about it holds.
+    if (name !== os.name) {
+      Object.assign(os, { name, version: null, bitness: null, architecture: null })
+    }
+    os.source = 'client-hints'
+    const version = hints.platformVersion
+    if (typeof version === 'string') {
+      os.version =
         name === 'Windows'
-          ? windowsFromPlatformVersion(hints.platformVersion)
+          ? windowsFromPlatformVersion(version)
           : name === 'Linux'
             ? null
-            : trimVersion(hints.platformVersion)
+            : trimVersion(version)
     }
     const [architecture, bitness] = archFromHints(hints.architecture ?? '', hints.bitness ?? '')
-    if (architecture) d.os.architecture = architecture
-    if (bitness) d.os.bitness = bitness
-    if (name === 'Windows' && bitness) d.browser.bitness = hints.wow64 ? 32 : bitness
-    if (name === 'Android' && typeof hints.mobile === 'boolean') d.device.type = hints.mobile ? 'mobile' : 'tablet'
+    if (architecture) os.architecture = architecture
+    if (bitness) os.bitness = bitness
+    if (name === 'Windows' && bitness) browser.bitness = hints.wow64 ? 32 : bitness
+    if (name === 'Android' && typeof hints.mobile === 'boolean') {
+      device.type = hints.mobile ? 'mobile' : 'tablet'
+    }
   }
-  if (hints.model) d.device.model = hints.model
+  if (hints.model) device.model = hints.model
   const list = hints.fullVersionList ?? hints.brands ?? []
-  for (const [brand, browser] of BRANDS) {
+  for (const [brand, named] of BRANDS) {
     const found = list.find((b) => b.brand === brand)
     if (!found) continue
     // A generic brand never overrides a browser the UA names (Electron, Yandex without its brand).
-    if (!GENERIC.test(browser) || GENERIC.test(d.browser.name ?? '')) {
-      d.browser.name = browser
-      d.browser.version = found.version
+    if (!GENERIC.test(named) || GENERIC.test(browser.name ?? '')) {
+      browser.name = named
+      browser.version = found.version
     }
     break
   }
-  return d
+  return detected
 }

@@ -1,6 +1,6 @@
 import type { BrowserInfo, DeviceInfo, Environment, OsInfo, RawEnvironment, ScreenInfo } from '../contract/index.js'
 import { applyClientHints, readClientHints } from './client-hints.js'
-import type { Detected } from './detected.js'
+import type { Platform } from './detected.js'
 import { pageFacts } from './page.js'
 import type { RuntimeFacts } from './runtime.js'
 import { fromUserAgent } from './user-agent.js'
@@ -51,42 +51,44 @@ export interface CollectedEnvironment extends Environment {
 }
 
 /** The slow, unchanging part: user agent + client hints, or the runtime's facts. */
-export async function detectPlatform(
-  options: EnvironmentOptions,
-  timeoutMs: number,
-): Promise<{ detected: Detected; raw: RawEnvironment }> {
+export async function detectPlatform(options: EnvironmentOptions): Promise<Platform> {
   const win = options.window ?? pageWindow()
   const runtime = typeof options.runtime === 'function' ? await options.runtime() : options.runtime
-  // Node and Electron's main process only: loaded on demand, so a page never downloads it.
-  const node = runtime !== null && (runtime || !win) ? await import('./runtime.js') : null
-  const facts = runtime === undefined ? await node?.loadRuntimeFacts() : runtime
-  if (node && facts) return node.fromRuntime(facts)
+  if (runtime !== null && (runtime || !win)) {
+    // Node and Electron's main process only: loaded on demand, so a page never downloads it.
+    const found = await (await import('./runtime.js')).detectRuntime(runtime)
+    if (found) return found
+  }
   const nav = win?.navigator
   const userAgent = nav?.userAgent ?? null
-  const maxTouchPoints = typeof nav?.maxTouchPoints === 'number' ? nav.maxTouchPoints : null
-  const clientHints = await readClientHints(nav as { userAgentData?: unknown } | undefined, timeoutMs)
-  const detected = applyClientHints(fromUserAgent(userAgent ?? '', maxTouchPoints), clientHints)
-  const raw = { userAgent, clientHints: clientHints as Record<string, unknown> | null, platform: nav?.platform ?? null, maxTouchPoints }
-  return { detected, raw }
+  const maxTouchPoints = nav?.maxTouchPoints ?? null
+  const clientHints = await readClientHints(
+    nav as { userAgentData?: unknown } | undefined,
+    options.clientHintsTimeoutMs ?? DEFAULTS.clientHintsTimeoutMs,
+  )
+  return {
+    ...applyClientHints(fromUserAgent(userAgent ?? '', maxTouchPoints), clientHints),
+    userAgent,
+    raw: {
+      userAgent,
+      clientHints: clientHints as Record<string, unknown> | null,
+      platform: nav?.platform ?? null,
+      maxTouchPoints,
+    },
+  }
 }
 
 /**
  * Joins the platform facts with the page's and lets the host's own facts win: each field the host
  * gives replaces the detected one, except `os`, which is merged (and then says `source: 'host'`).
  */
-export function assemble(platform: { detected: Detected; raw: RawEnvironment }, options: EnvironmentOptions): CollectedEnvironment {
-  const win = options.window ?? pageWindow()
-  const { detected, raw } = platform
+export function assemble(platform: Platform, options: EnvironmentOptions): CollectedEnvironment {
   const host = options.host ?? {}
-  const page = pageFacts(win)
   return {
-    ...page,
-    userAgent: raw.userAgent ?? null,
-    browser: detected.browser,
-    device: detected.device,
-    raw,
+    ...pageFacts(options.window ?? pageWindow()),
+    ...platform,
     ...host,
-    os: host.os ? { ...detected.os, ...host.os, source: 'host' } : detected.os,
+    os: host.os ? { ...platform.os, ...host.os, source: 'host' } : platform.os,
   } as CollectedEnvironment
 }
 
@@ -101,6 +103,5 @@ export function assemble(platform: { detected: Detected; raw: RawEnvironment }, 
  * env.browser // { name: 'Chrome', version: '124.0.6367.91', bitness: null }
  */
 export async function collectEnvironment(options: EnvironmentOptions = {}): Promise<CollectedEnvironment> {
-  const timeoutMs = options.clientHintsTimeoutMs ?? DEFAULTS.clientHintsTimeoutMs
-  return assemble(await detectPlatform(options, timeoutMs), options)
+  return assemble(await detectPlatform(options), options)
 }

@@ -15,10 +15,11 @@ type WindowLike = Partial<
 /** What the page itself shows: screen, viewport, colour scheme, language, time zone, address. */
 export function pageFacts(win: WindowLike | undefined): PageFacts {
   const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions()
+  const screen = win?.screen
   return {
     screen: {
-      width: win?.screen?.width ?? null,
-      height: win?.screen?.height ?? null,
+      width: screen?.width ?? null,
+      height: screen?.height ?? null,
       pixelRatio: win?.devicePixelRatio ?? null,
       viewportWidth: win?.innerWidth ?? null,
       viewportHeight: win?.innerHeight ?? null,

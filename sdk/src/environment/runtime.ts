@@ -1,5 +1,4 @@
-import type { RawEnvironment } from '../contract/index.js'
-import { unknownDetected, type Detected } from './detected.js'
+import { unknownDetected, type Platform } from './detected.js'
 import { macosFromDarwin, windowsFromRelease } from './runtime-versions.js'
 import { archFromToken, trimVersion } from './versions.js'
 import { nodeBuiltin, nodeProcess } from '../node-builtin.js'
@@ -35,7 +34,7 @@ export interface RuntimeFacts {
 }
 
 /** Windows 10/11 from the build, macOS from Darwin, WOW64 from `PROCESSOR_ARCHITEW6432`. */
-export function fromRuntime(facts: RuntimeFacts): { detected: Detected; raw: RawEnvironment } {
+export function fromRuntime(facts: RuntimeFacts): Platform {
   const d = unknownDetected('runtime')
   let [architecture, bitness] = archFromToken(facts.arch)
   const electron = facts.versions?.electron
@@ -67,7 +66,7 @@ export function fromRuntime(facts: RuntimeFacts): { detected: Detected; raw: Raw
   d.os = { name, version, bitness, architecture, source: 'runtime' }
   if (facts.platform === 'win32' || facts.platform === 'darwin') d.device.type = 'desktop'
   const raw = { userAgent: null, clientHints: null, platform: facts.platform, maxTouchPoints: null, runtime: { ...facts } }
-  return { detected: d, raw }
+  return { ...d, userAgent: null, raw }
 }
 
 interface OsModule {
@@ -76,6 +75,12 @@ interface OsModule {
   arch(): string
   version?(): string
   machine?(): string
+}
+
+/** The platform from the facts given, else from this process's own; `null` outside Node. */
+export async function detectRuntime(given: RuntimeFacts | undefined): Promise<Platform | null> {
+  const facts = given ?? (await loadRuntimeFacts())
+  return facts && fromRuntime(facts)
 }
 
 /** Reads the facts of the running Node/Electron process; `null` outside Node. */

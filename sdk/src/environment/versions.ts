@@ -12,11 +12,11 @@ export function trimVersion(version: string | null | undefined): string | null {
  * is Windows 10, and `0.1`/`0.2`/`0.3` are 7, 8 and 8.1.
  */
 export function windowsFromPlatformVersion(platformVersion: string): string | null {
-  const [major, minor] = platformVersion.split('.').map(Number)
-  if (major === undefined || Number.isNaN(major)) return null
+  // `''` reads as major 0 and no minor; anything not a number as NaN, which no branch takes.
+  const [major, minor] = platformVersion.split('.').map(Number) as [number, number?]
   if (major >= 13) return '11'
   if (major >= 1) return '10'
-  return ({ 1: '7', 2: '8', 3: '8.1' } as Record<number, string>)[minor ?? -1] ?? null
+  return major === 0 ? [null, '7', '8', '8.1'][minor!] ?? null : null
 }
 
 const ARCH_TOKENS: Record<string, [Architecture | null, Bitness]> = {
@@ -34,6 +34,9 @@ const ARCH_TOKENS: Record<string, [Architecture | null, Bitness]> = {
   armv7l: ['arm', 32],
   // A 32-bit userland on a 64-bit ARM core: the OS underneath may be either.
   armv8l: ['arm', null],
+  // Client hints: `architecture` and `bitness` together (see archFromHints).
+  x8664: ['x64', 64],
+  x8632: ['x86', 32],
 }
 
 /** Normalises an architecture word (`process.arch`, `uname -m`, a UA token) to the contract's. */
@@ -46,7 +49,6 @@ export function archFromToken(token: string | null | undefined): [Architecture |
  * together they are a token (`x8664`, `arm64`, …), or only a bitness when the CPU is not told.
  */
 export function archFromHints(architecture: string, bitness: string): [Architecture | null, Bitness] {
-  const token = `${architecture}${bitness}`.replace('x8664', 'x64').replace('x8632', 'x86')
   if (!bitness) return [null, null]
-  return token === bitness ? [null, Number(bitness) as Bitness] : archFromToken(token)
+  return architecture ? archFromToken(architecture + bitness) : [null, Number(bitness) as Bitness]
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_LIMITS } from '../contract/index.js'
 import { startLogBuffer, type LogBuffer } from './log-buffer.js'
 
 let buffer: LogBuffer | undefined
@@ -25,5 +26,12 @@ describe('the log buffer', () => {
     console.warn('[snapdom] Text in inline/table-cell elements kept its natural width')
     console.warn('the host app is unhappy')
     expect(buffer.snapshot().map((e) => e.message)).toEqual(['the host app is unhappy'])
+  })
+
+  it("cuts a message at the contract's limit, which the buffer spells out", () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    buffer = startLogBuffer(10)
+    console.error('x'.repeat(DEFAULT_LIMITS.logMessageChars + 10))
+    expect(buffer.snapshot()[0]!.message).toHaveLength(DEFAULT_LIMITS.logMessageChars)
   })
 })

@@ -9,9 +9,6 @@ export interface LogBuffer {
   stop(): void
 }
 
-/** The contract's `DEFAULT_LIMITS.logMessageChars`, kept literal for size. */
-const MESSAGE_CHARS = 4000
-
 function format(value: unknown): string {
   // V8's stack starts with the message, Firefox's and Safari's do not.
   if (value instanceof Error) return value.stack?.includes(value.message) ? value.stack : `${value}\n${value.stack}`
@@ -34,7 +31,9 @@ export function startLogBuffer(max: number): LogBuffer {
     // The screenshot renderer's own advice about the page is not the host's problem.
     if (typeof parts[0] === 'string' && parts[0].startsWith('[snapdom]')) return
     try {
-      ring.push({ level, message: parts.map(format).join(' ').slice(0, MESSAGE_CHARS), timestamp: new Date().toISOString() })
+      // At most the contract's `DEFAULT_LIMITS.logMessageChars`, kept literal for size.
+      const message = parts.map(format).join(' ').slice(0, 4000)
+      ring.push({ level, message, timestamp: new Date().toISOString() })
       if (ring.length > max) ring.shift()
     } catch {
       // A value that cannot even be formatted is not worth breaking the host's logging for.
@@ -52,15 +51,13 @@ export function startLogBuffer(max: number): LogBuffer {
     })
   }
   const win = pageWindow()
-  if (win?.addEventListener) {
-    const onError = (e: ErrorEvent) => record('error', [e.error ?? e.message])
-    const onRejection = (e: PromiseRejectionEvent) => record('error', [e.reason])
-    win.addEventListener('error', onError)
-    win.addEventListener('unhandledrejection', onRejection)
-    undo.push(() => {
-      win.removeEventListener('error', onError)
-      win.removeEventListener('unhandledrejection', onRejection)
-    })
+  // One listener for both: a rejection carries its `reason`, an ErrorEvent its `error` (or only a
+  // `message`, for a script error of another origin).
+  const onEvent = (e: Event) =>
+    record('error', ['reason' in e ? e.reason : ((e as ErrorEvent).error ?? (e as ErrorEvent).message)])
+  for (const type of ['error', 'unhandledrejection']) {
+    win?.addEventListener?.(type, onEvent)
+    undo.push(() => win?.removeEventListener?.(type, onEvent))
   }
   return {
     snapshot: () => ring.slice(),

@@ -12,3 +12,6 @@ export async function attach(shot: ScreenshotInput, options: ScreenshotOptions):
     shot === true ? await capture(options) : typeof shot === 'string' || shot instanceof Blob ? await capture({ ...options, image: shot }) : shot
   return result.ok ? { dataUrl: await blobToDataUrl(result.blob) } : { error: result.error }
 }
+
+/** For the upload of a report's screenshot: loaded with this, so the core does without it. */
+export { dataUrlToBlob } from '../transport/data-url.js'

@@ -28,3 +28,9 @@ export async function attachScreenshot(shot: ScreenshotInput, options: Screensho
     return { error: sdkError('screenshot_failed', { message: String(cause) }) }
   }
 }
+
+/**
+ * The decoder a screenshot's upload needs, from the capture code: a report that has a screenshot
+ * loaded it already; one sent from the outbox after a reload loads it then.
+ */
+export const screenshotDecoder = async () => (await import('./attach.js')).dataUrlToBlob

@@ -1,7 +1,7 @@
 import type { Problem, TicketCreated, TicketPayload } from '../contract/index.js'
-import { HEADERS, MULTIPART, ROUTES } from '../contract/routes.js'
 import { sdkError, type SdkError } from '../errors.js'
-import { dataUrlToBlob } from './data-url.js'
+import type { ResolvedOptions } from '../options.js'
+import { screenshotDecoder } from '../screenshot/lazy.js'
 import { parseRetryAfter } from './retry.js'
 
 export type Outcome =
@@ -9,29 +9,32 @@ export type Outcome =
   | { kind: 'rejected'; error: SdkError }
   | { kind: 'retry'; error: SdkError; retryAfterMs?: number | null }
 
-export interface AttemptDeps {
-  endpoint: string
-  projectKey: string
-  fetch: typeof fetch
-  timeoutMs: number
-  now(): number
-}
+export type AttemptDeps = Pick<ResolvedOptions, 'endpoint' | 'projectKey' | 'fetch' | 'retry' | 'clock'>
 
 /**
  * One POST of a report. A screenshot goes as a multipart file part (binary, a third smaller than
  * base64 in JSON); a report without one goes as JSON. Network errors, timeouts, 429 and 5xx
  * are worth another try; every other answer is final.
+ *
+ * The path, header and part names are the contract's `ROUTES`, `HEADERS` and `MULTIPART`, spelled
+ * out: a bundle keeps all of an object it reads one property of (client.test.ts holds them to the
+ * contract).
  */
 export async function attempt(deps: AttemptDeps, payload: TicketPayload, key: string): Promise<Outcome> {
-  const headers: Record<string, string> = { [HEADERS.projectKey]: deps.projectKey, [HEADERS.idempotencyKey]: key }
+  const headers: Record<string, string> = { 'X-Snagbox-Key': deps.projectKey, 'Idempotency-Key': key }
+  // The decoder comes with the capture code, loaded already when this report captured its
+  // screenshot; failing to load it (a report sent from the outbox after a reload) is a network
+  // error, to be tried again.
+  const decode = payload.screenshot && (await screenshotDecoder().catch(() => null))
+  if (decode === null) return { kind: 'retry', error: sdkError('network_error') }
   let body: BodyInit
   try {
-    if (payload.screenshot) {
+    if (decode) {
       const { screenshot, ...rest } = payload
-      const blob = dataUrlToBlob(screenshot)
+      const blob = decode(screenshot!)
       body = new FormData()
-      body.append(MULTIPART.payload, JSON.stringify(rest))
-      body.append(MULTIPART.screenshot, blob, `screenshot.${blob.type.split('/')[1]}`)
+      body.append('payload', JSON.stringify(rest))
+      body.append('screenshot', blob, `screenshot.${blob.type.split('/')[1]}`)
     } else {
       headers['Content-Type'] = 'application/json'
       body = JSON.stringify(payload)
@@ -41,11 +44,12 @@ export async function attempt(deps: AttemptDeps, payload: TicketPayload, key: st
     return { kind: 'rejected', error: sdkError('invalid_payload', { message: String(cause) }) }
   }
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
+  const timer = setTimeout(() => controller.abort(), deps.retry.timeoutMs)
   let response: Response
   let answer: (Partial<Problem> & Partial<TicketCreated>) | null
   try {
-    response = await deps.fetch(deps.endpoint + ROUTES.tickets, {
+    // Called as a plain function: a host's `window.fetch` throws when called on another object.
+    response = await (deps.fetch ?? fetch)(`${deps.endpoint}/api/v1/tickets`, {
       method: 'POST',
       headers,
       body,
@@ -65,5 +69,5 @@ export async function attempt(deps: AttemptDeps, payload: TicketPayload, key: st
   const code = problem?.code ?? (status === 429 ? 'rate_limited' : retryable ? 'server_error' : 'http_error')
   const error = sdkError(code, { status, ...(problem && { problem, errors: problem.errors, message: problem.detail }) })
   if (!retryable) return { kind: 'rejected', error }
-  return { kind: 'retry', error, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.now()) }
+  return { kind: 'retry', error, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.clock.now()) }
 }

@@ -1,12 +1,13 @@
 import { createIndexedDbStore } from './indexeddb-store.js'
 import { createLocalStorageStore } from './local-storage-store.js'
-import { createMemoryStore, type OutboxStore } from './outbox-store.js'
+import type { OutboxStore } from './outbox-store.js'
 
 /**
  * The most durable store that works here: files in `dir` (Node), IndexedDB, localStorage (a page
- * where IndexedDB is missing or refused, e.g. some private modes), memory as the last resort.
+ * where IndexedDB is missing or refused, e.g. some private modes); `undefined` when none does, and
+ * the outbox keeps its reports in memory (and says they are not persisted).
  */
-export async function defaultStore(dir: string | undefined, namespace: string): Promise<OutboxStore> {
+export async function defaultStore(dir: string | undefined, namespace: string): Promise<OutboxStore | undefined> {
   // Node only: loaded on demand, so a page never downloads it.
   if (dir) return (await import('./file-store.js')).createFileStore(dir, namespace)
   const g = globalThis as { indexedDB?: IDBFactory; localStorage?: Storage; document?: unknown }
@@ -26,5 +27,4 @@ export async function defaultStore(dir: string | undefined, namespace: string): 
   } catch {
     // Disabled storage throws on access.
   }
-  return createMemoryStore()
 }

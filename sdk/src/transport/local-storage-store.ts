@@ -9,16 +9,17 @@ export function createLocalStorageStore(storage: Storage, namespace: string): Ou
   const prefix = `snagbox:${namespace}:`
   const read = (key: string): OutboxEntry | null => {
     try {
-      return JSON.parse(storage.getItem(key) ?? 'null') as OutboxEntry | null
+      // A missing item is `null`, which parses as `null`.
+      return JSON.parse(storage.getItem(key)!) as OutboxEntry | null
     } catch {
       return null
     }
   }
   return syncStore({
-    read: (id) => read(prefix + id),
-    write: (entry) => storage.setItem(prefix + entry.id, JSON.stringify(entry)),
-    remove: (id) => storage.removeItem(prefix + id),
+    get: (id) => read(prefix + id),
+    set: (id, entry) => storage.setItem(prefix + id, JSON.stringify(entry)),
+    delete: (id) => storage.removeItem(prefix + id),
     // A Storage's own keys are its items' keys.
-    all: () => Object.keys(storage).filter((key) => key.startsWith(prefix)).map(read).filter((e): e is OutboxEntry => e !== null),
+    values: () => Object.keys(storage).filter((key) => key.startsWith(prefix)).map(read).filter((e): e is OutboxEntry => e !== null),
   })
 }

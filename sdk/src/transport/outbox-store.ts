@@ -39,37 +39,30 @@ export interface OutboxStore {
 /**
  * A store in memory: nothing survives a reload, but nothing is lost while the page or process
  * lives. The fallback when no persistent store works, and where a report goes that a persistent
- * store refused (full).
+ * store refused (full). Entries are never changed in place (updates make new ones), so the map
+ * keeps them as they are.
  */
-export function createMemoryStore(): OutboxStore {
-  const entries = new Map<string, OutboxEntry>()
-  return syncStore({
-    // Entries are never changed in place (updates make new ones), so they are kept as they are.
-    read: (id) => entries.get(id) ?? null,
-    write: (entry) => void entries.set(entry.id, entry),
-    remove: (id) => void entries.delete(id),
-    all: () => [...entries.values()],
-  })
-}
+export const createMemoryStore = (): OutboxStore => syncStore(new Map())
 
+/** The part of a `Map` of entries by id a synchronous store needs; localStorage can be one too. */
 export interface SyncMap {
-  read(id: string): OutboxEntry | null
-  write(entry: OutboxEntry): void
-  remove(id: string): void
-  all(): OutboxEntry[]
+  get(id: string): OutboxEntry | null | undefined
+  set(id: string, entry: OutboxEntry): unknown
+  delete(id: string): unknown
+  values(): Iterable<OutboxEntry>
 }
 
 /** An {@link OutboxStore} over a synchronous map: one turn of the event loop makes `update` atomic. */
 export function syncStore(map: SyncMap): OutboxStore {
   return {
-    list: async () => map.all(),
-    put: async (entry) => map.write(entry),
-    delete: async (id) => map.remove(id),
+    list: async () => [...map.values()],
+    put: async (entry) => void map.set(entry.id, entry),
+    delete: async (id) => void map.delete(id),
     async update(id, change) {
-      const current = map.read(id)
+      const current = map.get(id)
       const next = current && change(current)
-      if (next) map.write(next)
-      return next
+      if (next) map.set(id, next)
+      return next || null
     },
   }
 }
