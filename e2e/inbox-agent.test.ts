@@ -31,6 +31,10 @@ const optionLabels = (p: Page, select: string) =>
 const storedTicket = async (ref: string) =>
   (await (await server.api(`/api/v1/tickets/${ref}`)).json()) as { assignee: { id: string; name: string } | null }
 
+/** The ticket's version on the server now: what a write moves on. */
+const storedVersion = async (ref: string) =>
+  ((await (await server.api(`/api/v1/tickets/${ref}`)).json()) as { version: number }).version
+
 /** Both sides of every assignment in the timeline, oldest first. */
 const assignments = (p: Page) => p.locator('.timeline li[data-type="assigned"] .change').allTextContents()
 
@@ -208,14 +212,54 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.screenshot({ path: '/tmp/inbox2-live.png' })
   })
 
-  it('answers a stale edit with 412, reloads, and says someone else changed the ticket', async () => {
+  it('writes a priority only when the button says so, not at each step through the list', async () => {
     await page.locator('tr[data-reference="DEMO-1"] a').click()
     await page.getByRole('heading', { name: 'Print preview shows an empty page' }).waitFor()
-    expect(await page.getByLabel('Priority').inputValue()).toBe('normal')
+    const priority = page.getByLabel('Priority')
+    expect(await priority.inputValue()).toBe('normal')
+    const before = await storedVersion('DEMO-1')
+    const patches: string[] = []
+    const onRequest = (r: { method(): string; url(): string }) => void (r.method() === 'PATCH' && patches.push(r.url()))
+    page.on('request', onRequest)
+    // Up two steps from the keyboard on the closed list: a `change` at each, nothing written.
+    await priority.focus()
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => priority.inputValue()).toBe('critical')
+    await page.getByLabel('Category').selectOption('consultation')
+    expect(await page.getByRole('button', { name: 'Set priority' }).count()).toBe(1)
+    expect(await page.getByRole('button', { name: 'Set category' }).count()).toBe(1)
+    await page.locator('.controls').screenshot({ path: '/tmp/inbox3-pending.png' })
+    expect(patches).toEqual([])
+    expect(await storedVersion('DEMO-1')).toBe(before)
+    // Cancel puts back what the ticket says, and the keyboard stays on the list.
+    await page.locator('.control').filter({ has: page.locator('#c-category') }).getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => page.getByLabel('Category').inputValue()).toBe('incident')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-category')
+    expect(await page.getByRole('button', { name: 'Set category' }).count()).toBe(0)
+    // The button writes the choice once, with the version the agent saw.
+    const etag = (await server.api('/api/v1/tickets/DEMO-1')).headers.get('etag')
+    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/tickets/DEMO-1'))
+    await page.getByRole('button', { name: 'Set priority' }).click()
+    const sent = await patch
+    expect(sent.headers()['if-match']).toBe(etag)
+    expect(sent.postDataJSON()).toEqual({ priority: 'critical' })
+    await expect.poll(() => page.locator('[data-notice="success"]').textContent()).toBe('Priority is now Critical')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-priority')
+    expect(await page.getByRole('button', { name: 'Set priority' }).count()).toBe(0)
+    page.off('request', onRequest)
+    expect(patches).toHaveLength(1)
+    expect(await storedVersion('DEMO-1')).toBe(before + 1)
+    expect(((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { priority: string }).priority).toBe('critical')
+  })
+
+  it('answers a stale edit with 412, reloads, and says someone else changed the ticket', async () => {
+    expect(await page.getByLabel('Priority').inputValue()).toBe('critical')
     // Another agent's bot changes the ticket meanwhile; this page still holds the old version.
     const res = await server.api('/api/v1/tickets/DEMO-1', { method: 'PATCH', json: { priority: 'low' } })
     expect(res.status).toBe(200)
     await page.getByLabel('Category').selectOption('consultation')
+    await page.getByRole('button', { name: 'Set category' }).click()
     await expect.poll(() => page.locator('[data-notice="warning"]').textContent()).toContain('Someone else changed this ticket')
     // Reloaded: the other change shows, and this page's change was not written over it.
     await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('low')

@@ -6,25 +6,21 @@ import { api, busy } from '../state.js'
 import { write } from '../ticket-actions.js'
 import type { Ticket } from '../types.js'
 import { AssigneePicker } from './AssigneePicker.js'
+import { ConfirmSelect } from './ConfirmSelect.js'
 
-function Select(props: { id: string; title: string; value: string; prefix: string; choices: readonly string[]; enabled: boolean; field: string }) {
+/** Priority or category: chosen, then set with the button, like the assignee. */
+function Select(props: { id: string; field: 'priority' | 'category'; data: Ticket; choices: readonly string[]; enabled: boolean }) {
+  const { field } = props
+  const title = t(`control.${field}`)
   return (
-    <div class="control">
-      <label for={props.id}>{props.title}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        disabled={!props.enabled || busy.value}
-        onChange={(e) => {
-          const value = (e.currentTarget as HTMLSelectElement).value
-          void write((ref, etag) => api.patch(ref, { [props.field]: value }, etag))
-        }}
-      >
-        {props.choices.map((c) => (
-          <option key={c} value={c}>{label(props.prefix, c)}</option>
-        ))}
-      </select>
-    </div>
+    <ConfirmSelect id={props.id} title={title} current={props.data[field]} version={props.data.version}
+      enabled={props.enabled} confirm={() => t(`control.set.${field}`)}
+      save={(value) => write((ref, etag) => api.patch(ref, { [field]: value }, etag),
+        t('control.changed', { field: title, value: label(field, value) }))}>
+      {props.choices.map((c) => (
+        <option key={c} value={c}>{label(field, c)}</option>
+      ))}
+    </ConfirmSelect>
   )
 }
 
@@ -34,10 +30,8 @@ export function Controls({ data }: { data: Ticket }) {
   return (
     <section class="card controls" aria-labelledby="controls-title">
       <h2 id="controls-title" class="sr-only">{t('control.status')}</h2>
-      <Select id="c-priority" field="priority" title={t('control.priority')} value={data.priority} prefix="priority"
-        choices={PRIORITY_CHOICES} enabled={can(allowed, 'set_priority')} />
-      <Select id="c-category" field="category" title={t('control.category')} value={data.category} prefix="category"
-        choices={CATEGORY_CHOICES} enabled={can(allowed, 'set_category')} />
+      <Select id="c-priority" field="priority" data={data} choices={PRIORITY_CHOICES} enabled={can(allowed, 'set_priority')} />
+      <Select id="c-category" field="category" data={data} choices={CATEGORY_CHOICES} enabled={can(allowed, 'set_category')} />
       <AssigneePicker data={data} />
       {can(allowed, 'reopen') && (
         <form class="control" onSubmit={(e) => {

@@ -1,0 +1,58 @@
+import type { ComponentChildren } from 'preact'
+import { useState } from 'preact/hooks'
+import { t } from '../i18n/index.js'
+import { busy } from '../state.js'
+
+/**
+ * A field of the open ticket chosen from a list. Choosing only selects; the button writes it,
+ * so moving through the list with the arrow keys (a `change` at every step on Windows) doesn't
+ * write the ticket at every step.
+ */
+export function ConfirmSelect(props: {
+  id: string
+  title: string
+  /** What the ticket says now, and the version it says it in. */
+  current: string
+  version: number
+  enabled: boolean
+  /** The `<option>`s. */
+  children: ComponentChildren
+  /** The confirming button's text for a choice. */
+  confirm: (choice: string) => string
+  /** Writes a choice; resolves once it is written or refused. */
+  save: (choice: string) => Promise<unknown>
+  /** Shown while nothing is pending, given the same way to write a choice. */
+  idle?: (commit: (choice: string) => void) => ComponentChildren
+}) {
+  const { id, current, version } = props
+  // A choice holds for the version it was made on: once the ticket changes (saved, or changed
+  // by someone else) the select shows what the ticket says, in the same render.
+  const [picked, setPicked] = useState<{ value: string; version: number } | null>(null)
+  const choice = picked && picked.version === version ? picked.value : current
+  const pending = props.enabled && choice !== current
+  // The buttons pressed are gone afterwards: focus goes back to the select, not to the page's start.
+  const refocus = () => requestAnimationFrame(() => document.getElementById(id)?.focus())
+  const commit = (value: string) => void props.save(value).then(refocus)
+  const labelId = `${id}-label`
+
+  return (
+    <form class="control" onSubmit={(e) => (e.preventDefault(), pending && commit(choice))}>
+      <label id={labelId} for={id}>{props.title}</label>
+      <div class="confirm-select">
+        <select id={id} value={choice} disabled={!props.enabled || busy.value}
+          onChange={(e) => setPicked({ value: (e.currentTarget as HTMLSelectElement).value, version })}>
+          {props.children}
+        </select>
+        {pending ? (
+          <>
+            <button type="submit" class="primary small" disabled={busy.value}>{props.confirm(choice)}</button>
+            <button type="button" class="ghost small" aria-describedby={labelId}
+              onClick={() => (setPicked(null), refocus())}>
+              {t('control.cancel')}
+            </button>
+          </>
+        ) : props.idle?.(commit)}
+      </div>
+    </form>
+  )
+}
