@@ -1,20 +1,12 @@
 /**
- * What the inbox's browser tests share: a real Snagbox server on a loopback port serving the
- * built inbox (server/dist/inbox) at /inbox through `inboxRoutes()`, with a project, an agent
- * and an API token. Not part of any package.
+ * What the inbox's browser tests share: the real Snagbox server on a loopback port, serving the
+ * built inbox (server/dist/inbox) at /inbox, with a project, an agent and an API token.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serve, type ServerType } from '@hono/node-server'
-import { Hono } from 'hono'
 import { freePort } from '../sdk/test/browser-harness.js'
-import { appDeps, createApp } from '../server/src/app.js'
-import { createAgent, createApiToken, createProject } from '../server/src/auth/store.js'
-import { loadConfig } from '../server/src/config.js'
-import { openDatabase, type Db } from '../server/src/db/client.js'
-import { inboxRoutes } from '../server/src/inbox/routes.js'
-import { securityHeaders } from '../server/src/middleware/security-headers.js'
+import { createAgent, createApiToken, createProject, loadConfig, openDatabase, startServer, type Db } from '../server/src/index.js'
 
 export const AGENT = { email: 'ann@example.com', name: 'Ann Agent', password: 'correct horse battery' }
 
@@ -38,16 +30,8 @@ export async function startInboxServer(): Promise<InboxServer> {
   const project = createProject(db, { name: 'Demo', prefix: 'DEMO', origins: [] })
   await createAgent(db, { ...AGENT, role: 'admin' })
   const { token } = createApiToken(db, { email: AGENT.email, name: 'e2e bot' })
-  const snagbox = createApp(appDeps({ db, config }))
-  // What app.ts will do once it mounts the inbox: the same security headers, /inbox beside the API.
-  const outer = new Hono()
-  outer.use(securityHeaders())
-  outer.route('/inbox', inboxRoutes())
-  outer.all('*', (c) => snagbox.fetch(c.req.raw, c.env))
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: outer.fetch, hostname: '127.0.0.1', port }, () => resolve(s))
-  })
-  const url = `http://127.0.0.1:${port}`
+  const running = await startServer(db, config)
+  const url = running.url
   const api: InboxServer['api'] = (path, init = {}) =>
     fetch(url + path, {
       method: init.method ?? 'GET',
@@ -74,9 +58,8 @@ export async function startInboxServer(): Promise<InboxServer> {
       return (await res.json()) as { id: string; reference: string }
     },
     async close() {
-      const http = server as import('node:http').Server
-      http.closeAllConnections()
-      await new Promise<void>((resolve) => http.close(() => resolve()))
+      // The live event streams stay open: give them no grace.
+      await running.close(0)
       db.$client.close()
       await rm(dir, { recursive: true, force: true })
     },
