@@ -75,7 +75,7 @@ export function createApp(deps: PartialDeps) {
   app.route(`${API_PREFIX}/events`, eventRoutes(full))
   app.route(ROUTES.status, statusApiRoutes(full))
   app.route(ROUTES.statusPage, statusPageRoutes(full))
-  app.route('/', widgetRoutes(full))
+  app.route('/', widgetRoutes())
   app.route('/inbox', inboxRoutes())
 
   app.notFound(() => {

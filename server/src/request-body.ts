@@ -2,6 +2,9 @@ import type { Context } from 'hono'
 import type { FieldError } from '@snagbox/sdk/contract'
 import { ApiError, invalid } from './errors.js'
 
+/** Longest free text of a reply, note, comment or reason. */
+export const TEXT_MAX = 20_000
+
 /** Largest body of the agent and reporter APIs and forms (a reply, a PATCH, a split, a comment). */
 export const MAX_BODY_BYTES = 256 * 1024
 
@@ -62,7 +65,7 @@ export class Fields {
     if (typeof value !== 'string') return this.fail(name, 'must be a string')
     const trimmed = value.replace(/\u0000/g, '').trim()
     if (options.required && !trimmed) return this.fail(name, 'must not be empty')
-    const max = options.max ?? 20_000
+    const max = options.max ?? TEXT_MAX
     if (trimmed.length > max) return this.fail(name, `must be at most ${max} characters`)
     return trimmed
   }
@@ -72,10 +75,6 @@ export class Fields {
     if (value === undefined) return undefined
     if (!allowed.includes(value as T)) return this.fail(name, `must be one of ${allowed.join(', ')}`)
     return value as T
-  }
-
-  has(name: string): boolean {
-    return this.body[name] !== undefined
   }
 
   /** Throws a 400 problem listing every bad field, if any. */

@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono'
-import type { AppDeps } from './app.js'
 import { locate } from './locate.js'
 import { serveFile } from './static-files.js'
 
@@ -7,7 +6,7 @@ import { serveFile } from './static-files.js'
  * `GET /widget.js`, the script-tag widget, and `GET /widget/<file>`, the parts it loads when
  * needed. Any site may load them (the project key and its allowed origins decide who may send).
  */
-export function widgetRoutes(_deps: AppDeps) {
+export function widgetRoutes() {
   const root = locate('widget/dist')
   const app = new Hono()
   const crossOrigin: MiddlewareHandler = async (c, next) => {

@@ -3,18 +3,18 @@ import { and, eq, gt, lt } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, apiTokens, sessions } from '../db/schema.js'
 import { hashPassword, randomToken, sha256, verifyPassword } from './secrets.js'
-import type { Agent } from './store.js'
+import { findAgentByEmail, type Agent } from './store.js'
 
 /** How long an inbox login lasts without use; each use extends it. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 
 // Checked against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
-const DUMMY_HASH = hashPassword(randomUUID())
+let dummyHash: Promise<string> | undefined
 
 /** Checks an e-mail and password; returns the agent, or `undefined` for either being wrong. */
 export async function checkPassword(db: Db, email: string, password: string): Promise<Agent | undefined> {
-  const row = db.select().from(agents).where(eq(agents.email, email.trim().toLowerCase())).get()
-  const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH))
+  const row = findAgentByEmail(db, email)
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))))
   if (!row || !ok) return undefined
   return { id: row.id, email: row.email, name: row.name, role: row.role }
 }

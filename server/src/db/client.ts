@@ -8,6 +8,9 @@ import * as schema from './schema.js'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
+/** A transaction of `db.transaction(…)`, for writes that must go together. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
 /** The migrations folder, from the sources (`src/db/`) or from the bundle (`dist/`). */
 function migrationsFolder(): string {
   const journal = locate('drizzle/meta/_journal.json')

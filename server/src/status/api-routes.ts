@@ -1,11 +1,9 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../app.js'
-import { Fields, readJsonObject } from '../request-body.js'
-import { screenshotResponse } from '../tickets/agent-routes.js'
-import { reporterView } from '../tickets/view.js'
+import { Fields, readJsonObject, TEXT_MAX } from '../request-body.js'
+import { reporterView, screenshotResponse } from '../tickets/view.js'
 import { reporterAction, ticketOfToken } from './reporter.js'
 
-const TEXT_MAX = 20_000
 
 /** The reporter's API under `/api/v1/status/:token`; the token is the only credential. */
 export function statusApiRoutes(deps: AppDeps) {

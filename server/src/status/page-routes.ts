@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../app.js'
 import { ApiError } from '../errors.js'
-import { bodyTooLarge, MAX_BODY_BYTES } from '../request-body.js'
+import { bodyTooLarge, MAX_BODY_BYTES, TEXT_MAX } from '../request-body.js'
 import type { Action } from '../tickets/lifecycle.js'
 import { projectOf } from '../tickets/store-read.js'
 import { reporterView } from '../tickets/view.js'
@@ -11,7 +11,6 @@ import { notFoundPage, statusPage } from './page.js'
 import { reporterAction, ticketOfToken } from './reporter.js'
 
 const FORMS = ['comment', 'confirm', 'reopen', 'withdraw'] as const
-const TEXT_MAX = 20_000
 
 /** `GET /status/:token`: the reporter's page, and the plain HTML forms it posts back to. */
 export function statusPageRoutes(deps: AppDeps) {

@@ -5,17 +5,15 @@ import type { AppDeps } from '../app.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
 import { agentExists } from '../auth/store.js'
 import { ApiError, invalid } from '../errors.js'
-import { Fields, readJsonObject } from '../request-body.js'
+import { Fields, readJsonObject, TEXT_MAX } from '../request-body.js'
 import { decide, type Actor, type Decision } from './lifecycle.js'
 import { decidePatch } from './lifecycle-patch.js'
 import { parseListQuery } from './list-query.js'
 import { insertTicket, splitFields } from './store.js'
 import { listTickets } from './store-list.js'
-import { findTicket, screenshotData, type TicketRow } from './store-read.js'
+import { findTicket, type TicketRow } from './store-read.js'
 import { applyDecision, type Change } from './store-write.js'
-import { agentView, etagOf, parseIfMatch } from './view.js'
-
-const BODY_MAX = 20_000
+import { agentView, etagOf, parseIfMatch, screenshotResponse } from './view.js'
 
 /** The lifecycle actor of an agent request: a person, or the API token a bot uses. */
 export function actorOf(agent: AgentActor): Actor {
@@ -67,7 +65,7 @@ export function agentTicketRoutes(deps: AppDeps) {
       category: f.oneOf('category', CATEGORIES),
       status: f.oneOf('status', STATUSES),
       closeReason: f.oneOf('closeReason', CLOSE_REASONS),
-      reason: f.text('reason', { max: BODY_MAX }),
+      reason: f.text('reason', { max: TEXT_MAX }),
       duplicateOf: f.text('duplicateOf', { max: 60 }),
       assigneeId: assigneeOf(body, c.get('agent').id),
     }
@@ -77,14 +75,14 @@ export function agentTicketRoutes(deps: AppDeps) {
     }
     const duplicate = patch.duplicateOf ? load(patch.duplicateOf) : undefined
     if (duplicate?.id === row.id) throw invalid([{ path: 'duplicateOf', message: 'must be another ticket' }])
-    const clean = Object.fromEntries(Object.entries({ ...patch, duplicateOf: duplicate?.id }).filter(([, v]) => v !== undefined))
-    return answer(c, change(c, row, (actor) => (state, ctx) => decidePatch(state, clean, actor, ctx)))
+    const wanted = { ...patch, duplicateOf: duplicate?.id }
+    return answer(c, change(c, row, (actor) => (state, ctx) => decidePatch(state, wanted, actor, ctx)))
   })
 
   app.post('/:ref/replies', requireAgent(deps), async (c) => {
     const row = load(c.req.param('ref'))
     const f = new Fields(await readJsonObject(c))
-    const body = f.text('body', { required: true, max: BODY_MAX })!
+    const body = f.text('body', { required: true, max: TEXT_MAX })!
     const status = f.oneOf('status', ['waiting_on_reporter', 'resolved'] as const)
     f.done()
     return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx)), 201)
@@ -93,7 +91,7 @@ export function agentTicketRoutes(deps: AppDeps) {
   app.post('/:ref/notes', requireAgent(deps), async (c) => {
     const row = load(c.req.param('ref'))
     const f = new Fields(await readJsonObject(c))
-    const body = f.text('body', { required: true, max: BODY_MAX })!
+    const body = f.text('body', { required: true, max: TEXT_MAX })!
     f.done()
     return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'note', body }, actor, ctx)), 201)
   })
@@ -136,7 +134,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     const f = new Fields(await readJsonObject(c))
     const duplicateOf = f.text('duplicateOf', { max: 60 })
     const parent = f.text('parent', { max: 60 })
-    const comment = f.text('comment', { max: BODY_MAX })
+    const comment = f.text('comment', { max: TEXT_MAX })
     f.done()
     if (!duplicateOf === !parent) {
       throw invalid([{ path: 'duplicateOf', message: 'give either duplicateOf (close as its duplicate, with a comment) or parent (a mass incident)' }])
@@ -161,17 +159,4 @@ function assigneeOf(body: Record<string, unknown>, me: string): string | null | 
   if (value === null) return null
   if (typeof value !== 'string' || value.length > 60) throw invalid([{ path: 'assigneeId', message: 'must be an agent id, "me" or null' }])
   return value === 'me' ? me : value
-}
-
-/** The screenshot with its real type, shown inline and never sniffed into something else. */
-export function screenshotResponse(c: Context, db: AppDeps['db'], row: TicketRow) {
-  const shot = screenshotData(db, row.id)
-  if (!shot) throw new ApiError(404, 'not_found', `${row.reference} has no screenshot`)
-  const extension = shot.contentType.split('/')[1]
-  c.header('Content-Type', shot.contentType)
-  c.header('Content-Disposition', `inline; filename="${row.reference}.${extension}"`)
-  c.header('X-Content-Type-Options', 'nosniff')
-  c.header('Cache-Control', 'private, max-age=3600')
-  c.header('Content-Security-Policy', "default-src 'none'; sandbox")
-  return c.body(new Uint8Array(shot.data))
 }

@@ -45,20 +45,28 @@ export function intakeRoutes(deps: AppDeps) {
   app.post(
     '/',
     async (c, next) => {
+      const origin = c.req.header('origin')
       // Errors before the project is known (429, 401) are readable by any origin some project
       // allows, so the SDK can tell them from a network failure.
-      const origin = c.req.header('origin')
-      if (origin && isOriginAllowed(origin, allAllowedOrigins(db), config)) corsHeaders(c, origin)
+      const grantAnyProjectsOrigin = () => {
+        if (origin && isOriginAllowed(origin, allAllowedOrigins(db), config)) corsHeaders(c, origin)
+      }
       const retryIp = perIp.hit(deps.clientIp(c))
-      if (retryIp) throw tooMany(retryIp, 'this address')
+      if (retryIp) {
+        grantAnyProjectsOrigin()
+        throw tooMany(retryIp, 'this address')
+      }
       const key = c.req.header(HEADERS.projectKey)
       const project = key ? findProjectByKey(db, key) : undefined
       if (!project) {
+        grantAnyProjectsOrigin()
         throw new ApiError(401, 'unknown_project_key', key ? 'No project has this key' : `The ${HEADERS.projectKey} header is missing`)
       }
-      if (origin && !isOriginAllowed(origin, project.allowedOrigins, config)) {
-        c.header('Access-Control-Allow-Origin', undefined)
-        throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} may not send tickets to project ${project.prefix}`)
+      if (origin) {
+        if (!isOriginAllowed(origin, project.allowedOrigins, config)) {
+          throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} may not send tickets to project ${project.prefix}`)
+        }
+        corsHeaders(c, origin)
       }
       const retryProject = perProject.hit(project.id)
       if (retryProject) throw tooMany(retryProject, 'this project')

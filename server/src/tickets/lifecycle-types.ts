@@ -27,6 +27,11 @@ export type Actor =
 
 export type ActorKind = Actor['kind']
 
+/** The agent behind an actor (an API token acts for its agent); `null` for the reporter and the system. */
+export function actorAgentId(actor: Actor): string | null {
+  return actor.kind === 'agent' ? actor.id : actor.kind === 'token' ? actor.agentId : null
+}
+
 /** The status an agent's public reply may ask for: a question or a solution. */
 export type ReplyStatus = 'waiting_on_reporter' | 'resolved'
 
@@ -66,23 +71,6 @@ export type Action =
 
 export type ActionType = Action['type']
 
-export const ACTION_TYPES = [
-  'take',
-  'assign',
-  'reply',
-  'note',
-  'split',
-  'link',
-  'set_priority',
-  'set_category',
-  'close',
-  'reopen',
-  'comment',
-  'confirm',
-  'disagree',
-  'withdraw',
-  'auto_close',
-] as const satisfies readonly ActionType[]
 
 /** One thing an actor may do from a status, and where it leads. */
 export interface Allowed {

@@ -1,6 +1,7 @@
 import type { CloseReason, Status } from '@snagbox/sdk/contract'
 import { CATEGORIES, PRIORITIES } from '@snagbox/sdk/contract'
 import { allowedActions } from './lifecycle-allowed.js'
+import { actorAgentId } from './lifecycle-types.js'
 import type {
   Action,
   Actor,
@@ -15,7 +16,7 @@ import type {
 
 export { allowedActions } from './lifecycle-allowed.js'
 export type * from './lifecycle-types.js'
-export { ACTION_TYPES } from './lifecycle-types.js'
+export { actorAgentId } from './lifecycle-types.js'
 
 /**
  * Decides what an action by an actor does to a ticket: the new lifecycle fields and the
@@ -128,9 +129,6 @@ function checkRequired(action: Action): LifecycleError | null {
 const noChange = (message: string): Decision => fail({ code: 'no_change', message })
 
 /** The agent an actor stands for; only called for agents and tokens. */
-const agentId = (actor: Actor) =>
-  actor.kind === 'token' ? actor.agentId : actor.kind === 'agent' ? actor.id : ''
-
 function apply(
   state: TicketState,
   action: Action,
@@ -148,7 +146,7 @@ function apply(
   switch (action.type) {
     case 'take':
     case 'assign': {
-      const assignee = action.type === 'take' ? agentId(actor) : action.assigneeId
+      const assignee = action.type === 'take' ? actorAgentId(actor) : action.assigneeId
       if (assignee === state.assigneeId && (action.type === 'assign' || state.status !== 'new')) {
         return noChange(assignee ? 'already assigned to this agent' : 'already unassigned')
       }

@@ -40,11 +40,11 @@ export function parseListQuery(query: Record<string, string | undefined>): { que
     errors.push({ path: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` })
   }
   const updatedSince = text('updatedSince', 40)
-  if (updatedSince && Number.isNaN(Date.parse(updatedSince))) {
-    errors.push({ path: 'updatedSince', message: 'must be an ISO 8601 date' })
-  }
-  const cursor = text('cursor', 400)
-  if (cursor && decodeCursor(cursor) === null) errors.push({ path: 'cursor', message: 'is not a cursor this server gave out' })
+  const since = updatedSince ? Date.parse(updatedSince) : Number.NaN
+  if (updatedSince && Number.isNaN(since)) errors.push({ path: 'updatedSince', message: 'must be an ISO 8601 date' })
+  const cursorText = text('cursor', 400)
+  const cursor = cursorText ? decodeCursor(cursorText) : null
+  if (cursorText && cursor === null) errors.push({ path: 'cursor', message: 'is not a cursor this server gave out' })
   const parsed: ListQuery = {
     status: list('status', [...STATUSES, 'open']),
     category: list('category', CATEGORIES),
@@ -53,9 +53,9 @@ export function parseListQuery(query: Record<string, string | undefined>): { que
     q: text('q', 500),
     appVersion: text('appVersion', 100),
     os: text('os', 100),
-    updatedSince: updatedSince && !Number.isNaN(Date.parse(updatedSince)) ? new Date(updatedSince).toISOString() : null,
+    updatedSince: Number.isNaN(since) ? null : new Date(since).toISOString(),
     limit,
-    cursor: cursor ? decodeCursor(cursor) : null,
+    cursor,
   }
   return errors.length ? { errors } : { query: parsed }
 }

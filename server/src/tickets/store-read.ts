@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, attachments, projects, reporterTokens, ticketEvents, tickets } from '../db/schema.js'
 
@@ -87,7 +87,7 @@ export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter
 export function referencesOf(db: Db, ids: (string | null)[]): Map<string, string> {
   const wanted = ids.filter((id): id is string => !!id)
   if (!wanted.length) return new Map()
-  const rows = db.select({ id: tickets.id, reference: tickets.reference }).from(tickets).where(or(inArray(tickets.id, wanted))).all()
+  const rows = db.select({ id: tickets.id, reference: tickets.reference }).from(tickets).where(inArray(tickets.id, wanted)).all()
   return new Map(rows.map((r) => [r.id, r.reference]))
 }
 

@@ -1,15 +1,13 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 import { projects, ticketEvents, tickets } from '../db/schema.js'
 import { ApiError } from '../errors.js'
-import type { Actor, Decision, DecideContext, LifecycleError, TicketState, TimelineEvent } from './lifecycle.js'
+import { actorAgentId, type Actor, type Decision, type DecideContext, type LifecycleError, type TicketState, type TimelineEvent } from './lifecycle.js'
 import { resolveMassIncident } from './lifecycle-mass.js'
 import { queueKey } from './queue-key.js'
 import { indexTicket } from './search.js'
 import type { TicketRow } from './store-read.js'
 import { autoCloseDueAt } from './working-days.js'
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 export interface Change {
   /** The ticket after the change. */
@@ -155,7 +153,7 @@ function writeState(
 /** Appends timeline events; an API token's events name the agent it belongs to. */
 export function appendEvents(tx: Tx, ticketId: string, events: TimelineEvent[], now: string): void {
   for (const e of events) {
-    const actorId = e.actor.kind === 'agent' ? e.actor.id : e.actor.kind === 'token' ? e.actor.agentId : null
+    const actorId = actorAgentId(e.actor)
     const data = e.actor.kind === 'token' ? { ...e.data, tokenId: e.actor.id } : e.data
     tx.insert(ticketEvents).values({ ticketId, type: e.type, actorKind: e.actor.kind, actorId, visibility: e.visibility, data: JSON.stringify(data), createdAt: now }).run()
   }

@@ -1,16 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { ImageInfo, Priority, Status, ValidTicketPayload } from '@snagbox/sdk/contract'
-import type { Db } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 import { attachments, projects, reporterTokens, ticketEvents, tickets } from '../db/schema.js'
 import type { Project } from '../auth/store.js'
 import { randomToken, sha256 } from '../auth/secrets.js'
-import type { Actor } from './lifecycle.js'
+import { actorAgentId, type Actor } from './lifecycle.js'
 import { queueKey } from './queue-key.js'
 import { indexTicket } from './search.js'
 import type { TicketRow } from './store-read.js'
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 export interface Screenshot extends ImageInfo {
   data: Buffer
@@ -49,6 +47,7 @@ export function createTicket(
 ): IntakeResult {
   const { project, payload, screenshot, idempotencyKey } = input
   const now = input.now.toISOString()
+  const priority = intakePriority(payload)
   return db.transaction(
     (tx) => {
       if (idempotencyKey) {
@@ -66,7 +65,7 @@ export function createTicket(
         projectId: project.id,
         fields: {
           category: payload.category,
-          priority: intakePriority(payload),
+          priority,
           blocking: payload.blocking,
           subject: payload.subject,
           description: payload.description,
@@ -78,7 +77,7 @@ export function createTicket(
           idempotencyKey,
         },
         actor: { kind: 'reporter' },
-        eventData: { category: payload.category, priority: intakePriority(payload), screenshot: !!screenshot },
+        eventData: { category: payload.category, priority, screenshot: !!screenshot },
         now,
       })
       if (screenshot) {
@@ -139,7 +138,7 @@ export function insertTicket(
       updatedAt: input.now,
     })
     .run()
-  const actorId = input.actor.kind === 'agent' ? input.actor.id : input.actor.kind === 'token' ? input.actor.agentId : null
+  const actorId = actorAgentId(input.actor)
   const event = tx
     .insert(ticketEvents)
     .values({ ticketId: id, type: 'created', actorKind: input.actor.kind, actorId, data: JSON.stringify(input.eventData), createdAt: input.now })

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { ApiError } from '../errors.js'
 import type { Db } from '../db/client.js'
 import { agents } from '../db/schema.js'
 import { allowedActions } from './lifecycle.js'
-import { childrenOf, projectOf, referencesOf, screenshotMeta, timeline, type TicketRow } from './store-read.js'
+import { childrenOf, projectOf, referencesOf, screenshotData, screenshotMeta, timeline, type TicketRow } from './store-read.js'
 
 /** The ETag of a ticket: its version, which every change bumps. */
 export const etagOf = (row: Pick<TicketRow, 'version'>) => `"${row.version}"`
@@ -80,4 +82,17 @@ export function reporterView(db: Db, row: TicketRow) {
     allowedActions: allowedActions(row.status as never, 'reporter').map((a) => a.action),
     timeline: timeline(db, row.id, 'reporter'),
   }
+}
+
+/** The screenshot with its real type, shown inline and never sniffed into something else. */
+export function screenshotResponse(c: Context, db: Db, row: TicketRow) {
+  const shot = screenshotData(db, row.id)
+  if (!shot) throw new ApiError(404, 'not_found', `${row.reference} has no screenshot`)
+  const extension = shot.contentType.split('/')[1]
+  c.header('Content-Type', shot.contentType)
+  c.header('Content-Disposition', `inline; filename="${row.reference}.${extension}"`)
+  c.header('X-Content-Type-Options', 'nosniff')
+  c.header('Cache-Control', 'private, max-age=3600')
+  c.header('Content-Security-Policy', "default-src 'none'; sandbox")
+  return c.body(new Uint8Array(shot.data))
 }
