@@ -82,8 +82,15 @@ export function createClient(options: ClientOptions): SnagboxClient {
   const logs = o.logs ? startLogBuffer(o.logs.max) : null
   const { send, ...outbox } = createOutbox(o)
   let platform: ReturnType<typeof detectPlatform> | undefined
+  // Detected once; a detection that failed (a host's runtime function threw) is tried again.
   const detect = async () =>
-    assemble(await (platform ??= detectPlatform(o.environment)), o.environment)
+    assemble(
+      await (platform ??= detectPlatform(o.environment).catch((e) => {
+        platform = undefined
+        throw e
+      })),
+      o.environment,
+    )
 
   return {
     ...outbox,

@@ -67,7 +67,6 @@ export function createOutbox(o: ResolvedOptions): Outbox {
       backoff(attempts - 1, retry.baseDelayMs, options.maxDelayMs, clock.random),
     )
     await update(entry.id, (e) => ({ ...e, attempts, nextAttemptAt: clock.now() + delay, leaseUntil: 0 }))
-    schedule()
   }
 
   async function schedule() {
@@ -161,6 +160,8 @@ export function createOutbox(o: ResolvedOptions): Outbox {
       if (outcome.kind === 'retry') {
         if (!options) return { status: 'failed', error }
         await later(entry, outcome)
+        // (A background flush schedules the next try itself, once it is done.)
+        schedule()
         return { status: 'queued', outboxId: id, persisted, error }
       }
       await remove(id)
