@@ -7,7 +7,7 @@ import { composerMode } from './components/Composer.js'
 import { initLang } from './i18n/index.js'
 import { keyCommand, moveSelection } from './keys.js'
 import { connectLive } from './live.js'
-import { scheduleRefresh } from './queue-actions.js'
+import { markFresh, scheduleRefresh } from './queue-actions.js'
 import { lastQueueSearch, navigate, queueUrl, route, syncRoute, ticketUrl } from './router.js'
 import { agents, api, fresh, liveState, me, queue, seenVersion, selected, ticket } from './state.js'
 import { reloadTicket } from './ticket-actions.js'
@@ -39,6 +39,7 @@ effect(() => {
     url: '/api/v1/events',
     onState: (state) => (liveState.value = state),
     onEvent: (event) => {
+      markFresh(event.id)
       scheduleRefresh()
       const open = ticket.value.data
       if (open && open.id === event.id && event.version > seenVersion.value) seenVersion.value = event.version

@@ -13,11 +13,12 @@ const currentFilters = () => filtersFromSearch(lastQueueSearch.value)
 export async function loadQueue(): Promise<void> {
   const mine = ++sequence
   queue.value = { ...queue.value, loading: true, error: null }
+  // What changes from now on is news, even when it lands in this very load.
+  fresh.value = new Set()
   try {
     const page = await api.list(listQuery(currentFilters(), null, PAGE))
     if (mine !== sequence) return
     queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
-    fresh.value = new Set()
     selected.value = page.items.length ? Math.min(Math.max(selected.value, 0), page.items.length - 1) : -1
   } catch (error) {
     if (mine === sequence) queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
@@ -59,6 +60,11 @@ export async function refreshQueue(): Promise<void> {
   } catch {
     // A failed live refresh leaves the list as it was; the next event or a reload tries again.
   }
+}
+
+/** A live event names the ticket that changed: it is marked whichever load brings it in. */
+export function markFresh(id: string): void {
+  if (!fresh.value.has(id)) fresh.value = new Set([...fresh.value, id])
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined
