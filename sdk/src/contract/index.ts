@@ -33,7 +33,24 @@ export {
   PRIORITIES,
   STATUSES,
 } from './types.js'
-export { DEFAULT_LIMITS, type Limits } from './limits.js'
-export { API_PREFIX, HEADERS, MULTIPART, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ROUTES } from './routes.js'
+export { DEFAULT_LIMITS, FREE_TEXT_CHARS, type Limits } from './limits.js'
+export { API_PREFIX, HEADERS, MULTIPART, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ROUTES, ticketPaths } from './routes.js'
 export { IMAGE_TYPES, sniffImage, type ImageInfo, type ImageType } from './image.js'
 export { SCREENSHOT_DATA_URL, validateTicketPayload, type Validation } from './validate.js'
+export type {
+  ActorKind,
+  AgentInfo,
+  AgentTicket,
+  AllowedAction,
+  ReplyStatus,
+  ReporterTicket,
+  TicketActionType,
+  TicketEvent,
+  TicketLink,
+  TicketPage,
+  TicketSummary,
+  TimelineEntry,
+} from './agent-api.js'
+export { acceptedLanguages, LANGUAGES, pickLanguage, type Language } from './language.js'
+export { isEmailAddress } from './text.js'
+export { backoff } from './backoff.js'

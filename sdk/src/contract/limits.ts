@@ -32,3 +32,9 @@ export const DEFAULT_LIMITS: Limits = {
   shortTextChars: 200,
   idempotencyKeyChars: 200,
 }
+
+/**
+ * Longest free text of a reply, note, comment or reason, in every API and form: the status page's
+ * form, the widget and the inbox hold text to it too, so none of them cuts what another accepts.
+ */
+export const FREE_TEXT_CHARS = 20_000

@@ -4,9 +4,30 @@ export const API_PREFIX = '/api/v1'
 export const ROUTES = {
   tickets: `${API_PREFIX}/tickets`,
   status: `${API_PREFIX}/status`,
+  events: `${API_PREFIX}/events`,
+  agents: `${API_PREFIX}/agents`,
+  me: `${API_PREFIX}/me`,
+  login: `${API_PREFIX}/auth/login`,
+  logout: `${API_PREFIX}/auth/logout`,
   healthz: '/healthz',
   openapi: '/api/openapi.json',
   statusPage: '/status',
+  inbox: '/inbox',
+} as const
+
+/**
+ * Addresses of one ticket, relative to the server (prefix the public URL for a full link).
+ *
+ * @example
+ * `${publicUrl}${ticketPaths.statusPage(token)}` // https://support.example.com/status/<token>
+ */
+export const ticketPaths = {
+  /** The reporter's page for people. */
+  statusPage: (token: string) => `${ROUTES.statusPage}/${token}`,
+  /** The reporter's API. */
+  status: (token: string) => `${ROUTES.status}/${token}`,
+  /** The agent API's ticket, and what follows it (`/replies`, `/screenshot`, …). */
+  ticket: (ref: string, rest = '') => `${ROUTES.tickets}/${encodeURIComponent(ref)}${rest}`,
 } as const
 
 export const HEADERS = {

@@ -1,3 +1,4 @@
+import { isEmailAddress } from './text.js'
 import { DEFAULT_LIMITS, type Limits } from './limits.js'
 import {
   ARCHITECTURES,
@@ -16,8 +17,6 @@ type Json = Record<string, unknown>
 
 /** `data:image/png;base64,…` and its JPEG and WebP siblings. */
 export const SCREENSHOT_DATA_URL = /^data:image\/(png|jpeg|webp);base64,/
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/
 
 /**
  * Checks a ticket payload against the contract and applies its defaults. Pure: no I/O, no clock.
@@ -73,7 +72,7 @@ export function validateTicketPayload(
     phone: short('reporter.phone', reporter.phone),
     organization: short('reporter.organization', reporter.organization),
   }
-  if (reporterOut.email && !EMAIL.test(reporterOut.email)) {
+  if (reporterOut.email && !isEmailAddress(reporterOut.email)) {
     fail('reporter.email', 'must be an e-mail address')
   }
 

@@ -1,0 +1,152 @@
+// The shapes the agent API and the reporter API answer with. The server checks its views against
+// them (`satisfies`) and the inbox reads them, so the two cannot drift apart.
+import type { AppInfo, Category, CloseReason, Environment, LogEntry, Priority, Reporter, Status } from './types.js'
+
+/** What an agent can do to a ticket; the lifecycle's actions. */
+export type TicketActionType =
+  | 'take'
+  | 'assign'
+  | 'reply'
+  | 'note'
+  | 'split'
+  | 'link'
+  | 'set_priority'
+  | 'set_category'
+  | 'close'
+  | 'reopen'
+  | 'comment'
+  | 'confirm'
+  | 'disagree'
+  | 'withdraw'
+  | 'auto_close'
+
+/** The status an agent's public reply may ask for: a question or a solution. */
+export type ReplyStatus = 'waiting_on_reporter' | 'resolved'
+
+/** One thing an actor may do from a status, and where it leads. */
+export interface AllowedAction {
+  action: TicketActionType
+  /** The `status` of a reply (absent: a reply that asks for nothing). */
+  status?: ReplyStatus
+  /** The status the ticket ends in (for `assign` to someone; unassigning keeps `new`). */
+  to: Status
+  /** When `to` is `closed`: the reason it is closed with. */
+  closeReason?: CloseReason
+}
+
+/** Who did something: the reporter, an agent, an agent's API token, or the system. */
+export type ActorKind = 'reporter' | 'agent' | 'token' | 'system'
+
+/** One entry of a ticket's timeline, oldest first. */
+export interface TimelineEntry {
+  id: number
+  type: string
+  visibility: 'public' | 'internal'
+  /** The reporter's view never carries an agent's id or e-mail address. */
+  actor: { kind: string; id: string | null; name: string | null; email?: string | null }
+  data: Record<string, unknown>
+  createdAt: string
+}
+
+/** A linked ticket, by id and reference. */
+export interface TicketLink {
+  id: string
+  reference: string | null
+}
+
+/** An agent as the API shows it (`GET /api/v1/agents`, `GET /api/v1/me`). */
+export interface AgentInfo {
+  id: string
+  email: string
+  name: string
+  role: 'admin' | 'agent'
+}
+
+/** One row of `GET /api/v1/tickets`. */
+export interface TicketSummary {
+  id: string
+  reference: string
+  status: Status
+  closeReason: CloseReason | null
+  category: Category
+  priority: Priority
+  blocking: boolean
+  subject: string
+  reporter: { name?: string; email?: string; organization?: string }
+  app: { name?: string; version?: string; build?: string }
+  os: { name?: string | null; version?: string | null; bitness?: number | null }
+  assignee: { id: string; name: string } | null
+  hasScreenshot: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+/** `GET /api/v1/tickets`: a page of the queue and the cursor of the next one. */
+export interface TicketPage {
+  items: TicketSummary[]
+  nextCursor: string | null
+}
+
+/** `GET /api/v1/tickets/:ref`: the whole ticket as an agent sees it. */
+export interface AgentTicket {
+  id: string
+  reference: string
+  project: { id: string; name: string; prefix: string }
+  status: Status
+  closeReason: CloseReason | null
+  category: Category
+  priority: Priority
+  blocking: boolean
+  subject: string
+  description: string
+  /** The JSON the reporter's SDK sent, as given. */
+  reporter: Reporter
+  app: AppInfo
+  environment: Partial<Environment>
+  context: Record<string, unknown>
+  logs: Partial<LogEntry>[]
+  assignee: { id: string; name: string; email: string } | null
+  parent: TicketLink | null
+  splitFrom: TicketLink | null
+  duplicateOf: TicketLink | null
+  children: { id: string; reference: string; status: Status }[]
+  reopenCount: number
+  resolvedAt: string | null
+  closedAt: string | null
+  autoCloseDueAt: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+  screenshot: { url: string; contentType: string; width: number; height: number; bytes: number } | null
+  allowedActions: AllowedAction[]
+  timeline: TimelineEntry[]
+}
+
+/** `GET /api/v1/status/:token`: what the reporter may see — no internal notes, no agent e-mail. */
+export interface ReporterTicket {
+  reference: string
+  status: Status
+  closeReason: CloseReason | null
+  category: Category
+  subject: string
+  description: string
+  createdAt: string
+  updatedAt: string
+  resolvedAt: string | null
+  closedAt: string | null
+  autoCloseDueAt: string | null
+  duplicateOf: string | null
+  splitFrom: string | null
+  allowedActions: TicketActionType[]
+  timeline: TimelineEntry[]
+}
+
+/** A live change of `GET /api/v1/events` (Server-Sent Events). */
+export interface TicketEvent {
+  type: 'ticket.created' | 'ticket.changed'
+  id: string
+  reference: string
+  status: Status
+  version: number
+  at: string
+}
