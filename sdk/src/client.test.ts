@@ -2,10 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createClient, type SnagboxClient } from './client.js'
+import { createClient } from './client.js'
 import { HEADERS, ROUTES } from './contract/index.js'
 import type { ClientOptions } from './options.js'
-import { created, fakeClock, fakeServer, problem, settle } from './test-support.js'
+import type { SnagboxClient } from './snagbox-client.js'
+import { created, fakeClock, fakeServer, problem, settle } from '../test/support.js'
 import { createMemoryStore, type OutboxStore } from './transport/outbox-store.js'
 
 const clients: SnagboxClient[] = []

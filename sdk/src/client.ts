@@ -1,71 +1,13 @@
-import type { AppInfo, Reporter, TicketCreated, TicketPayload } from './contract/index.js'
-import { assemble, detectPlatform, type CollectedEnvironment } from './environment/collect.js'
+import type { TicketPayload } from './contract/index.js'
+import { assemble, detectPlatform } from './environment/collect.js'
 import { sdkError, type SdkError } from './errors.js'
 import { startLogBuffer } from './logs/log-buffer.js'
 import { resolveOptions, type ClientOptions } from './options.js'
-import type { ReportInput } from './report-input.js'
-import { attachScreenshot, captureScreenshot } from './screenshot/lazy.js'
-import type { ScreenshotOptions, ScreenshotResult } from './screenshot/types.js'
+import type { ReportResult } from './report-result.js'
+import { attachScreenshot } from './screenshot/attach-screenshot.js'
+import { captureScreenshot } from './screenshot/capture-screenshot.js'
+import type { SnagboxClient } from './snagbox-client.js'
 import { createOutbox } from './transport/outbox.js'
-
-/**
- * What `report()` tells the caller, honestly: sent (with the reference to show), queued (kept and
- * sent later), rejected for good, or failed.
- *
- * @example
- * const result = await snag.report({ description })
- * if (result.status === 'sent') say(`Your request is ${result.reference}`)
- * else if (result.status === 'queued') say('Saved; it will be sent when the connection is back')
- * else say(result.error.errors?.map((e) => e.message).join(', ') ?? result.error.code)
- */
-export type ReportResult = (
-  | ({ status: 'sent' } & Omit<TicketCreated, 'status'>)
-  /** Kept in the outbox and sent when the network or the server is back (`persisted`: survives a reload). */
-  | { status: 'queued'; outboxId: string; persisted: boolean; error: SdkError }
-  /** Refused for good: by the server (4xx, with its field errors), by `beforeSend`, or empty. */
-  | { status: 'rejected'; error: SdkError }
-  /** Not sent and not kept: the outbox is switched off, or the SDK itself failed. */
-  | { status: 'failed'; error: SdkError }
-) & { screenshotError?: SdkError }
-
-/**
- * A queued report's fate, told when the outbox settles it later.
- *
- * @example
- * snag.on((event) => event.kind === 'sent' && toast(`${event.ticket.reference} was sent`))
- */
-export type OutboxEvent = { outboxId: string } & (
-  | { kind: 'sent'; ticket: TicketCreated }
-  | { kind: 'rejected'; error: SdkError }
-)
-
-/**
- * The SDK client `createClient()` returns.
- *
- * @example
- * const snag: SnagboxClient = createClient({ endpoint, projectKey })
- * snag.setContext({ screen: 'orders' })
- * await snag.report({ description: 'Totals are wrong' })
- */
-export interface SnagboxClient {
-  report(input: ReportInput): Promise<ReportResult>
-  collectEnvironment(): Promise<CollectedEnvironment>
-  captureScreenshot(options?: ScreenshotOptions): Promise<ScreenshotResult>
-  /** Merges into the app facts (`{ version, build }`). */
-  setApp(app: AppInfo): void
-  /** The reporter of every next report; `null` forgets them. */
-  setUser(user: Reporter | null): void
-  /** Merges into the host's context. */
-  setContext(context: Record<string, unknown>): void
-  /** Sends the queued reports now. */
-  flush(): Promise<void>
-  /** Reports waiting in the outbox. */
-  pending(): Promise<number>
-  /** Listens for queued reports being settled later; returns the unsubscribe function. */
-  on(listener: (event: OutboxEvent) => void): () => void
-  /** Stops listening, recording logs and retrying; queued reports stay for the next start. */
-  close(): void
-}
 
 /**
  * Creates the SDK client: collects the environment, captures screenshots and delivers reports,

@@ -9,18 +9,19 @@
  * if (result.status === 'sent') show(result.reference)
  */
 export { createClient } from './client.js'
-export type { OutboxEvent, ReportResult, SnagboxClient } from './client.js'
+export type { SnagboxClient } from './snagbox-client.js'
 export type { ReportInput } from './report-input.js'
+export type { OutboxEvent, ReportResult } from './report-result.js'
 export { DEFAULTS } from './options.js'
 export type { BeforeSend, ClientOptions, Clock, LogOptions, OutboxOptions, RetryOptions } from './options.js'
 export type { SdkError, SdkErrorCode } from './errors.js'
 
 export { collectEnvironment } from './environment/collect.js'
-export type { CollectedEnvironment, EnvironmentOptions } from './environment/collect.js'
+export type { CollectedEnvironment, EnvironmentOptions } from './environment/types.js'
 export type { BrandVersion, ClientHints } from './environment/client-hints.js'
 export type { RuntimeFacts } from './environment/runtime.js'
 
-export { captureScreenshot } from './screenshot/lazy.js'
+export { captureScreenshot } from './screenshot/capture-screenshot.js'
 export type {
   EngineName,
   RenderRequest,

@@ -1,5 +1,5 @@
 import type { AppInfo, Reporter, TicketPayload } from './contract/index.js'
-import type { EnvironmentOptions } from './environment/collect.js'
+import type { EnvironmentOptions } from './environment/types.js'
 import type { ScreenshotOptions } from './screenshot/types.js'
 import type { OutboxStore } from './transport/outbox-store.js'
 

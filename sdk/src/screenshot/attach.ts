@@ -1,5 +1,5 @@
+import { blobToDataUrl } from '../data-url.js'
 import type { SdkError } from '../errors.js'
-import { blobToDataUrl } from '../transport/data-url.js'
 import { capture } from './capture.js'
 import type { ScreenshotOptions, ScreenshotResult } from './types.js'
 
@@ -14,4 +14,4 @@ export async function attach(shot: ScreenshotInput, options: ScreenshotOptions):
 }
 
 /** For the upload of a report's screenshot: loaded with this, so the core does without it. */
-export { dataUrlToBlob } from '../transport/data-url.js'
+export { dataUrlToBlob } from '../data-url.js'

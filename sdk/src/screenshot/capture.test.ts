@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeSurfaces, type FakeSurface } from '../test-support.js'
+import { fakeSurfaces, type FakeSurface } from '../../test/support.js'
 import { capture } from './capture.js'
 import type { RenderRequest, ScreenshotEngine } from './types.js'
 

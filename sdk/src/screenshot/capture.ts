@@ -1,7 +1,7 @@
 import { sdkError, type SdkErrorCode } from '../errors.js'
 import { sniffImage } from '../contract/image.js'
 import { withTimeout } from '../timeout.js'
-import { dataUrlToBlob } from '../transport/data-url.js'
+import { dataUrlToBlob } from '../data-url.js'
 import { isUniform, sample } from './blank.js'
 import { context2d, createSurface, type CreateSurface, type Surface } from './canvas.js'
 import { SCREENSHOT_DEFAULTS } from './defaults.js'

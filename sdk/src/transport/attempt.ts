@@ -1,7 +1,7 @@
 import type { Problem, TicketCreated, TicketPayload } from '../contract/index.js'
 import { sdkError, type SdkError } from '../errors.js'
 import type { ResolvedOptions } from '../options.js'
-import { screenshotDecoder } from '../screenshot/lazy.js'
+import { screenshotDecoder } from '../screenshot/attach-screenshot.js'
 import { parseRetryAfter } from './retry.js'
 
 export type Outcome =

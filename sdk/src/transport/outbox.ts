@@ -1,12 +1,12 @@
-import type { TicketPayload } from '../contract/index.js'
+import { backoff, type TicketPayload } from '../contract/index.js'
 import { sdkError } from '../errors.js'
 import type { ResolvedOptions } from '../options.js'
 import { pageWindow } from '../page-window.js'
-import type { OutboxEvent, ReportResult, SnagboxClient } from '../client.js'
+import type { OutboxEvent, ReportResult } from '../report-result.js'
+import type { SnagboxClient } from '../snagbox-client.js'
 import { attempt, type Outcome } from './attempt.js'
 import { defaultStore } from './default-store.js'
 import { createMemoryStore, type OutboxEntry } from './outbox-store.js'
-import { backoff } from './retry.js'
 
 type Retry = Extract<Outcome, { kind: 'retry' }>
 type Kept = Exclude<ResolvedOptions['outbox'], false>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { backoff, parseRetryAfter } from './retry.js'
+import { backoff } from '../contract/index.js'
+import { parseRetryAfter } from './retry.js'
 
 describe('backoff', () => {
   it('doubles from the base up to the cap, jittered between half and all of it', () => {

@@ -1,10 +1,10 @@
 /**
  * Fakes for the SDK's unit tests: a clock that never waits, a scripted server, a canvas that
- * records what is drawn. Not part of the package (excluded from the build).
+ * records what is drawn. Not part of the package.
  */
-import { MULTIPART } from './contract/index.js'
-import type { Clock } from './options.js'
-import type { Surface } from './screenshot/canvas.js'
+import { MULTIPART, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../src/contract/index.js'
+import type { Clock } from '../src/options.js'
+import type { Surface } from '../src/screenshot/canvas.js'
 
 export interface FakeClock extends Clock {
   /** Every `sleep` asked for, in milliseconds. */
@@ -100,9 +100,9 @@ export const created = (reference = 'DEMO-1') =>
   )
 
 export const problem = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ type: `https://snagbox.dev/problems/${code}`, title: code, status, detail: `${code} detail`, code, ...extra }), {
+  new Response(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${code}`, title: code, status, detail: `${code} detail`, code, ...extra }), {
     status,
-    headers: { 'Content-Type': 'application/problem+json', ...headers },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...headers },
   })
 
 export interface FakeSurface extends Surface {

@@ -1,0 +1,33 @@
+import type { AppInfo, Reporter } from './contract/index.js'
+import type { CollectedEnvironment } from './environment/types.js'
+import type { ReportInput } from './report-input.js'
+import type { OutboxEvent, ReportResult } from './report-result.js'
+import type { ScreenshotOptions, ScreenshotResult } from './screenshot/types.js'
+
+/**
+ * The SDK client `createClient()` returns.
+ *
+ * @example
+ * const snag: SnagboxClient = createClient({ endpoint, projectKey })
+ * snag.setContext({ screen: 'orders' })
+ * await snag.report({ description: 'Totals are wrong' })
+ */
+export interface SnagboxClient {
+  report(input: ReportInput): Promise<ReportResult>
+  collectEnvironment(): Promise<CollectedEnvironment>
+  captureScreenshot(options?: ScreenshotOptions): Promise<ScreenshotResult>
+  /** Merges into the app facts (`{ version, build }`). */
+  setApp(app: AppInfo): void
+  /** The reporter of every next report; `null` forgets them. */
+  setUser(user: Reporter | null): void
+  /** Merges into the host's context. */
+  setContext(context: Record<string, unknown>): void
+  /** Sends the queued reports now. */
+  flush(): Promise<void>
+  /** Reports waiting in the outbox. */
+  pending(): Promise<number>
+  /** Listens for queued reports being settled later; returns the unsubscribe function. */
+  on(listener: (event: OutboxEvent) => void): () => void
+  /** Stops listening, recording logs and retrying; queued reports stay for the next start. */
+  close(): void
+}
