@@ -29,15 +29,15 @@ const bundles = {
   // The agent inbox: Preact + signals in one minified browser bundle, with its page and styles
   // copied beside it; the server serves server/dist/inbox at /inbox.
   inbox: {
-    input: 'server/src/inbox/client/main.tsx',
+    input: 'inbox/src/main.tsx',
     plugins: [
-      nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.js'] }),
+      nodeResolve({ browser: true, exportConditions: ['source'], extensions: ['.ts', '.tsx', '.js'] }),
       esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', minify: true, charset: 'utf8' }),
       {
         name: 'inbox-page',
         async generateBundle() {
           for (const fileName of ['index.html', 'inbox.css']) {
-            const source = await this.fs.readFile(`server/src/inbox/public/${fileName}`, { encoding: 'utf8' })
+            const source = await this.fs.readFile(`inbox/public/${fileName}`, { encoding: 'utf8' })
             this.emitFile({ type: 'asset', fileName, source })
           }
         },

@@ -1,0 +1,94 @@
+import type { AgentTicket, TimelineEntry } from '@snagbox/sdk/contract'
+import { assignmentSides } from '../assignees.js'
+import { label, t, when } from '../i18n/index.js'
+import { ticketUrl } from '../router.js'
+import { agents } from '../state.js'
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+function who(entry: TimelineEntry): string {
+  if (entry.actor.name) return entry.actor.name
+  return label('actor', entry.actor.kind)
+}
+
+/** What changed, in words: `New → In progress`, the body of a reply, the reason of a reopen. */
+function Detail({ entry, data }: { entry: TimelineEntry; data: AgentTicket }) {
+  const d = entry.data
+  switch (entry.type) {
+    case 'public_reply':
+    case 'internal_note':
+    case 'reporter_comment':
+      return <p class="text">{str(d.body)}</p>
+    case 'status_changed':
+      return (
+        <p class="change">
+          {label('status', str(d.from))} → {label('status', str(d.to))}
+          {d.closeReason ? ` (${label('close', str(d.closeReason))})` : ''}
+        </p>
+      )
+    case 'priority_changed':
+      return <p class="change">{label('priority', str(d.from))} → {label('priority', str(d.to))}</p>
+    case 'category_changed':
+      return <p class="change">{label('category', str(d.from))} → {label('category', str(d.to))}</p>
+    case 'assigned': {
+      const nameOf = (id: string) =>
+        id === data.assignee?.id ? data.assignee.name : agents.value?.find((a) => a.id === id)?.name
+      const words = { nobody: t('assignee.unassigned'), unknown: label('actor', 'agent'), nameOf }
+      const { from, to } = assignmentSides(d, words)
+      return <p class="change">{from} → {to}</p>
+    }
+    case 'closed':
+      return (
+        <>
+          <p class="change">{label('close', str(d.closeReason))}</p>
+          {str(d.comment) && <p class="text">{str(d.comment)}</p>}
+        </>
+      )
+    case 'reopened':
+    case 'withdrawn':
+      return str(d.reason) ? <p class="text">{str(d.reason)}</p> : null
+    case 'created':
+      return str(d.splitFromReference) ? (
+        <p class="change">
+          {t('ticket.splitFrom')} <a href={ticketUrl(str(d.splitFromReference))}>{str(d.splitFromReference)}</a>
+        </p>
+      ) : null
+    default:
+      return null
+  }
+}
+
+export function Timeline({ data }: { data: AgentTicket }) {
+  return (
+    <section class="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('ticket.timeline')}</h2>
+      <ol class="timeline">
+        {data.timeline.map((entry) => {
+          const internal = entry.visibility === 'internal'
+          const message = ['public_reply', 'internal_note', 'reporter_comment'].includes(entry.type)
+          return (
+            <li
+              key={entry.id}
+              class={`event event-${entry.type} ${internal ? 'internal' : 'public'} ${message ? 'message' : 'minor'}`}
+              data-type={entry.type}
+              data-visibility={entry.visibility}
+            >
+              <div class="event-head">
+                <strong>{who(entry)}</strong> <span class="verb">{label('timeline', entry.type)}</span>
+                {message && (
+                  <span class={`badge ${internal ? 'internal-badge' : 'public-badge'}`}>
+                    {internal ? t('timeline.internal') : t('timeline.public')}
+                  </span>
+                )}
+                <time dateTime={entry.createdAt} title={when(entry.createdAt)}>
+                  {when(entry.createdAt)}
+                </time>
+              </div>
+              <Detail entry={entry} data={data} />
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { TicketEvent } from '@snagbox/sdk/contract'
+import { connectLive, type EventSourceLike, type LiveState } from './live.js'
+
+class FakeSource implements EventSourceLike {
+  onerror: ((event: Event) => void) | null = null
+  closed = false
+  private listeners = new Map<string, ((event: MessageEvent) => void)[]>()
+  addEventListener(type: string, listener: (event: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener])
+  }
+  close() {
+    this.closed = true
+  }
+  emit(type: string, data: unknown) {
+    for (const l of this.listeners.get(type) ?? []) l({ data: typeof data === 'string' ? data : JSON.stringify(data) } as MessageEvent)
+  }
+  fail() {
+    this.onerror?.(new Event('error'))
+  }
+}
+
+function setup() {
+  const sources: FakeSource[] = []
+  const timers: { fn: () => void; ms: number; cleared: boolean }[] = []
+  const states: LiveState[] = []
+  const events: TicketEvent[] = []
+  let resyncs = 0
+  const live = connectLive({
+    url: '/api/v1/events',
+    createSource: () => {
+      const s = new FakeSource()
+      sources.push(s)
+      return s
+    },
+    onEvent: (e) => events.push(e),
+    onState: (s) => states.push(s),
+    onResync: () => (resyncs += 1),
+    minDelayMs: 1000,
+    maxDelayMs: 8000,
+    random: () => 1,
+    setTimer: (fn, ms) => {
+      const timer = { fn, ms, cleared: false }
+      timers.push(timer)
+      return timer
+    },
+    clearTimer: (t) => ((t as { cleared: boolean }).cleared = true),
+  })
+  return { live, sources, timers, states, events, resyncs: () => resyncs }
+}
+
+const event: TicketEvent = { type: 'ticket.created', id: 't1', reference: 'DEMO-5', status: 'new', version: 1, at: '2026-11-24T10:00:00.000Z' }
+
+describe('the live event stream', () => {
+  it('passes ticket events on once the stream is ready', () => {
+    const { sources, states, events } = setup()
+    expect(states).toEqual(['connecting'])
+    sources[0]!.emit('ready', { at: 'now' })
+    sources[0]!.emit('ticket.created', event)
+    sources[0]!.emit('ticket.changed', { ...event, type: 'ticket.changed', version: 2 })
+    sources[0]!.emit('ticket.changed', 'not json')
+    expect(states).toEqual(['connecting', 'live'])
+    expect(events.map((e) => [e.type, e.version])).toEqual([['ticket.created', 1], ['ticket.changed', 2]])
+  })
+
+  it('reconnects after a drop with a growing, capped delay and asks for a resync once back', () => {
+    const { sources, timers, states, resyncs } = setup()
+    sources[0]!.emit('ready', {})
+    sources[0]!.fail()
+    expect(sources[0]!.closed).toBe(true)
+    expect(states.at(-1)).toBe('offline')
+    expect(timers.map((t) => t.ms)).toEqual([1000])
+    timers[0]!.fn()
+    expect(sources).toHaveLength(2)
+    // The server is still down: each wait doubles, up to the cap.
+    for (let i = 1; i < 5; i++) {
+      sources[i]!.fail()
+      timers[i]!.fn()
+    }
+    expect(timers.map((t) => t.ms)).toEqual([1000, 2000, 4000, 8000, 8000])
+    expect(resyncs()).toBe(0)
+    sources[5]!.emit('ready', {})
+    expect(resyncs()).toBe(1)
+    expect(states.at(-1)).toBe('live')
+    // Back to the shortest wait after a good connection.
+    sources[5]!.fail()
+    expect(timers.at(-1)!.ms).toBe(1000)
+  })
+
+  it('does not resync on the first connection, and stops for good when closed', () => {
+    const { live, sources, timers, resyncs } = setup()
+    sources[0]!.emit('ready', {})
+    expect(resyncs()).toBe(0)
+    sources[0]!.fail()
+    live.close()
+    expect(timers[0]!.cleared).toBe(true)
+    sources[0]!.fail()
+    expect(sources).toHaveLength(1)
+  })
+
+  it('ignores errors of a stream it already replaced', () => {
+    const { sources, timers } = setup()
+    sources[0]!.fail()
+    timers[0]!.fn()
+    sources[0]!.fail()
+    expect(timers).toHaveLength(1)
+    expect(sources[1]!.closed).toBe(false)
+  })
+})

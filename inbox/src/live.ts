@@ -1,0 +1,88 @@
+import { backoff, type TicketEvent } from '@snagbox/sdk/contract'
+
+export type LiveState = 'connecting' | 'live' | 'offline'
+
+/** The part of the browser's EventSource the inbox uses; tests pass a fake. */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void
+  close(): void
+  onerror: ((event: Event) => void) | null
+}
+
+export interface LiveOptions {
+  url: string
+  onEvent: (event: TicketEvent) => void
+  onState: (state: LiveState) => void
+  /** After a drop the stream is back: changes made meanwhile were missed, so reload what is shown. */
+  onResync: () => void
+  createSource?: (url: string) => EventSourceLike
+  /** First wait after a drop, doubled each time up to `maxDelayMs`, with jitter. */
+  minDelayMs?: number
+  maxDelayMs?: number
+  random?: () => number
+  setTimer?: (fn: () => void, ms: number) => unknown
+  clearTimer?: (timer: unknown) => void
+}
+
+/**
+ * Follows `GET /api/v1/events`. On any error the stream is closed and opened again after a
+ * jittered backoff (the browser's own retry gives up for good on a 401 or a 5xx); once it
+ * answers again, `onResync` says that events may have been missed.
+ *
+ * @example
+ * const live = connectLive({ url: ROUTES.events, onEvent, onState, onResync: reload })
+ * live.close()
+ */
+export function connectLive(options: LiveOptions): { close(): void } {
+  const create = options.createSource ?? ((url: string) => new EventSource(url, { withCredentials: true }))
+  const min = options.minDelayMs ?? 1000
+  const max = options.maxDelayMs ?? 30_000
+  const random = options.random ?? Math.random
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
+  const clearTimer = options.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>))
+  let source: EventSourceLike | undefined
+  let timer: unknown
+  let failures = 0
+  let dropped = false
+  let closed = false
+
+  const open = () => {
+    timer = undefined
+    options.onState('connecting')
+    const current = create(options.url)
+    source = current
+    current.addEventListener('ready', () => {
+      failures = 0
+      options.onState('live')
+      if (dropped) options.onResync()
+      dropped = false
+    })
+    for (const type of ['ticket.created', 'ticket.changed']) {
+      current.addEventListener(type, (event) => {
+        try {
+          options.onEvent(JSON.parse(event.data as string) as TicketEvent)
+        } catch {
+          // A message that isn't ours is skipped; the stream goes on.
+        }
+      })
+    }
+    current.onerror = () => {
+      if (closed || source !== current) return
+      current.close()
+      source = undefined
+      dropped = true
+      options.onState('offline')
+      timer = setTimer(open, backoff(failures, min, max, random))
+      failures += 1
+    }
+  }
+  open()
+  return {
+    close() {
+      closed = true
+      if (timer !== undefined) clearTimer(timer)
+      source?.close()
+      source = undefined
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import type { TicketSummary } from '@snagbox/sdk/contract'
+import { filtersFromSearch, listQuery } from './filters.js'
+import { lastQueueSearch } from './router.js'
+import { api, fresh, queue, selected } from './state.js'
+import type { ApiProblem } from './api.js'
+
+const PAGE = 50
+let sequence = 0
+
+const currentFilters = () => filtersFromSearch(lastQueueSearch.value)
+
+/** Loads the first page for the queue's filters; an answer to an older request is dropped. */
+export async function loadQueue(): Promise<void> {
+  const mine = ++sequence
+  queue.value = { ...queue.value, loading: true, error: null }
+  // What changes from now on is news, even when it lands in this very load.
+  fresh.value = new Set()
+  try {
+    const page = await api.list(listQuery(currentFilters(), null, PAGE))
+    if (mine !== sequence) return
+    queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
+    selected.value = page.items.length ? Math.min(Math.max(selected.value, 0), page.items.length - 1) : -1
+  } catch (error) {
+    if (mine === sequence) queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
+  }
+}
+
+export async function loadMore(): Promise<void> {
+  const { nextCursor, items } = queue.value
+  if (!nextCursor || queue.value.loading) return
+  const mine = ++sequence
+  queue.value = { ...queue.value, loading: true }
+  try {
+    const page = await api.list(listQuery(currentFilters(), nextCursor, PAGE))
+    if (mine !== sequence) return
+    const known = new Set(items.map((i) => i.id))
+    queue.value = { items: [...items, ...page.items.filter((i) => !known.has(i.id))], nextCursor: page.nextCursor, loading: false, error: null }
+  } catch (error) {
+    if (mine === sequence) queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
+  }
+}
+
+/**
+ * Reloads what the queue shows after a live event, in the server's order, and marks the tickets
+ * that are new or changed. The pages already loaded are fetched again in one request (up to 100).
+ */
+export async function refreshQueue(): Promise<void> {
+  const mine = ++sequence
+  const before = new Map(queue.value.items.map((i) => [i.id, i.updatedAt]))
+  const selectedId = queue.value.items[selected.value]?.id
+  try {
+    const limit = Math.min(100, Math.max(PAGE, queue.value.items.length))
+    const page = await api.list(listQuery(currentFilters(), null, limit))
+    if (mine !== sequence) return
+    const changed = page.items.filter((i: TicketSummary) => before.get(i.id) !== i.updatedAt).map((i) => i.id)
+    queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
+    fresh.value = new Set([...fresh.value, ...changed])
+    const kept = page.items.findIndex((i) => i.id === selectedId)
+    if (kept >= 0) selected.value = kept
+  } catch {
+    // A failed live refresh leaves the list as it was; the next event or a reload tries again.
+  }
+}
+
+/** A live event names the ticket that changed: it is marked whichever load brings it in. */
+export function markFresh(id: string): void {
+  if (!fresh.value.has(id)) fresh.value = new Set([...fresh.value, id])
+}
+
+let pending: ReturnType<typeof setTimeout> | undefined
+/** Many events in a burst (a mass incident resolving its children) make one refresh. */
+export function scheduleRefresh(delayMs = 250): void {
+  if (pending) return
+  pending = setTimeout(() => {
+    pending = undefined
+    void refreshQueue()
+  }, delayMs)
+}

@@ -1,0 +1,47 @@
+import { computed, signal } from '@preact/signals'
+import type { AgentInfo, AgentTicket, TicketSummary } from '@snagbox/sdk/contract'
+import { createApi, type ApiProblem } from './api.js'
+import type { LiveState } from './live.js'
+
+/** The signed-in agent; `undefined` while the session is being checked, `null` when signed out. */
+export const me = signal<AgentInfo | null | undefined>(undefined)
+
+/** Every agent, for assigning and filtering; `null` until loaded (or when that failed). */
+export const agents = signal<AgentInfo[] | null>(null)
+
+export const api = createApi({
+  onUnauthorized: () => {
+    me.value = null
+  },
+})
+
+export const queue = signal<{ items: TicketSummary[]; nextCursor: string | null; loading: boolean; error: ApiProblem | null }>({
+  items: [],
+  nextCursor: null,
+  loading: false,
+  error: null,
+})
+/** Tickets that arrived or changed since the agent last looked, highlighted for a while. */
+export const fresh = signal<ReadonlySet<string>>(new Set())
+export const selected = signal(-1)
+export const liveState = signal<LiveState>('connecting')
+
+export const ticket = signal<{ data: AgentTicket | null; etag: string | null; loading: boolean; error: ApiProblem | null }>({
+  data: null,
+  etag: null,
+  loading: false,
+  error: null,
+})
+/** A write of this inbox is in flight. */
+export const busy = signal(false)
+/** The newest version of the open ticket the event stream told of. */
+export const seenVersion = signal(0)
+/** Someone else changed the open ticket since it was loaded. */
+export const changedElsewhere = computed(() => {
+  const data = ticket.value.data
+  return !busy.value && !!data && seenVersion.value > data.version
+})
+
+export type Notice = { kind: 'error' | 'warning' | 'success'; text: string; detail?: string }
+/** What the last action on the ticket came to, shown above it. */
+export const notice = signal<Notice | null>(null)
