@@ -47,13 +47,14 @@ function safe<A extends unknown[], R>(name: string, fn: (...args: A) => R, fallb
 }
 
 /**
- * Creates the SDK client, mounts the widget and returns the API over both.
+ * Creates the SDK client (unless given one), mounts the widget and returns the API over both:
+ * the script tag's `window.Snagbox` is this; the npm package's `createWidget()` adds `destroy()`.
  *
  * @example
- * const api = createWidget({ key: 'pk_live_…', endpoint: 'https://support.example.com' })
+ * const api = createApi({ key: 'pk_live_…', endpoint: 'https://support.example.com' })
  * api.open()
  */
-export function createWidget(options: WidgetOptions, client?: SnagboxClient): SnagboxApi & { widget: MountedWidget } {
+export function createApi(options: WidgetOptions, client?: SnagboxClient): SnagboxApi & { widget: MountedWidget } {
   const o = resolveOptions(options)
   const sdk = client ?? createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app })
   const widget = mountWidget(o, sdk)

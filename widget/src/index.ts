@@ -8,8 +8,8 @@
  * import { createWidget } from '@snagbox/widget'
  * const snagbox = createWidget({ key: 'pk_live_…', endpoint: 'https://support.example.com', app: { version: '4.30.34', build: '6255' } })
  */
-export { createWidget } from './create.js'
-export type { CreateWidgetOptions, SnagboxWidget } from './create.js'
+export { createWidget } from './create-widget.js'
+export type { CreateWidgetOptions, SnagboxWidget } from './create-widget.js'
 export type { LauncherPosition } from './options.js'
 export type { WidgetEventName, WidgetEvents } from './events.js'
-export type { MessageKey, Messages } from './i18n/index.js'
+export type { MessageKey, Messages } from './i18n/en.js'

@@ -5,7 +5,7 @@
  * @example
  * <script async src="https://support.example.com/widget.js" data-key="pk_live_…" data-app-version="4.30.34" data-app-build="6255"></script>
  */
-import { createWidget } from './api.js'
+import { createApi } from './api.js'
 import { optionsFromScript } from './options.js'
 import { replay, type Stub } from './stub.js'
 
@@ -18,7 +18,7 @@ function start(script: HTMLScriptElement | null) {
   const options = script ? optionsFromScript(script) : {}
   if (!options.key) console.warn('[snagbox] the widget script tag has no data-key: reports will be refused')
   const stub = win.Snagbox
-  const api = createWidget(options)
+  const api = createApi(options)
   const { widget: _, ...global } = api
   win.Snagbox = global as unknown as Stub
   replay(stub, api)

@@ -1,11 +1,11 @@
 import { h, render } from 'preact'
 import { App } from './components/App.js'
-import { Widget } from './context.js'
 import { createEmitter } from './events.js'
-import { createTranslate } from './i18n/index.js'
+import { createTranslate } from './i18n/translate.js'
 import type { ResolvedOptions } from './options.js'
 import { createState, type WidgetClient } from './state.js'
 import { applyStyles, createWidgetStyles } from './styles.js'
+import { WidgetContext } from './widget-context.js'
 
 /** The tag of the widget's one host element. */
 export const HOST_TAG = 'snagbox-widget'
@@ -23,7 +23,7 @@ export function mountWidget(options: ResolvedOptions, client: WidgetClient, doc:
   const t = createTranslate(options.lang, options.messages)
   const events = createEmitter()
   const state = createState(client, options, t, events)
-  render(h(Widget.Provider, { value: { state, t, options } }, h(App, {})), root)
+  render(h(WidgetContext.Provider, { value: { state, t, options } }, h(App, {})), root)
   host.lang = options.lang
   ;(doc.body ?? doc.documentElement).append(host)
 

@@ -36,6 +36,13 @@ describe('resolving the options', () => {
     expect(o).toMatchObject({ position: 'bottom-right', theme: 'auto', zIndex: 2147483000, accent: '#2563eb', launcher: true, screenshot: true })
   })
 
+  it('picks the host’s language, else the first browser language it has, else English', () => {
+    expect(resolveOptions({ lang: 'ru' }, ['en-US']).lang).toBe('ru')
+    expect(resolveOptions({}, ['de-DE', 'ru-RU', 'en']).lang).toBe('ru')
+    expect(resolveOptions({ lang: 'RU-ru' }, []).lang).toBe('ru')
+    expect(resolveOptions({ lang: 'fr' }, ['de']).lang).toBe('en')
+  })
+
   it('follows the browser language when the host names none', () => {
     expect(resolveOptions({}, ['ru-RU']).lang).toBe('ru')
     expect(resolveOptions({}, ['pt-BR']).lang).toBe('en')

@@ -1,5 +1,5 @@
-import type { Language, Messages } from './i18n/index.js'
-import { pickLanguage } from './i18n/index.js'
+import { pickLanguage, type Language } from '@snagbox/sdk/contract'
+import type { Messages } from './i18n/en.js'
 
 /**
  * Where the launcher button sits.
@@ -74,7 +74,7 @@ export function resolveOptions(o: WidgetOptions, languages: readonly string[] = 
     key: o.key ?? '',
     endpoint: o.endpoint ?? '',
     app: { ...o.app },
-    lang: pickLanguage(o.lang, languages),
+    lang: pickLanguage([o.lang, ...languages]),
     launcher: o.launcher ?? DEFAULTS.launcher,
     position: POSITIONS.includes(o.position!) ? o.position! : DEFAULTS.position,
     theme: o.theme === 'light' || o.theme === 'dark' ? o.theme : DEFAULTS.theme,

@@ -1,5 +1,6 @@
 import type { ReportResult, SdkErrorCode } from '@snagbox/sdk'
-import type { MessageKey, Translate } from './i18n/index.js'
+import type { MessageKey } from './i18n/en.js'
+import type { Translate } from './i18n/translate.js'
 import { fieldOfPath, type FieldErrors } from './validate.js'
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { fakeClient, fakeShot, mountTestWidget, sdkErrorFor, settle } from './test-support.js'
+import { fakeClient, fakeShot, mountTestWidget, sdkErrorFor, settle } from '../test/support.js'
 
 
 afterEach(() => void (document.body.innerHTML = ''))

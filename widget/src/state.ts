@@ -1,7 +1,7 @@
 import { batch, signal } from '@preact/signals'
 import type { Category, CollectedEnvironment, Reporter, SnagboxClient } from '@snagbox/sdk'
 import type { Emitter } from './events.js'
-import type { Translate } from './i18n/index.js'
+import type { Translate } from './i18n/translate.js'
 import type { ResolvedOptions } from './options.js'
 import { outcomeOf, type Outcome } from './outcome.js'
 import { IMAGE_TYPES, imageFrom, shotOf, type Shot } from './shot.js'

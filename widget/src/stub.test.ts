@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { mountTestWidget, settle } from './test-support.js'
+import { mountTestWidget, settle } from '../test/support.js'
 import { replay, STUB_SNIPPET, type Stub } from './stub.js'
 
 type Calls = Record<'open' | 'close' | 'setUser' | 'setContext' | 'setApp', (...args: unknown[]) => void>

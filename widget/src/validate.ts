@@ -1,17 +1,16 @@
-import type { MessageKey } from './i18n/index.js'
+import { isEmailAddress } from '@snagbox/sdk/contract'
+import type { MessageKey } from './i18n/en.js'
 
 /** The fields of the form that can carry an error. */
 export type Field = 'category' | 'description' | 'name' | 'email' | 'phone' | 'screenshot'
 /** Each field's error, already in words for the reporter. */
 export type FieldErrors = Partial<Record<Field, string>>
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 /** What the form checks before sending; the server checks everything again. */
 export function validateDraft(draft: { description: string; email: string }): Partial<Record<Field, MessageKey>> {
   const problems: Partial<Record<Field, MessageKey>> = {}
   if (!draft.description.trim()) problems.description = 'required'
-  if (draft.email.trim() && !EMAIL.test(draft.email.trim())) problems.email = 'invalidEmail'
+  if (draft.email.trim() && !isEmailAddress(draft.email.trim())) problems.email = 'invalidEmail'
   return problems
 }
 

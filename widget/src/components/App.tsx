@@ -1,4 +1,4 @@
-import { useWidget } from '../context.js'
+import { useWidget } from '../widget-context.js'
 import { Dialog } from './Dialog.js'
 import { Form } from './Form.js'
 import { Launcher } from './Launcher.js'

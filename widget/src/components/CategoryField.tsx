@@ -1,5 +1,5 @@
 import { CATEGORIES } from '@snagbox/sdk/contract'
-import { useWidget } from '../context.js'
+import { useWidget } from '../widget-context.js'
 
 /** The kind of request, as four choices in plain words (a native radio group: arrows move). */
 export function CategoryField() {

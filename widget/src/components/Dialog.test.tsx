@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mountTestWidget, settle } from '../test-support.js'
+import { mountTestWidget, settle } from '../../test/support.js'
 
 afterEach(() => void (document.body.innerHTML = ''))
 

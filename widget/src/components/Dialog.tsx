@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useLayoutEffect, useRef } from 'preact/hooks'
 import { focusFirst, trapTab } from '../focus.js'
-import { useWidget } from '../context.js'
+import { useWidget } from '../widget-context.js'
 
 interface Props {
   /** Focus moves to the new view's first control whenever this changes. */

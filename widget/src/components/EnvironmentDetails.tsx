@@ -1,6 +1,7 @@
 import type { CollectedEnvironment } from '@snagbox/sdk'
-import { useWidget } from '../context.js'
-import type { MessageKey, Translate } from '../i18n/index.js'
+import type { MessageKey } from '../i18n/en.js'
+import type { Translate } from '../i18n/translate.js'
+import { useWidget } from '../widget-context.js'
 
 const join = (...parts: (string | number | null | undefined | false)[]) => parts.filter((p) => p || p === 0).join(' ')
 

@@ -1,5 +1,6 @@
+import { DEFAULT_LIMITS } from '@snagbox/sdk/contract'
 import { useEffect, useRef } from 'preact/hooks'
-import { useWidget } from '../context.js'
+import { useWidget } from '../widget-context.js'
 import { CategoryField } from './CategoryField.js'
 import { EnvironmentDetails } from './EnvironmentDetails.js'
 import { ScreenshotField } from './ScreenshotField.js'
@@ -34,7 +35,7 @@ export function Form() {
       </header>
       <div class="form__body">
         <CategoryField />
-        <TextField id="description" label={t('description')} hint={t('descriptionHint')} value={state.description} error={errors.description} multiline required />
+        <TextField id="description" label={t('description')} hint={t('descriptionHint')} value={state.description} error={errors.description} multiline maxLength={DEFAULT_LIMITS.descriptionChars} required />
         <div class="field field--wide">
           <label class="check">
             <input type="checkbox" name="blocking" checked={state.blocking.value} onChange={(e) => (state.blocking.value = e.currentTarget.checked)} aria-describedby="blocking-hint" />

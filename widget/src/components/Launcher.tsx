@@ -1,4 +1,4 @@
-import { useWidget } from '../context.js'
+import { useWidget } from '../widget-context.js'
 
 /** The "Report a problem" button; busy while the page is captured, before the dialog shows. */
 export function Launcher() {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { useWidget } from '../context.js'
-import { isMeaningful, paint, TOOLS, type Mark, type Tool } from '../markup.js'
+import { isMeaningful, paint, TOOLS, type Mark, type Tool } from '../screenshot-markup.js'
 import type { Shot } from '../shot.js'
+import { useWidget } from '../widget-context.js'
 
 const TOOL_LABEL = { pen: 'toolPen', arrow: 'toolArrow', box: 'toolBox', redact: 'toolRedact' } as const
 const TOOL_ICON: Record<Tool, string> = {

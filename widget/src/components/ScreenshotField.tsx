@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks'
-import { useWidget } from '../context.js'
 import { IMAGE_TYPES } from '../shot.js'
+import { useWidget } from '../widget-context.js'
 
 /** The screenshot: its preview, mark-up, removal, or a picture of the reporter's own instead. */
 export function ScreenshotField() {

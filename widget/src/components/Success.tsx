@@ -1,4 +1,4 @@
-import { useWidget } from '../context.js'
+import { useWidget } from '../widget-context.js'
 
 /** After sending: the reference and the status page, or an honest "saved, not sent yet". */
 export function Success() {

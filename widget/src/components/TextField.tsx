@@ -7,6 +7,8 @@ interface Props {
   error?: string
   hint?: string
   multiline?: boolean
+  /** The longest text the server takes for this field (the contract's limit). */
+  maxLength?: number
   type?: 'text' | 'email' | 'tel'
   autoComplete?: string
   required?: boolean
@@ -14,13 +16,14 @@ interface Props {
 }
 
 /** A labelled input or textarea whose hint and error are tied to it for screen readers. */
-export function TextField({ id, label, value, error, hint, multiline, type = 'text', autoComplete, required, autofocus }: Props) {
+export function TextField({ id, label, value, error, hint, multiline, maxLength, type = 'text', autoComplete, required, autofocus }: Props) {
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   const common = {
     id,
     name: id,
     class: 'input',
     value: value.value,
+    maxLength,
     required,
     'aria-required': required,
     'aria-invalid': error ? true : undefined,
@@ -34,7 +37,7 @@ export function TextField({ id, label, value, error, hint, multiline, type = 'te
         {label}
         {required && <span aria-hidden="true"> *</span>}
       </label>
-      {multiline ? <textarea {...common} rows={5} maxLength={20_000} /> : <input {...common} type={type} autoComplete={autoComplete} />}
+      {multiline ? <textarea {...common} rows={5} /> : <input {...common} type={type} autoComplete={autoComplete} />}
       {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
       {error && <p id={`${id}-error`} class="error">{error}</p>}
     </div>

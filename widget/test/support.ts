@@ -1,7 +1,7 @@
 /** What the widget's unit tests share: a fake SDK client and a mounted widget. Not shipped. */
 import type { CollectedEnvironment, ReportInput, ReportResult, ScreenshotResult, SdkError, SdkErrorCode, SnagboxClient } from '@snagbox/sdk'
-import { createWidget } from './api.js'
-import type { WidgetOptions } from './options.js'
+import { createApi } from '../src/api.js'
+import type { WidgetOptions } from '../src/options.js'
 
 export const ENVIRONMENT = {
   os: { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' },
@@ -50,7 +50,7 @@ export const settle = async (rounds = 3) => {
 
 /** A widget on the test's page, with helpers that look inside its shadow root. */
 export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient()) {
-  const api = createWidget({ key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', ...options }, client as unknown as SnagboxClient)
+  const api = createApi({ key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', ...options }, client as unknown as SnagboxClient)
   const root = api.widget.root
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E & HTMLElement>(selector)
   const type = (selector: string, value: string) => {

@@ -1,16 +1,16 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
-import type { Translate } from './i18n/index.js'
+import type { Translate } from './i18n/translate.js'
 import type { ResolvedOptions } from './options.js'
 import type { WidgetState } from './state.js'
 
-export interface WidgetContext {
+export interface WidgetContextValue {
   state: WidgetState
   t: Translate
   options: ResolvedOptions
 }
 
-export const Widget = createContext<WidgetContext>(null as unknown as WidgetContext)
+export const WidgetContext = createContext<WidgetContextValue>(null as unknown as WidgetContextValue)
 
 /** The widget's state, translator and options, for any component under `<App>`. */
-export const useWidget = () => useContext(Widget)
+export const useWidget = () => useContext(WidgetContext)

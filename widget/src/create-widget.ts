@@ -1,5 +1,5 @@
 import { createClient } from '@snagbox/sdk'
-import { createWidget as mount, type SnagboxApi } from './api.js'
+import { createApi, type SnagboxApi } from './api.js'
 import type { WidgetOptions } from './options.js'
 
 /**
@@ -86,7 +86,7 @@ export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
   }
   try {
     const client = createClient({ endpoint, projectKey: key, app: { ...options.app } })
-    const { widget, loaded: _, ...api } = mount({ ...options, key, endpoint }, client)
+    const { widget, loaded: _, ...api } = createApi({ ...options, key, endpoint }, client)
     let destroyed = false
     /** After destroy(), a method does nothing and answers as a failed call would. */
     const live = <A extends unknown[], R>(fn: (...args: A) => R, after: () => R) => (...args: A): R => (destroyed ? after() : fn(...args))

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createWidget } from './index.js'
-import { settle } from './test-support.js'
+import { settle } from '../test/support.js'
 
 const OPTIONS = { key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', screenshot: false, app: { version: '4.31.0', build: '6302' } }
 const hosts = () => document.querySelectorAll('snagbox-widget')
