@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import {
   createAgent,
   createApiToken,
+  appDeps,
   createApp,
   createProject,
   loadConfig,
@@ -81,7 +82,7 @@ const row = (name, value, unit, baseline) =>
   const { key } = createProject(db, { name: 'Bench', prefix: 'BENCH' })
   const agent = await createAgent(db, { email: 'bench@example.com', name: 'Bench', password: 'bench-password' })
   const { token } = createApiToken(db, { email: agent.email, name: 'bench' })
-  const app = createApp({ db, config })
+  const app = createApp(appDeps({ db, config }))
   const words = ['printer', 'export', 'login', 'report', 'invoice', 'crash', 'slow', 'timeout', 'VPN', 'scanner', 'принтер', 'отчёт', 'ошибка']
   const started = performance.now()
   const categories = ['incident', 'incident', 'incident', 'consultation', 'feature_request', 'mass_incident']

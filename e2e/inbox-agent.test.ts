@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgent } from '../server/src/auth/store.js'
+import { createAgent } from '../server/src/index.js'
 import { launchChromium } from './chromium.js'
 import { AGENT, environment, startInboxServer, type InboxServer } from './inbox-harness.js'
 

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { backupDatabase } from './backup.js'
-import { createAgent, createApiToken, createProject, InputError, updateProject } from './auth/store.js'
+import { createAgent, createApiToken } from './auth/agents.js'
+import { InputError, type InputProblem } from './input-error.js'
+import { createProject, updateProject } from './projects/store.js'
 import { loadConfig, SETTINGS } from './config.js'
 import { openDatabase, type Db } from './db/client.js'
 import { startServer, stopOnSignals } from './serve.js'
@@ -39,7 +41,7 @@ const PROJECT_SETTINGS: Options = {
 /** The working-day and origin settings given on the command line (absent ones stay unset). */
 function projectSettings(values: Values) {
   const days = values['auto-close-days']
-  if (days !== undefined && !/^\d+$/.test(String(days))) throw new InputError('--auto-close-days must be a whole number')
+  if (days !== undefined && !/^\d+$/.test(String(days))) throw new InputError({ field: 'autoCloseDays', message: 'must be a whole number' })
   return {
     ...(values.origin ? { origins: values.origin as string[] } : {}),
     ...(days !== undefined ? { autoCloseDays: Number(days) } : {}),
@@ -137,7 +139,7 @@ const COMMANDS: Record<string, Command> = {
     run: (values, positionals, out) =>
       withDb(values, async (db) => {
         const file = positionals[0]
-        if (!file) throw new InputError('say where to write the backup: snagbox backup <file>')
+        if (!file) throw new InputError({ message: 'say where to write the backup: snagbox backup <file>' })
         const result = await backupDatabase(db, file)
         out.result(result, `Backup written to ${result.file} (${result.pages} pages).`)
       }),
@@ -167,10 +169,22 @@ async function main(argv: string[]): Promise<void> {
   await command.run(values as Values, positionals, new Output(!!values.json))
 }
 
+/** The flag that sets each input the stores check. */
+const FLAGS: Record<string, string> = { autoCloseDays: '--auto-close-days', timeZone: '--time-zone', origins: '--origin' }
+
+/** An input problem in the command line's words: the input as its flag (`--prefix must be …`). */
+function inWords(problem: InputProblem): string {
+  if (!problem.field) return problem.message
+  const holiday = /^holidays\[(\d+)\]$/.exec(problem.field)
+  const flag = holiday ? `--holiday (holidays[${holiday[1]}])` : (FLAGS[problem.field] ?? `--${problem.field}`)
+  return `${flag} ${problem.message}`
+}
+
 main(process.argv.slice(2)).catch((err: Error & { code?: string }) => {
   const known = err instanceof InputError || err.code?.startsWith('ERR_PARSE_ARGS')
   const json = process.argv.includes('--json')
-  console.error(json ? JSON.stringify({ error: err.message }) : `snagbox: ${err.message}`)
+  const message = err instanceof InputError ? err.problems.map(inWords).join('; ') : err.message
+  console.error(json ? JSON.stringify({ error: message }) : `snagbox: ${message}`)
   if (!known) console.error(err.stack)
   process.exit(known ? 2 : 1)
 })

@@ -13,7 +13,7 @@ export interface Config {
   /** The URL people reach the server at; status links and the widget's endpoint use it. */
   publicUrl: string
   limits: Limits
-  rateLimit: { perIp: RateLimit; perProject: RateLimit }
+  rateLimit: { perIp: RateLimit; perProject: RateLimit; login: RateLimit }
   /** Origins allowed for every project, in addition to each project's own list. */
   allowedOrigins: string[]
   /** Take the client address from `X-Forwarded-For` (behind a reverse proxy). */
@@ -24,7 +24,9 @@ type Setting = {
   flag: string
   env: string
   doc: string
+  /** The value a server starts with, applied like any other; or, when `derived`, how it is found. */
   default: string
+  derived?: true
   apply: (config: Config, value: string) => void
 }
 
@@ -45,8 +47,8 @@ export const SETTINGS: Setting[] = [
   { flag: 'db', env: 'SNAGBOX_DB', default: './data/snagbox.db', doc: 'SQLite database file', apply: (c, v) => void (c.db = v) },
   { flag: 'host', env: 'SNAGBOX_HOST', default: '127.0.0.1', doc: 'address to listen on', apply: (c, v) => void (c.host = v) },
   { flag: 'port', env: 'SNAGBOX_PORT', default: '8787', doc: 'port to listen on', apply: (c, v) => void (c.port = int('port', v)) },
-  { flag: 'public-url', env: 'SNAGBOX_PUBLIC_URL', default: 'http://<host>:<port>', doc: 'URL people reach the server at (status links)', apply: (c, v) => void (c.publicUrl = v.replace(/\/+$/, '')) },
-  { flag: 'allowed-origin', env: 'SNAGBOX_ALLOWED_ORIGINS', default: '(none)', doc: 'origins allowed for every project, comma-separated (each project has its own list too)', apply: (c, v) => void c.allowedOrigins.push(...splitList(v)) },
+  { flag: 'public-url', env: 'SNAGBOX_PUBLIC_URL', default: 'http://<host>:<port>', derived: true, doc: 'URL people reach the server at (status links)', apply: (c, v) => void (c.publicUrl = v.replace(/\/+$/, '')) },
+  { flag: 'allowed-origin', env: 'SNAGBOX_ALLOWED_ORIGINS', default: '(none)', derived: true, doc: 'origins allowed for every project, comma-separated (each project has its own list too)', apply: (c, v) => void c.allowedOrigins.push(...splitList(v)) },
   { flag: 'trust-proxy', env: 'SNAGBOX_TRUST_PROXY', default: 'false', doc: 'take the client address from X-Forwarded-For', apply: (c, v) => void (c.trustProxy = v === '' || v === 'true' || v === '1') },
   { flag: 'max-body-bytes', env: 'SNAGBOX_MAX_BODY_BYTES', default: String(DEFAULT_LIMITS.bodyBytes), doc: 'largest request body (413 above)', apply: limit('bodyBytes') },
   { flag: 'max-screenshot-bytes', env: 'SNAGBOX_MAX_SCREENSHOT_BYTES', default: String(DEFAULT_LIMITS.screenshotBytes), doc: 'largest screenshot (413 above)', apply: limit('screenshotBytes') },
@@ -60,7 +62,8 @@ export const SETTINGS: Setting[] = [
   { flag: 'max-text-chars', env: 'SNAGBOX_MAX_TEXT_CHARS', default: String(DEFAULT_LIMITS.shortTextChars), doc: 'longest name, e-mail, version, build…', apply: limit('shortTextChars') },
   { flag: 'rate-limit-ip', env: 'SNAGBOX_RATE_LIMIT_IP', default: '300', doc: 'new tickets per client address per window (429 above)', apply: (c, v) => void (c.rateLimit.perIp.limit = int('rate-limit-ip', v)) },
   { flag: 'rate-limit-project', env: 'SNAGBOX_RATE_LIMIT_PROJECT', default: '3000', doc: 'new tickets per project per window (429 above)', apply: (c, v) => void (c.rateLimit.perProject.limit = int('rate-limit-project', v)) },
-  { flag: 'rate-limit-window', env: 'SNAGBOX_RATE_LIMIT_WINDOW', default: '600', doc: 'rate-limit window, seconds', apply: (c, v) => { const s = int('rate-limit-window', v); c.rateLimit.perIp.windowSeconds = s; c.rateLimit.perProject.windowSeconds = s } },
+  { flag: 'rate-limit-login', env: 'SNAGBOX_RATE_LIMIT_LOGIN', default: '20', doc: 'failed inbox logins per client address per window (429 above)', apply: (c, v) => void (c.rateLimit.login.limit = int('rate-limit-login', v)) },
+  { flag: 'rate-limit-window', env: 'SNAGBOX_RATE_LIMIT_WINDOW', default: '600', doc: 'rate-limit window, seconds', apply: (c, v) => { const s = int('rate-limit-window', v); for (const limit of Object.values(c.rateLimit)) limit.windowSeconds = s } },
 ]
 
 /**
@@ -73,16 +76,19 @@ export function loadConfig(
   env: Record<string, string | undefined> = {},
   flags: Record<string, string | string[] | boolean | undefined> = {},
 ): Config {
+  // Every value starts as its setting's default: the defaults are written once, in SETTINGS.
+  const unset = () => ({ limit: 0, windowSeconds: 0 })
   const config: Config = {
-    db: './data/snagbox.db',
-    host: '127.0.0.1',
-    port: 8787,
+    db: '',
+    host: '',
+    port: 0,
     publicUrl: '',
     limits: { ...DEFAULT_LIMITS },
-    rateLimit: { perIp: { limit: 300, windowSeconds: 600 }, perProject: { limit: 3000, windowSeconds: 600 } },
+    rateLimit: { perIp: unset(), perProject: unset(), login: unset() },
     allowedOrigins: [],
     trustProxy: false,
   }
+  for (const setting of SETTINGS) if (!setting.derived) setting.apply(config, setting.default)
   for (const setting of SETTINGS) {
     const fromEnv = env[setting.env]
     if (fromEnv !== undefined && fromEnv !== '') setting.apply(config, fromEnv)

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
-import { appDeps, createApp } from './app.js'
-import { startScheduler } from './tickets/scheduler.js'
+import { createApp } from './app.js'
+import { appDeps } from './deps.js'
+import { startAutoClose } from './tickets/auto-close.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 
@@ -25,9 +26,9 @@ export function startServer(db: Db, config: Config): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-      const stopScheduler = startScheduler(deps)
+      const stopAutoClose = startAutoClose(deps)
       const close = async (graceMs?: number) => {
-        stopScheduler()
+        stopAutoClose()
         await drain(server, graceMs)
       }
       resolve({ url: `http://${host}:${info.port}`, server, close })

@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/app.js'
-import { createAgent, createApiToken, createProject, type Project } from '../src/auth/store.js'
+import { createAgent, createApiToken } from '../src/auth/agents.js'
+import { appDeps } from '../src/deps.js'
+import { createProject, type Project } from '../src/projects/store.js'
+import type { ChangeFeed } from '../src/tickets/store/changes.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { openDatabase, type Db } from '../src/db/client.js'
 
@@ -13,6 +16,8 @@ export interface Harness {
   db: Db
   config: Config
   project: Project
+  /** The feed the app's store publishes committed changes to. */
+  changes: ChangeFeed
   /** POST a ticket as JSON with the project key and the allowed origin. */
   post(body: unknown, headers?: Record<string, string>): Promise<Response>
   count(table: string): number
@@ -23,12 +28,14 @@ export function harness(overrides: { env?: Record<string, string>; now?: () => D
   const config = loadConfig({ SNAGBOX_PUBLIC_URL: 'https://support.example.com', SNAGBOX_TRUST_PROXY: 'true', ...overrides.env })
   const db = openDatabase(':memory:')
   const project = createProject(db, { name: 'Demo', prefix: 'DEMO', key: 'pk_test_demo_key', origins: [ORIGIN] })
-  const app = createApp({ db, config, ...(overrides.now ? { now: overrides.now } : {}) })
+  const deps = appDeps({ db, config, ...(overrides.now ? { now: overrides.now } : {}) })
+  const app = createApp(deps)
   return {
     app,
     db,
     config,
     project,
+    changes: deps.changes,
     post: async (body, headers = {}) =>
       app.request('/api/v1/tickets', {
         method: 'POST',

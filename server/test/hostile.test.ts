@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { CLOSE_REASONS, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ROUTES, STATUSES } from '@snagbox/sdk/contract'
 import { createApp } from '../src/app.js'
 import { createSession } from '../src/auth/sessions.js'
-import { createProject } from '../src/auth/store.js'
-import { EventBus } from '../src/events/bus.js'
+import { createProject } from '../src/projects/store.js'
+import { appDeps } from '../src/deps.js'
+import { ChangeFeed } from '../src/tickets/store/changes.js'
 import { agentHarness, ORIGIN, type AgentHarness } from './harness.js'
 import { dataUrl, jpegHeader, png, webpHeader } from './images.js'
 
@@ -446,10 +447,10 @@ describe('every route, attacked', () => {
 
   it('opens no event stream for a HEAD request, so none is left behind', async () => {
     const h = await agentHarness({ env: ENV })
-    const events = new EventBus()
+    const changes = new ChangeFeed()
     const listening = new Set<unknown>()
-    const subscribe = events.subscribe.bind(events)
-    events.subscribe = (listener) => {
+    const subscribe = changes.subscribe.bind(changes)
+    changes.subscribe = (listener) => {
       listening.add(listener)
       const unsubscribe = subscribe(listener)
       return () => {
@@ -457,7 +458,7 @@ describe('every route, attacked', () => {
         unsubscribe()
       }
     }
-    const app = createApp({ db: h.db, config: h.config, events })
+    const app = createApp(appDeps({ db: h.db, config: h.config, changes }))
     const head = await app.request('/api/v1/events', { method: 'HEAD', headers: { Authorization: `Bearer ${h.token}` } })
     expect(head.status).toBe(200)
     expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/)

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
-import type { AppDeps } from '../app.js'
+import type { AppDeps } from '../deps.js'
 import { ApiError } from '../errors.js'
 import { sessionAgent, tokenAgent } from './sessions.js'
-import type { Agent } from './store.js'
+import type { Agent } from './agents.js'
 
 export const SESSION_COOKIE = 'snagbox_session'
 

@@ -1,18 +1,18 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { AppDeps } from '../app.js'
+import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
-import { RateLimiter } from '../middleware/rate-limiter.js'
-import { readJsonObject } from '../request-body.js'
+import { RateLimiter } from '../http/rate-limiter.js'
+import { readJsonObject } from '../http/request-body.js'
 import { isSameOrigin, requireAgent, SESSION_COOKIE, type AgentEnv } from './require-agent.js'
-import { listAgents } from './store.js'
+import { listAgents } from './agents.js'
 import { checkPassword, createSession, endSession, SESSION_TTL_MS } from './sessions.js'
 
 /** `/api/v1/auth/login`, `/api/v1/auth/logout` and `/api/v1/me`. */
 export function authRoutes(deps: AppDeps) {
   const { db, config } = deps
-  // Slows password guessing: 20 failed logins per address per 10 minutes.
-  const failures = new RateLimiter({ limit: 20, windowSeconds: 600 }, () => deps.now().getTime())
+  // Slows password guessing: a few failed logins per address per window (--rate-limit-login).
+  const failures = new RateLimiter(config.rateLimit.login, () => deps.now().getTime())
   const app = new Hono<AgentEnv>()
   const secure = config.publicUrl.startsWith('https://')
 

@@ -3,7 +3,7 @@ import { and, eq, gt, lt } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, apiTokens, sessions } from '../db/schema.js'
 import { hashPassword, randomToken, sha256, verifyPassword } from './secrets.js'
-import { findAgentByEmail, type Agent } from './store.js'
+import { findAgentByEmail, type Agent } from './agents.js'
 
 /** How long an inbox login lasts without use; each use extends it. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000

@@ -5,6 +5,9 @@ import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-or
 
 const createdAt = () => text('created_at').notNull()
 
+/** A new project's working calendar unless told otherwise: 5 working days, in UTC. */
+export const PROJECT_DEFAULTS = { autoCloseDays: 5, timeZone: 'UTC' } as const
+
 export const projects = sqliteTable('projects', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -14,8 +17,8 @@ export const projects = sqliteTable('projects', {
   allowedOrigins: text('allowed_origins').notNull().default('[]'),
   /** The last reference number handed out; bumped in the intake transaction. */
   ticketSeq: integer('ticket_seq').notNull().default(0),
-  autoCloseDays: integer('auto_close_days').notNull().default(5),
-  timeZone: text('time_zone').notNull().default('UTC'),
+  autoCloseDays: integer('auto_close_days').notNull().default(PROJECT_DEFAULTS.autoCloseDays),
+  timeZone: text('time_zone').notNull().default(PROJECT_DEFAULTS.timeZone),
   /** JSON array of ISO dates (`2026-01-01`). */
   holidays: text('holidays').notNull().default('[]'),
   createdAt: createdAt(),

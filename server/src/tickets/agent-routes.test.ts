@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { agentHarness } from '../../test/harness.js'
-import { createAgent } from '../auth/store.js'
+import { createAgent } from '../auth/agents.js'
 import { dataUrl, png } from '../../test/images.js'
 
 describe('agent ticket API', () => {

@@ -1,19 +1,20 @@
-import { randomUUID } from 'node:crypto'
 import { Hono, type Context } from 'hono'
-import { CATEGORIES, CLOSE_REASONS, PRIORITIES, STATUSES } from '@snagbox/sdk/contract'
-import type { AppDeps } from '../app.js'
+import { CATEGORIES, CLOSE_REASONS, FREE_TEXT_CHARS, PRIORITIES, STATUSES, ticketPaths } from '@snagbox/sdk/contract'
+import { agentExists } from '../auth/agents.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
-import { agentExists } from '../auth/store.js'
+import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
-import { Fields, readJsonObject, TEXT_MAX } from '../request-body.js'
-import { decide, type Actor, type Decision } from './lifecycle.js'
-import { decidePatch } from './lifecycle-patch.js'
+import { etagOf, parseIfMatch } from '../http/etag.js'
+import { Fields, readJsonObject } from '../http/request-body.js'
+import { decide } from './lifecycle/decide.js'
+import { decidePatch } from './lifecycle/patch.js'
+import type { Action, Actor } from './lifecycle/types.js'
 import { parseListQuery } from './list-query.js'
-import { insertTicket, splitFields } from './store.js'
-import { listTickets } from './store-list.js'
-import { findTicket, type TicketRow } from './store-read.js'
-import { applyDecision, type Change } from './store-write.js'
-import { agentView, etagOf, parseIfMatch, screenshotResponse } from './view.js'
+import { screenshotResponse } from './screenshot-response.js'
+import { listTickets } from './store/list.js'
+import { findTicket, type TicketRow } from './store/read.js'
+import { agentView } from './store/views.js'
+import { applyDecision, splitTicket, type DecisionInput } from './store/write.js'
 
 /** The lifecycle actor of an agent request: a person, or the API token a bot uses. */
 export function actorOf(agent: AgentActor): Actor {
@@ -30,15 +31,14 @@ export function agentTicketRoutes(deps: AppDeps) {
     if (!row) throw new ApiError(404, 'not_found', `No ticket ${ref}`)
     return row
   }
-  const answer = (c: Context, change: Change, status: 200 | 201 = 200) => {
-    for (const id of change.touched) deps.publish(id, 'ticket.changed')
-    c.header('ETag', etagOf(change.ticket))
-    return c.json(agentView(db, change.ticket, config.publicUrl), status)
+  const answer = (c: Context, ticket: TicketRow, status: 200 | 201 = 200) => {
+    c.header('ETag', etagOf(ticket))
+    return c.json(agentView(db, ticket, config.publicUrl), status)
   }
-  const change = (c: Context<AgentEnv>, row: TicketRow, decision: (actor: Actor) => Parameters<typeof applyDecision>[1]['decide']) => {
+  const change = (c: Context<AgentEnv>, row: TicketRow, decision: (actor: Actor) => DecisionInput['decide']) => {
     const ifMatch = parseIfMatch(c.req.header('if-match'))
     const actor = actorOf(c.get('agent'))
-    return applyDecision(db, { ticketId: row.id, actor, now: deps.now(), ifMatch, decide: decision(actor) })
+    return applyDecision(deps, { ticketId: row.id, actor, now: deps.now(), ifMatch, decide: decision(actor) })
   }
 
   app.get('/', requireAgent(deps), (c) => {
@@ -65,7 +65,7 @@ export function agentTicketRoutes(deps: AppDeps) {
       category: f.oneOf('category', CATEGORIES),
       status: f.oneOf('status', STATUSES),
       closeReason: f.oneOf('closeReason', CLOSE_REASONS),
-      reason: f.text('reason', { max: TEXT_MAX }),
+      reason: f.text('reason', { max: FREE_TEXT_CHARS }),
       duplicateOf: f.text('duplicateOf', { max: 60 }),
       assigneeId: assigneeOf(body, c.get('agent').id),
     }
@@ -82,7 +82,7 @@ export function agentTicketRoutes(deps: AppDeps) {
   app.post('/:ref/replies', requireAgent(deps), async (c) => {
     const row = load(c.req.param('ref'))
     const f = new Fields(await readJsonObject(c))
-    const body = f.text('body', { required: true, max: TEXT_MAX })!
+    const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     const status = f.oneOf('status', ['waiting_on_reporter', 'resolved'] as const)
     f.done()
     return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx)), 201)
@@ -91,7 +91,7 @@ export function agentTicketRoutes(deps: AppDeps) {
   app.post('/:ref/notes', requireAgent(deps), async (c) => {
     const row = load(c.req.param('ref'))
     const f = new Fields(await readJsonObject(c))
-    const body = f.text('body', { required: true, max: TEXT_MAX })!
+    const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     f.done()
     return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'note', body }, actor, ctx)), 201)
   })
@@ -102,31 +102,17 @@ export function agentTicketRoutes(deps: AppDeps) {
     const subject = f.text('subject', { required: true, max: config.limits.subjectChars })!
     const description = f.text('description', { required: true, max: config.limits.descriptionChars })!
     f.done()
-    const actor = actorOf(c.get('agent'))
-    const newId = randomUUID()
-    let created: { reference: string; reporterToken: string } | undefined
-    const result = applyDecision(db, {
+    const split = splitTicket(deps, {
       ticketId: row.id,
-      actor,
+      actor: actorOf(c.get('agent')),
       now: deps.now(),
       ifMatch: parseIfMatch(c.req.header('if-match')),
-      decide: (state, ctx) => decide(state, { type: 'split', ticketId: newId }, actor, ctx),
-      before: (tx, original) => {
-        created = insertTicket(tx, {
-          id: newId,
-          projectId: original.projectId,
-          fields: splitFields(original, subject, description),
-          actor,
-          eventData: { splitFrom: original.id, splitFromReference: original.reference },
-          now: deps.now().toISOString(),
-        })
-      },
+      subject,
+      description,
     })
-    deps.publish(newId, 'ticket.created')
-    for (const id of result.touched) deps.publish(id, 'ticket.changed')
-    const fresh = findTicket(db, newId)!
-    c.header('ETag', etagOf(fresh))
-    return c.json({ ...agentView(db, fresh, config.publicUrl), statusUrl: `${config.publicUrl}/status/${created!.reporterToken}` }, 201)
+    c.header('ETag', etagOf(split.ticket))
+    const statusUrl = `${config.publicUrl}${ticketPaths.statusPage(split.reporterToken)}`
+    return c.json({ ...agentView(db, split.ticket, config.publicUrl), statusUrl }, 201)
   })
 
   app.post('/:ref/link', requireAgent(deps), async (c) => {
@@ -134,7 +120,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     const f = new Fields(await readJsonObject(c))
     const duplicateOf = f.text('duplicateOf', { max: 60 })
     const parent = f.text('parent', { max: 60 })
-    const comment = f.text('comment', { max: TEXT_MAX })
+    const comment = f.text('comment', { max: FREE_TEXT_CHARS })
     f.done()
     if (!duplicateOf === !parent) {
       throw invalid([{ path: 'duplicateOf', message: 'give either duplicateOf (close as its duplicate, with a comment) or parent (a mass incident)' }])
@@ -142,11 +128,10 @@ export function agentTicketRoutes(deps: AppDeps) {
     const target = load((duplicateOf ?? parent)!)
     if (target.id === row.id) throw invalid([{ path: duplicateOf ? 'duplicateOf' : 'parent', message: 'must be another ticket' }])
     if (parent && target.category !== 'mass_incident') throw invalid([{ path: 'parent', message: `${target.reference} is not a mass incident` }])
-    const decision = (actor: Actor) => (state: Parameters<typeof decide>[0], ctx: Parameters<typeof decide>[3]): Decision =>
-      duplicateOf
-        ? decide(state, { type: 'close', closeReason: 'duplicate', comment: comment ?? '', duplicateOf: target.id }, actor, ctx)
-        : decide(state, { type: 'link', parentId: target.id }, actor, ctx)
-    return answer(c, change(c, row, decision))
+    const action: Action = duplicateOf
+      ? { type: 'close', closeReason: 'duplicate', comment: comment ?? '', duplicateOf: target.id }
+      : { type: 'link', parentId: target.id }
+    return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, action, actor, ctx)))
   })
 
   return app

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { MULTIPART, SCREENSHOT_DATA_URL, sniffImage, type Limits } from '@snagbox/sdk/contract'
 import { ApiError } from '../errors.js'
-import type { Screenshot } from './store.js'
+import type { Screenshot } from './store/create.js'
 
 export interface IntakeBody {
   payload: unknown

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HEADERS, validateTicketPayload, type TicketCreated } from '@snagbox/sdk/contract'
-import type { AppDeps } from '../app.js'
-import { allAllowedOrigins, findProjectByKey, type Project } from '../auth/store.js'
+import { HEADERS, ticketPaths, validateTicketPayload, type TicketCreated } from '@snagbox/sdk/contract'
+import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
-import { isOriginAllowed } from '../middleware/origins.js'
-import { RateLimiter } from '../middleware/rate-limiter.js'
+import { isOriginAllowed } from '../http/origins.js'
+import { RateLimiter } from '../http/rate-limiter.js'
+import { allAllowedOrigins, findProjectByKey, type Project } from '../projects/store.js'
 import { checkScreenshot, readIntakeBody } from './intake-body.js'
-import { createTicket } from './store.js'
+import { createTicket } from './store/create.js'
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/
 
@@ -88,7 +88,7 @@ export function intakeRoutes(deps: AppDeps) {
       const result = validateTicketPayload(body.payload, config.limits)
       if (!result.ok) throw invalid(result.errors)
       const screenshot = body.screenshot ? checkScreenshot(body.screenshot, config.limits) : null
-      const ticket = createTicket(db, {
+      const ticket = createTicket(deps, {
         project: c.get('project'),
         payload: result.value,
         screenshot,
@@ -99,11 +99,10 @@ export function intakeRoutes(deps: AppDeps) {
         id: ticket.id,
         reference: ticket.reference,
         status: ticket.status,
-        statusUrl: `${config.publicUrl}/status/${ticket.reporterToken}`,
+        statusUrl: `${config.publicUrl}${ticketPaths.statusPage(ticket.reporterToken)}`,
         createdAt: ticket.createdAt,
       }
-      if (ticket.created) deps.publish(ticket.id, 'ticket.created')
-      c.header('Location', `${config.publicUrl}/api/v1/tickets/${ticket.reference}`)
+      c.header('Location', `${config.publicUrl}${ticketPaths.ticket(ticket.reference)}`)
       return c.json(answer, ticket.created ? 201 : 200)
     },
   )

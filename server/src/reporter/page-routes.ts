@@ -1,0 +1,78 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppDeps } from '../deps.js'
+import { FREE_TEXT_CHARS, ticketPaths } from '@snagbox/sdk/contract'
+import { bodyTooLarge, MAX_BODY_BYTES } from '../http/request-body.js'
+import type { Action } from '../tickets/lifecycle/types.js'
+import { TicketError } from '../tickets/store/errors.js'
+import { projectOf } from '../tickets/store/read.js'
+import { reporterView } from '../tickets/store/views.js'
+import { ticketProblem } from '../tickets/problems.js'
+import { MESSAGES, pickLang, type Lang } from './i18n.js'
+import { notFoundPage, statusPage } from './page.js'
+import { reporterAction, ticketOfToken } from './token.js'
+
+const FORMS = ['comment', 'confirm', 'reopen', 'withdraw'] as const
+
+/** `GET /status/:token`: the reporter's page, and the plain HTML forms it posts back to. */
+export function statusPageRoutes(deps: AppDeps) {
+  const app = new Hono()
+  const formLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw bodyTooLarge()
+    },
+  })
+  const langOf = (c: Context): Lang => pickLang(c.req.query('lang'), c.req.header('accept-language'))
+
+  const render = (c: Context, token: string, extra: { done?: string; error?: string } = {}, status: 200 | 400 | 409 = 200) => {
+    const lang = langOf(c)
+    c.header('Cache-Control', 'no-store')
+    let ticket
+    try {
+      ticket = ticketOfToken(deps, token)
+    } catch {
+      return c.html(notFoundPage(lang), 404)
+    }
+    const view = reporterView(deps.db, ticket)
+    const timeZone = projectOf(deps.db, ticket).timeZone
+    return c.html(statusPage({ view, lang, token, timeZone, ...extra }), status)
+  }
+
+  app.get('/:token', (c) => {
+    const done = c.req.query('done')
+    return render(c, c.req.param('token'), done ? { done } : {})
+  })
+
+  for (const form of FORMS) {
+    app.post(`/:token/${form}`, formLimit, async (c) => {
+      const token = c.req.param('token')
+      let ticket
+      try {
+        ticket = ticketOfToken(deps, token)
+      } catch {
+        return c.html(notFoundPage(langOf(c)), 404)
+      }
+      const fields = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+      // A browser sends a textarea's line breaks as CRLF; the reporter typed one character each.
+      const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).replace(/\r\n/g, '\n').trim() : '')
+      if (['body', 'reason'].some((name) => text(name).length > FREE_TEXT_CHARS)) {
+        return render(c, token, { error: MESSAGES[langOf(c)].tooLong(FREE_TEXT_CHARS) }, 400)
+      }
+      const action: Action =
+        form === 'comment' ? { type: 'comment', body: text('body') }
+        : form === 'confirm' ? { type: 'confirm' }
+        : form === 'reopen' ? { type: 'disagree', reason: text('reason') }
+        : { type: 'withdraw', reason: text('reason') || null }
+      try {
+        reporterAction(deps, ticket, action)
+      } catch (err) {
+        if (!(err instanceof TicketError)) throw err
+        const problem = ticketProblem(err.problem)
+        return render(c, token, { error: problem.detail }, problem.status === 409 ? 409 : 400)
+      }
+      return c.redirect(`${ticketPaths.statusPage(token)}?lang=${langOf(c)}&done=${form}`, 303)
+    })
+  }
+  return app
+}

@@ -1,0 +1,108 @@
+import { html } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
+import { FREE_TEXT_CHARS, ticketPaths, type ReporterTicket } from '@snagbox/sdk/contract'
+import { MESSAGES, type Lang } from './i18n.js'
+
+type View = ReporterTicket
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>
+
+const STYLE = `
+  :root { color-scheme: light dark; --accent: #2457c5; --muted: #6b7280; --line: #d9dde3; --bg: #fff; --card: #f7f8fa; }
+  @media (prefers-color-scheme: dark) { :root { --accent: #8ab4ff; --muted: #9aa3af; --line: #333a44; --bg: #111418; --card: #1a1f26; } }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: var(--bg); }
+  main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
+  header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
+  h1 { font-size: 1.5rem; margin: 0; } h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
+  .status { display: inline-block; padding: .15rem .6rem; border-radius: 999px; background: var(--accent); color: var(--bg); font-weight: 600; }
+  .hint, .meta, time { color: var(--muted); } .meta { font-size: .9rem; }
+  .notice { padding: .75rem 1rem; border-radius: .5rem; background: var(--card); border-left: 4px solid var(--accent); }
+  .error { border-left-color: #d33; }
+  .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+  ol { list-style: none; padding: 0; } li { padding: .75rem 0; border-top: 1px solid var(--line); }
+  form { margin: 1rem 0; padding: 1rem; background: var(--card); border-radius: .5rem; }
+  label { display: block; font-weight: 600; margin-bottom: .35rem; }
+  textarea { width: 100%; min-height: 5rem; font: inherit; padding: .5rem; border: 1px solid var(--line); border-radius: .35rem; background: var(--bg); color: inherit; }
+  button { margin-top: .5rem; font: inherit; padding: .45rem 1rem; border-radius: .35rem; border: 0; background: var(--accent); color: var(--bg); cursor: pointer; }
+  button.secondary { background: transparent; color: var(--accent); border: 1px solid var(--accent); }
+  a { color: var(--accent); }
+`
+
+function layout(lang: Lang, title: string, body: Html): Html {
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body><main>${body}</main></body>
+</html>`
+}
+
+export function notFoundPage(lang: Lang): Html {
+  const t = MESSAGES[lang]
+  return layout(lang, t.title, html`<h1>${t.title}</h1><p class="notice error">${t.notFound}</p>`)
+}
+
+/** The reporter's status page: usable without JavaScript, every value escaped by `html`. */
+export function statusPage(input: { view: View; lang: Lang; token: string; timeZone: string; done?: string; error?: string }): Html {
+  const { view, lang, token } = input
+  const t = MESSAGES[lang]
+  const when = (iso: string) =>
+    html`<time datetime="${iso}">${new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: input.timeZone }).format(new Date(iso))}</time>`
+  const action = (name: string) => `${ticketPaths.statusPage(token)}/${name}?lang=${lang}`
+  const can = (a: string) => (view.allowedActions as string[]).includes(a)
+  const other: Lang = lang === 'ru' ? 'en' : 'ru'
+  const closedWhy = view.status === 'closed' && view.closeReason ? html` — ${t.closeReason[view.closeReason] ?? view.closeReason}` : ''
+
+  const body = html`
+<header>
+  <h1>${t.title} ${view.reference}</h1>
+  <a href="${ticketPaths.statusPage(token)}?lang=${other}" lang="${other}">${t.language}</a>
+</header>
+<p><span class="status">${t.status[view.status] ?? view.status}</span>${closedWhy}</p>
+<p class="hint">${t.statusHint[view.status] ?? ''}</p>
+${input.done && t.done[input.done] ? html`<p class="notice" role="status">${t.done[input.done]}</p>` : ''}
+${input.error ? html`<p class="notice error" role="alert">${input.error}</p>` : ''}
+<p class="meta">${t.category[view.category] ?? view.category} · ${t.created} ${when(view.createdAt)}
+${view.autoCloseDueAt ? html`<br>${t.autoClose} ${when(view.autoCloseDueAt)}` : ''}
+${view.duplicateOf ? html`<br>${t.duplicateOf} ${view.duplicateOf}` : ''}
+${view.splitFrom ? html`<br>${t.splitFrom} ${view.splitFrom}` : ''}</p>
+
+<h2>${view.subject}</h2>
+${view.description !== view.subject ? html`<p class="text">${view.description}</p>` : ''}
+
+${can('confirm') ? html`
+<form method="post" action="${action('confirm')}"><label>${t.confirm}</label><button>${t.confirmButton}</button></form>` : ''}
+${can('disagree') ? html`
+<form method="post" action="${action('reopen')}"><label for="reason">${t.disagree}</label>
+<textarea id="reason" name="reason" required maxlength="${FREE_TEXT_CHARS}" placeholder="${t.disagreeReason}"></textarea>
+<button class="secondary">${t.disagreeButton}</button></form>` : ''}
+${can('comment') ? html`
+<form method="post" action="${action('comment')}"><label for="body">${t.comment}</label>
+<textarea id="body" name="body" required maxlength="${FREE_TEXT_CHARS}"></textarea><button>${t.commentButton}</button></form>` : ''}
+
+<h2>${t.history}</h2>
+<ol>${view.timeline.map((e) => timelineEntry(e, lang, when))}</ol>
+
+${can('withdraw') ? html`
+<form method="post" action="${action('withdraw')}"><label for="withdraw-reason">${t.withdraw}</label>
+<textarea id="withdraw-reason" name="reason" maxlength="${FREE_TEXT_CHARS}" placeholder="${t.withdrawReason}"></textarea>
+<button class="secondary">${t.withdrawButton}</button></form>` : ''}`
+  return layout(lang, `${t.title} ${view.reference} — ${t.status[view.status] ?? view.status}`, body)
+}
+
+function timelineEntry(e: View['timeline'][number], lang: Lang, when: (iso: string) => Html): Html {
+  const t = MESSAGES[lang]
+  const who = e.actor.kind === 'reporter' ? t.you : e.actor.kind === 'system' ? t.system : e.actor.name ? `${t.support} · ${e.actor.name}` : t.support
+  const d = e.data as Record<string, unknown>
+  const title =
+    e.type === 'status_changed'
+      ? html`${t.events.status_changed} ${t.quote(t.status[String(d.to)] ?? String(d.to))}`
+      : html`${t.events[e.type] ?? e.type}`
+  const text = [d.body, d.reason, d.comment].find((v): v is string => typeof v === 'string' && v.length > 0)
+  return html`<li><strong>${title}</strong> <span class="meta">${who} · ${when(e.createdAt)}</span>${text ? html`<div class="text">${text}</div>` : ''}</li>`
+}

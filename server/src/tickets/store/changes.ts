@@ -1,0 +1,79 @@
+import type { Db, Tx } from '../../db/client.js'
+import type { Actor } from '../lifecycle/types.js'
+import type { TicketRow } from './read.js'
+
+/** A timeline event as the store appended it (`created` included), with its id and ticket. */
+export interface AppendedEvent {
+  id: number
+  ticketId: string
+  type: string
+  actor: Actor
+  visibility: 'public' | 'internal'
+  data: Record<string, unknown>
+  createdAt: string
+}
+
+/**
+ * One committed write of the ticket store: what it created, what it changed and the timeline
+ * events it appended, after the transaction committed — never before, never for a write that
+ * rolled back. Live events, e-mail notifications and webhooks all start from here.
+ */
+export interface CommittedChange {
+  /** Who made the change. */
+  actor: Actor
+  /** Tickets the change created (an intake, a split's new ticket), as stored. */
+  created: TicketRow[]
+  /** Tickets it changed (the ticket, a mass incident's children), after the change. */
+  changed: TicketRow[]
+  /** Every timeline event it appended, oldest first (a created ticket's `created` among them). */
+  events: AppendedEvent[]
+}
+
+export type ChangeListener = (change: CommittedChange) => void
+
+/**
+ * The one place committed changes are published. The store publishes every write it committed;
+ * listeners subscribe. A listener that throws is logged and the others still hear the change:
+ * the change is committed whatever a listener does.
+ *
+ * @example
+ * const changes = new ChangeFeed()
+ * const stop = changes.subscribe((change) => console.log(change.changed.map((t) => t.reference)))
+ */
+export class ChangeFeed {
+  private readonly listeners = new Set<ChangeListener>()
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  publish(change: CommittedChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change)
+      } catch (err) {
+        console.error('Snagbox: a listener of committed changes failed:', err)
+      }
+    }
+  }
+}
+
+/** What the store writes with: the database, and the feed its committed changes go to. */
+export interface StoreDeps {
+  db: Db
+  changes: ChangeFeed
+}
+
+/**
+ * Runs `write` in one IMMEDIATE transaction and, once it committed, publishes the change it
+ * made (`null`: it changed nothing, e.g. an idempotent replay). A write that throws rolls back
+ * and publishes nothing. Every write of the ticket store goes through here.
+ */
+export function commit<T>(store: StoreDeps, write: (tx: Tx) => { result: T; change: CommittedChange | null }): T {
+  const { result, change } = store.db.transaction(write, { behavior: 'immediate' })
+  if (change) store.changes.publish(change)
+  return result
+}

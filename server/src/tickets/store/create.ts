@@ -1,0 +1,182 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { and, eq, sql } from 'drizzle-orm'
+import type { ImageInfo, Priority, Status, ValidTicketPayload } from '@snagbox/sdk/contract'
+import type { Tx } from '../../db/client.js'
+import { attachments, projects, reporterTokens, ticketEvents, tickets } from '../../db/schema.js'
+import { randomToken, sha256 } from '../../auth/secrets.js'
+import { actorAgentId, type Actor } from '../lifecycle/types.js'
+import { commit, type AppendedEvent, type StoreDeps } from './changes.js'
+import { queueKey } from './queue-key.js'
+import { indexTicket } from './search.js'
+import type { TicketRow } from './read.js'
+
+export interface Screenshot extends ImageInfo {
+  data: Buffer
+}
+
+export interface IntakeResult {
+  id: string
+  reference: string
+  status: Status
+  createdAt: string
+  /** The reporter's credential, handed out once per answer; only its hash is stored. */
+  reporterToken: string
+  /** `false` when an `Idempotency-Key` matched a ticket created before. */
+  created: boolean
+}
+
+/** Priority at intake (contract §2): a mass incident is critical, a blocking problem high. */
+export function intakePriority(payload: Pick<ValidTicketPayload, 'category' | 'blocking'>): Priority {
+  if (payload.category === 'mass_incident') return 'critical'
+  return payload.blocking ? 'high' : 'normal'
+}
+
+/**
+ * Creates a ticket, its screenshot, its first timeline event and a reporter token in one
+ * transaction, or returns the ticket an earlier attempt with the same idempotency key created.
+ */
+export function createTicket(
+  store: StoreDeps,
+  input: {
+    project: { id: string }
+    payload: ValidTicketPayload
+    screenshot: Screenshot | null
+    idempotencyKey: string | null
+    now: Date
+  },
+): IntakeResult {
+  const { project, payload, screenshot, idempotencyKey } = input
+  const now = input.now.toISOString()
+  const priority = intakePriority(payload)
+  const actor: Actor = { kind: 'reporter' }
+  return commit<IntakeResult>(store, (tx) => {
+      if (idempotencyKey) {
+        const existing = tx
+          .select({ id: tickets.id, reference: tickets.reference, status: tickets.status, createdAt: tickets.createdAt })
+          .from(tickets)
+          .where(and(eq(tickets.projectId, project.id), eq(tickets.idempotencyKey, idempotencyKey)))
+          .get()
+        if (existing) {
+          const reporterToken = addReporterToken(tx, existing.id, now)
+          return { result: { ...existing, status: existing.status as Status, reporterToken, created: false }, change: null }
+        }
+      }
+      const created = insertTicket(tx, {
+        projectId: project.id,
+        fields: {
+          category: payload.category,
+          priority,
+          blocking: payload.blocking,
+          subject: payload.subject,
+          description: payload.description,
+          reporter: JSON.stringify(payload.reporter),
+          app: JSON.stringify(payload.app),
+          environment: JSON.stringify(payload.environment),
+          context: JSON.stringify(payload.context),
+          logs: JSON.stringify(payload.logs),
+          idempotencyKey,
+        },
+        actor,
+        eventData: { category: payload.category, priority, screenshot: !!screenshot },
+        now,
+      })
+      if (screenshot) {
+        tx.insert(attachments)
+          .values({
+            id: randomUUID(),
+            ticketId: created.row.id,
+            kind: 'screenshot',
+            contentType: screenshot.type,
+            width: screenshot.width,
+            height: screenshot.height,
+            bytes: screenshot.data.length,
+            sha256: createHash('sha256').update(screenshot.data).digest('hex'),
+            data: screenshot.data,
+            createdAt: now,
+          })
+          .run()
+      }
+      const result = { id: created.row.id, reference: created.row.reference, reporterToken: created.reporterToken }
+      return {
+        result: { ...result, status: 'new' as const, createdAt: now, created: true },
+        change: { actor, created: [created.row], changed: [], events: [created.event] },
+      }
+  })
+}
+
+type TicketFields = Pick<
+  typeof tickets.$inferInsert,
+  'category' | 'priority' | 'blocking' | 'subject' | 'description' | 'reporter' | 'app' | 'environment' | 'context' | 'logs' | 'idempotencyKey' | 'splitFromId'
+>
+
+/**
+ * Writes a new ticket inside a transaction: the next reference of the project's counter (no
+ * gaps, no duplicates, whatever the concurrency), its `created` event, its search row and a
+ * reporter token.
+ */
+export function insertTicket(
+  tx: Tx,
+  input: { projectId: string; fields: TicketFields; actor: Actor; eventData: Record<string, unknown>; now: string; id?: string },
+): { row: TicketRow; event: AppendedEvent; reporterToken: string } {
+  const { ticketSeq: number, prefix } = tx
+    .update(projects)
+    .set({ ticketSeq: sql`${projects.ticketSeq} + 1` })
+    .where(eq(projects.id, input.projectId))
+    .returning({ ticketSeq: projects.ticketSeq, prefix: projects.prefix })
+    .get()!
+  const id = input.id ?? randomUUID()
+  const reference = `${prefix}-${number}`
+  const priority = input.fields.priority
+  const row = tx
+    .insert(tickets)
+    .values({
+      ...input.fields,
+      id,
+      projectId: input.projectId,
+      number,
+      reference,
+      status: 'new',
+      queueKey: queueKey({ status: 'new', priority, createdAt: input.now, id }),
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning()
+    .get()
+  const actorId = actorAgentId(input.actor)
+  const event = tx
+    .insert(ticketEvents)
+    .values({ ticketId: id, type: 'created', actorKind: input.actor.kind, actorId, data: JSON.stringify(input.eventData), createdAt: input.now })
+    .returning({ id: ticketEvents.id })
+    .get()
+  indexTicket(tx, { searchId: event.id, subject: input.fields.subject, description: input.fields.description })
+  return {
+    row,
+    event: { id: event.id, ticketId: id, type: 'created', actor: input.actor, visibility: 'public', data: input.eventData, createdAt: input.now },
+    reporterToken: addReporterToken(tx, id, input.now),
+  }
+}
+
+/** A new credential for the reporter of a ticket; only its hash is stored. */
+function addReporterToken(tx: Tx, ticketId: string, now: string): string {
+  const token = randomToken()
+  tx.insert(reporterTokens).values({ tokenHash: sha256(token), ticketId, createdAt: now }).run()
+  return token
+}
+
+/** The fields a split copies from the ticket it came from: same reporter and environment. */
+export function splitFields(row: TicketRow, subject: string, description: string): TicketFields {
+  return {
+    category: row.category,
+    priority: row.priority,
+    blocking: row.blocking,
+    subject,
+    description,
+    reporter: row.reporter,
+    app: row.app,
+    environment: row.environment,
+    context: row.context,
+    logs: '[]',
+    idempotencyKey: null,
+    splitFromId: row.id,
+  }
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto'
+import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/client.js'
+import { projects, ticketEvents, tickets } from '../../db/schema.js'
+import { autoCloseDueAt } from '../../calendar/working-days.js'
+import { decide } from '../lifecycle/decide.js'
+import { resolveMassIncident } from '../lifecycle/mass.js'
+import {
+  actorAgentId,
+  type Actor,
+  type Decision,
+  type DecideContext,
+  type TicketState,
+  type TimelineEvent,
+} from '../lifecycle/types.js'
+import { commit, type AppendedEvent, type StoreDeps } from './changes.js'
+import { insertTicket, splitFields } from './create.js'
+import { TicketError } from './errors.js'
+import { queueKey } from './queue-key.js'
+import type { TicketRow } from './read.js'
+import { indexTicket } from './search.js'
+
+/** The state the lifecycle decides on, read from a row. */
+function stateOf(row: TicketRow): TicketState {
+  return {
+    status: row.status as TicketState['status'],
+    closeReason: row.closeReason as TicketState['closeReason'],
+    assigneeId: row.assigneeId,
+    reopenCount: row.reopenCount,
+    resolvedAt: row.resolvedAt,
+    closedAt: row.closedAt,
+    autoCloseDueAt: row.autoCloseDueAt,
+    category: row.category as TicketState['category'],
+    priority: row.priority as TicketState['priority'],
+    parentId: row.parentId,
+  }
+}
+
+/** The decide context of a ticket: the clock and its project's auto-close calendar. */
+function contextFor(tx: Tx | Db, row: TicketRow, now: Date): DecideContext {
+  const project = tx.select().from(projects).where(eq(projects.id, row.projectId)).get()!
+  const calendar = { timeZone: project.timeZone, holidays: JSON.parse(project.holidays) as string[] }
+  return {
+    now: now.toISOString(),
+    autoCloseDueAt: (from) => autoCloseDueAt(new Date(from), project.autoCloseDays, calendar).toISOString(),
+  }
+}
+
+export interface DecisionInput {
+  ticketId: string
+  actor: Actor
+  now: Date
+  /** The version the caller saw; if the ticket changed since, nothing is written. */
+  ifMatch?: number | null
+  decide: (state: TicketState, ctx: DecideContext, row: TicketRow) => Decision
+}
+
+/**
+ * Applies a lifecycle decision to a ticket in one transaction: the new fields, a new version, the
+ * timeline events, the search index and — when a mass incident is resolved — its open children.
+ * Returns the ticket after the change; refusals are `TicketError`s (`not_found`, `stale`, or
+ * the lifecycle's own).
+ */
+export function applyDecision(store: StoreDeps, input: DecisionInput): TicketRow {
+  return commit(store, (tx) => {
+    const { change } = decideIn(tx, input)
+    return { result: change.changed[0]!, change }
+  })
+}
+
+/**
+ * Splits a new problem off a ticket: the new ticket (same reporter and environment) and the
+ * original's `split` event in one transaction. Returns the new ticket and its reporter's token.
+ */
+export function splitTicket(
+  store: StoreDeps,
+  input: Omit<DecisionInput, 'decide'> & { subject: string; description: string },
+): { ticket: TicketRow; reporterToken: string } {
+  const newId = randomUUID()
+  return commit(store, (tx) => {
+    const { original, change } = decideIn(tx, {
+      ...input,
+      decide: (state, ctx) => decide(state, { type: 'split', ticketId: newId }, input.actor, ctx),
+    })
+    const split = insertTicket(tx, {
+      id: newId,
+      projectId: original.projectId,
+      fields: splitFields(original, input.subject, input.description),
+      actor: input.actor,
+      eventData: { splitFrom: original.id, splitFromReference: original.reference },
+      now: input.now.toISOString(),
+    })
+    return {
+      result: { ticket: split.row, reporterToken: split.reporterToken },
+      change: { ...change, created: [split.row], events: [...change.events, split.event] },
+    }
+  })
+}
+
+/** Reads the ticket, checks the version, decides, writes: the body of every lifecycle write. */
+function decideIn(tx: Tx, input: DecisionInput) {
+  const row = tx.select().from(tickets).where(eq(tickets.id, input.ticketId)).get()
+  if (!row) throw new TicketError({ code: 'not_found', ticket: input.ticketId })
+  if (input.ifMatch != null && input.ifMatch !== row.version) {
+    throw new TicketError({ code: 'stale', expected: input.ifMatch, actual: row.version })
+  }
+  const ctx = contextFor(tx, row, input.now)
+  const decision = input.decide(stateOf(row), ctx, row)
+  if (!decision.ok) throw new TicketError(decision.error)
+  const written = writeState(tx, row, decision.state, decision.relations, decision.events, ctx.now)
+  const changed = [written.row]
+  const events = [...written.events]
+  const resolvedNow = row.status !== 'resolved' && decision.state.status === 'resolved'
+  if (resolvedNow && row.category === 'mass_incident') {
+    const reply = decision.events.find((e) => e.type === 'public_reply')
+    const body = reply ? String((reply.data as { body: string }).body) : ''
+    for (const child of resolveChildren(tx, row, body, input.actor, input.now)) {
+      changed.push(child.row)
+      events.push(...child.events)
+    }
+  }
+  return { original: row, change: { actor: input.actor, created: [], changed, events } }
+}
+
+function resolveChildren(tx: Tx, parent: TicketRow, body: string, actor: Actor, now: Date): Written[] {
+  const rows = tx.select().from(tickets).where(and(eq(tickets.parentId, parent.id), ne(tickets.status, 'closed'))).orderBy(asc(tickets.number)).all()
+  const result = resolveMassIncident({
+    parentId: parent.id,
+    body,
+    actor,
+    now: now.toISOString(),
+    children: rows.map((r) => ({ id: r.id, state: stateOf(r), autoCloseDueAt: contextFor(tx, r, now).autoCloseDueAt })),
+  })
+  if (!result.ok) throw new TicketError(result.error)
+  return result.resolved.map((child) => {
+    const row = rows.find((r) => r.id === child.id)!
+    return writeState(tx, row, child.state, {}, child.events, now.toISOString())
+  })
+}
+
+interface Written {
+  row: TicketRow
+  events: AppendedEvent[]
+}
+
+function writeState(
+  tx: Tx,
+  row: TicketRow,
+  state: TicketState,
+  relations: { parentId?: string; duplicateOfId?: string | null },
+  events: TimelineEvent[],
+  now: string,
+): Written {
+  const updated = tx
+    .update(tickets)
+    .set({
+      status: state.status,
+      closeReason: state.closeReason,
+      assigneeId: state.assigneeId,
+      reopenCount: state.reopenCount,
+      resolvedAt: state.resolvedAt,
+      closedAt: state.closedAt,
+      autoCloseDueAt: state.autoCloseDueAt,
+      category: state.category,
+      priority: state.priority,
+      ...(relations.parentId !== undefined ? { parentId: relations.parentId } : {}),
+      ...(relations.duplicateOfId !== undefined ? { duplicateOfId: relations.duplicateOfId } : {}),
+      queueKey: queueKey({ status: state.status, priority: state.priority, createdAt: row.createdAt, id: row.id }),
+      version: row.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(tickets.id, row.id))
+    .returning()
+    .get()
+  const appended = appendEvents(tx, row.id, events, now)
+  if (events.some((e) => CONVERSATION.has(e.type))) reindex(tx, updated)
+  return { row: updated, events: appended }
+}
+
+/** Appends timeline events; an API token's events name the agent it belongs to. */
+function appendEvents(tx: Tx, ticketId: string, events: TimelineEvent[], now: string): AppendedEvent[] {
+  return events.map((e) => {
+    const actorId = actorAgentId(e.actor)
+    const data: Record<string, unknown> = e.actor.kind === 'token' ? { ...e.data, tokenId: e.actor.id } : e.data
+    const { id } = tx
+      .insert(ticketEvents)
+      .values({ ticketId, type: e.type, actorKind: e.actor.kind, actorId, visibility: e.visibility, data: JSON.stringify(data), createdAt: now })
+      .returning({ id: ticketEvents.id })
+      .get()
+    return { id, ticketId, type: e.type, actor: e.actor, visibility: e.visibility, data, createdAt: now }
+  })
+}
+
+/** Events whose text is searchable as the ticket's conversation. */
+const CONVERSATION = new Set(['public_reply', 'reporter_comment', 'reopened', 'withdrawn', 'closed'])
+
+function reindex(tx: Tx, row: TicketRow): void {
+  const events = tx
+    .select({ id: ticketEvents.id, type: ticketEvents.type, data: ticketEvents.data })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, row.id), inArray(ticketEvents.type, ['created', ...CONVERSATION])))
+    .orderBy(asc(ticketEvents.id))
+    .all()
+  const created = events.find((e) => e.type === 'created')
+  if (!created) return
+  const conversation = events
+    .map((e) => JSON.parse(e.data) as Record<string, unknown>)
+    .map((d) => [d.body, d.reason, d.comment].filter((t) => typeof t === 'string' && t).join('\n'))
+    .filter(Boolean)
+    .join('\n')
+  indexTicket(tx, { searchId: created.id, subject: row.subject, description: row.description, conversation })
+}
