@@ -3,7 +3,11 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
 import { commonjsPackages, WIDGET_INTRO, widgetLazyParts } from './widget/build/lazy-parts.mjs'
 
-const ts = () => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact' })
+/** TypeScript and JSX (Preact) to ES2020; `minify` for what browsers download. */
+const ts = (options = {}) => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', charset: 'utf8', ...options })
+
+/** A bare package import (`hono`, `@zumer/snapdom`), not a file of ours or a virtual module. */
+const isPackage = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
 
 /** @type {Record<string, import('rollup').RollupOptions>} */
 const bundles = {
@@ -11,7 +15,7 @@ const bundles = {
   // integrator's bundler, so the screenshot renderer is only fetched when a capture needs it.
   sdk: {
     input: { index: 'sdk/src/index.ts', contract: 'sdk/src/contract/index.ts' },
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    external: isPackage,
     plugins: [ts()],
     output: [
       { dir: 'sdk/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
@@ -21,8 +25,7 @@ const bundles = {
   // @snagbox/server: one ESM bundle; the contract is inlined, node_modules stay external.
   server: {
     input: { index: 'server/src/index.ts', cli: 'server/src/cli.ts' },
-    external: (id) =>
-      id.startsWith('node:') || builtinModules.includes(id) || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('@snagbox/') && !id.startsWith('\0')),
+    external: (id) => id.startsWith('node:') || builtinModules.includes(id) || (isPackage(id) && !id.startsWith('@snagbox/')),
     plugins: [nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.js'] }), ts()],
     output: { dir: 'server/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
@@ -32,7 +35,7 @@ const bundles = {
     input: 'inbox/src/main.tsx',
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['source'], extensions: ['.ts', '.tsx', '.js'] }),
-      esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', minify: true, charset: 'utf8' }),
+      ts({ minify: true }),
       {
         name: 'inbox-page',
         async generateBundle() {
@@ -51,12 +54,14 @@ const bundles = {
     const plugins = () => [
       commonjsPackages(['ua-parser-js']),
       nodeResolve({ browser: true, exportConditions: ['source'], extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
-      esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', minify: true, charset: 'utf8' }),
+      ts({ minify: true }),
     ]
     return {
       input: { widget: 'widget/src/main.ts' },
       plugins: [widgetLazyParts({ plugins: plugins() }), ...plugins()],
-      output: { dir: 'widget/dist', format: 'iife', entryFileNames: '[name].js', intro: WIDGET_INTRO },
+      // Written twice: widget/dist for this repository, server/dist/widget for @snagbox/server,
+      // which serves it and must carry it when installed from npm.
+      output: ['widget/dist', 'server/dist/widget'].map((dir) => ({ dir, format: 'iife', entryFileNames: '[name].js', intro: WIDGET_INTRO })),
     }
   })(),
   // @snagbox/widget for bundlers: ESM with Preact, signals and the SDK external, so the app's
@@ -64,7 +69,7 @@ const bundles = {
   // `npm run build:types` (widget/tsconfig.build.json).
   widgetNpm: {
     input: { index: 'widget/src/index.ts' },
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    external: isPackage,
     plugins: [ts()],
     output: { dir: 'widget/dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
