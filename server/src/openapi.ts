@@ -1,4 +1,4 @@
-import { CATEGORIES, HEADERS, LOG_LEVELS, STATUSES, type Limits } from '@snagbox/sdk/contract'
+import { CATEGORIES, FREE_TEXT_CHARS, HEADERS, LOG_LEVELS, PRIORITIES, REPLY_STATUSES, STATUSES, type Limits } from '@snagbox/sdk/contract'
 import type { Config } from './config.js'
 
 const problem = (description: string) => ({
@@ -222,7 +222,7 @@ export function openApiDocument(config: Config) {
         patch: agentOp('Change priority, category, assignee or status', {
           parameters: [refParam, ifMatch],
           requestBody: jsonBody({
-            priority: { enum: ['low', 'normal', 'high', 'critical'] },
+            priority: { enum: PRIORITIES },
             category: { enum: [...CATEGORIES] },
             assigneeId: { type: ['string', 'null'], description: 'An agent id, "me", or null' },
             status: { enum: [...STATUSES] },
@@ -239,14 +239,14 @@ export function openApiDocument(config: Config) {
       '/api/v1/tickets/{ref}/replies': {
         post: agentOp('A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved)', {
           parameters: [refParam, ifMatch],
-          requestBody: jsonBody({ body: { type: 'string', maxLength: 20000 }, status: { enum: ['waiting_on_reporter', 'resolved'] } }, ['body']),
+          requestBody: jsonBody({ body: { type: 'string', maxLength: FREE_TEXT_CHARS }, status: { enum: REPLY_STATUSES } }, ['body']),
           responses: { 201: json(ref('Ticket')) },
         }),
       },
       '/api/v1/tickets/{ref}/notes': {
         post: agentOp('An internal note, never shown to the reporter', {
           parameters: [refParam, ifMatch],
-          requestBody: jsonBody({ body: { type: 'string', maxLength: 20000 } }, ['body']),
+          requestBody: jsonBody({ body: { type: 'string', maxLength: FREE_TEXT_CHARS } }, ['body']),
           responses: { 201: json(ref('Ticket')) },
         }),
       },

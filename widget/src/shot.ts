@@ -1,3 +1,4 @@
+import { IMAGE_TYPES } from '@snagbox/sdk/contract'
 import type { ScreenshotResult } from '@snagbox/sdk'
 
 /** The screenshot the form holds. */
@@ -20,10 +21,11 @@ export function shotOf(input: Blob | (ScreenshotResult & { ok: true }), origin: 
   return { blob, url: URL.createObjectURL(blob), input, origin, edited }
 }
 
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp']
+/** Whether a file is a picture type a screenshot may be (PNG, JPEG, WebP). */
+export const isImageType = (type: string) => (IMAGE_TYPES as readonly string[]).includes(type)
 
 /** The first picture among pasted or dropped items, if any. */
 export function imageFrom(data: DataTransfer | null): File | null {
-  for (const file of data?.files ?? []) if (IMAGE_TYPES.includes(file.type)) return file
+  for (const file of data?.files ?? []) if (isImageType(file.type)) return file
   return null
 }

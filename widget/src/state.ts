@@ -4,7 +4,7 @@ import type { Emitter } from './events.js'
 import type { Translate } from './i18n/translate.js'
 import type { ResolvedOptions } from './options.js'
 import { outcomeOf, type Outcome } from './outcome.js'
-import { IMAGE_TYPES, imageFrom, shotOf, type Shot } from './shot.js'
+import { imageFrom, isImageType, shotOf, type Shot } from './shot.js'
 import { validateDraft, type FieldErrors } from './validate.js'
 
 /** What the widget needs of the SDK client (tests pass a fake). */
@@ -123,7 +123,7 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
 
     /** An attached or pasted picture replaces the capture; anything else is refused with a reason. */
     attach(file: Blob) {
-      if (!IMAGE_TYPES.includes(file.type)) return void (errors.value = { ...errors.value, screenshot: t('screenshotBadFile') })
+      if (!isImageType(file.type)) return void (errors.value = { ...errors.value, screenshot: t('screenshotBadFile') })
       setShot(shotOf(file, 'file', false))
     },
     /** A pasted or dropped picture, if the data has one: `true` when it was taken. */

@@ -20,8 +20,9 @@ export type TicketActionType =
   | 'withdraw'
   | 'auto_close'
 
-/** The status an agent's public reply may ask for: a question or a solution. */
-export type ReplyStatus = 'waiting_on_reporter' | 'resolved'
+/** The statuses an agent's public reply may ask for: a question or a solution. */
+export const REPLY_STATUSES = ['waiting_on_reporter', 'resolved'] as const
+export type ReplyStatus = (typeof REPLY_STATUSES)[number]
 
 /** One thing an actor may do from a status, and where it leads. */
 export interface AllowedAction {

@@ -103,3 +103,27 @@ describe('GET /status/:token, the reporter page', () => {
     expect((await h.app.request('/status/not-a-token-at-all-xxxxxxxx/confirm', { method: 'POST' })).status).toBe(404)
   })
 })
+
+describe('the status page forms and the free-text limit', () => {
+  it('refuses a comment longer than the API accepts, saying so, instead of cutting it', async () => {
+    const h = await agentHarness()
+    const { statusUrl } = await h.file()
+    const res = await form(h, statusUrl, 'comment', { body: 'x'.repeat(20_001) })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('The text is longer than 20,000 characters')
+    const api = await (await h.api('/api/v1/tickets/DEMO-1')).json()
+    expect(api.timeline.map((e: { type: string }) => e.type)).toEqual(['created'])
+  })
+
+  it('takes a comment of exactly the limit, its line breaks counted as the reporter typed them', async () => {
+    const h = await agentHarness()
+    const { statusUrl } = await h.file()
+    // A browser sends each line break of a textarea as CRLF: 20,000 typed characters, 20,999 sent.
+    const typed = Array.from({ length: 1000 }, () => 'y'.repeat(19)).join('\n') + 'y'
+    expect(typed.length).toBe(20_000)
+    const res = await form(h, statusUrl, 'comment', { body: typed.replace(/\n/g, '\r\n') })
+    expect(res.status).toBe(303)
+    const api = await (await h.api('/api/v1/tickets/DEMO-1')).json()
+    expect(api.timeline.at(-1)).toMatchObject({ type: 'reporter_comment', data: { body: typed } })
+  })
+})

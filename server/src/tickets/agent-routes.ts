@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { CATEGORIES, CLOSE_REASONS, FREE_TEXT_CHARS, PRIORITIES, STATUSES, ticketPaths } from '@snagbox/sdk/contract'
+import { CATEGORIES, CLOSE_REASONS, FREE_TEXT_CHARS, PRIORITIES, REPLY_STATUSES, STATUSES, ticketPaths } from '@snagbox/sdk/contract'
 import { agentExists } from '../auth/agents.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
 import type { AppDeps } from '../deps.js'
@@ -83,7 +83,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     const row = load(c.req.param('ref'))
     const f = new Fields(await readJsonObject(c))
     const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
-    const status = f.oneOf('status', ['waiting_on_reporter', 'resolved'] as const)
+    const status = f.oneOf('status', REPLY_STATUSES)
     f.done()
     return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx)), 201)
   })

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks'
-import { IMAGE_TYPES } from '../shot.js'
+import { IMAGE_TYPES } from '@snagbox/sdk/contract'
 import { useWidget } from '../widget-context.js'
 
 /** The screenshot: its preview, mark-up, removal, or a picture of the reporter's own instead. */

@@ -1,10 +1,10 @@
-import type { Status } from '@snagbox/sdk/contract'
+import { STATUSES, type Status } from '@snagbox/sdk/contract'
 import type { ActorKind, Allowed } from './types.js'
 
 // The one table of who may do what from where (contract §2). `decide` checks every action
 // against it, so the 409's list and the buttons a UI shows can never disagree with the rules.
 
-const OPEN: readonly Status[] = ['new', 'in_progress', 'waiting_on_reporter', 'resolved']
+const OPEN: readonly Status[] = STATUSES.filter((s) => s !== 'closed')
 
 function agentAllowed(from: Status): Allowed[] {
   if (from === 'closed') {

@@ -1,5 +1,5 @@
 import type { CloseReason, Status } from '@snagbox/sdk/contract'
-import { CATEGORIES, PRIORITIES } from '@snagbox/sdk/contract'
+import { CATEGORIES, PRIORITIES, REPLY_STATUSES } from '@snagbox/sdk/contract'
 import { allowedActions } from './allowed.js'
 import { actorAgentId } from './types.js'
 import type {
@@ -66,7 +66,6 @@ function matches(rule: Allowed, action: Action): boolean {
   return true
 }
 
-const REPLY_STATUSES: readonly string[] = ['waiting_on_reporter', 'resolved']
 const AGENT_CLOSE_REASONS: readonly string[] = ['duplicate', 'rejected']
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === ''
 const invalid = (field: string, message: string): LifecycleError => ({
