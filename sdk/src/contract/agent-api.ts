@@ -63,8 +63,8 @@ export interface AgentInfo {
   role: 'admin' | 'agent'
 }
 
-/** One row of `GET /api/v1/tickets`. */
-export interface TicketSummary {
+/** What every agent view of a ticket carries: the queue's row and the whole ticket alike. */
+interface TicketBasics {
   id: string
   reference: string
   status: Status
@@ -73,13 +73,17 @@ export interface TicketSummary {
   priority: Priority
   blocking: boolean
   subject: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** One row of `GET /api/v1/tickets`. */
+export interface TicketSummary extends TicketBasics {
   reporter: { name?: string; email?: string; organization?: string }
   app: { name?: string; version?: string; build?: string }
   os: { name?: string | null; version?: string | null; bitness?: number | null }
   assignee: { id: string; name: string } | null
   hasScreenshot: boolean
-  createdAt: string
-  updatedAt: string
 }
 
 /** `GET /api/v1/tickets`: a page of the queue and the cursor of the next one. */
@@ -89,21 +93,13 @@ export interface TicketPage {
 }
 
 /** `GET /api/v1/tickets/:ref`: the whole ticket as an agent sees it. */
-export interface AgentTicket {
-  id: string
-  reference: string
+export interface AgentTicket extends TicketBasics {
   project: { id: string; name: string; prefix: string }
-  status: Status
-  closeReason: CloseReason | null
-  category: Category
-  priority: Priority
-  blocking: boolean
-  subject: string
   description: string
   /** The JSON the reporter's SDK sent, as given. */
   reporter: Reporter
   app: AppInfo
-  environment: Partial<Environment>
+  environment: Environment
   context: Record<string, unknown>
   logs: Partial<LogEntry>[]
   assignee: { id: string; name: string; email: string } | null
@@ -115,8 +111,6 @@ export interface AgentTicket {
   resolvedAt: string | null
   closedAt: string | null
   autoCloseDueAt: string | null
-  createdAt: string
-  updatedAt: string
   version: number
   screenshot: { url: string; contentType: string; width: number; height: number; bytes: number } | null
   allowedActions: AllowedAction[]
