@@ -4,7 +4,14 @@ import esbuild from 'rollup-plugin-esbuild'
 import { commonjsPackages, WIDGET_INTRO, widgetLazyParts } from './widget/build/lazy-parts.mjs'
 
 /** TypeScript and JSX (Preact) to ES2020; `minify` for what browsers download. */
-const ts = (options = {}) => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', charset: 'utf8', ...options })
+const ts = (options = {}) =>
+  esbuild({
+    target: 'es2020',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    charset: 'utf8',
+    ...options,
+  })
 
 /** A bare package import (`hono`, `@zumer/snapdom`), not a file of ours or a virtual module. */
 const isPackage = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
@@ -18,23 +25,45 @@ const bundles = {
     external: isPackage,
     plugins: [ts()],
     output: [
-      { dir: 'sdk/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-      { dir: 'sdk/dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      {
+        dir: 'sdk/dist',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+      {
+        dir: 'sdk/dist',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+      },
     ],
   },
   // @snagbox/server: one ESM bundle; the contract is inlined, node_modules stay external.
   server: {
     input: { index: 'server/src/index.ts', cli: 'server/src/cli.ts' },
-    external: (id) => id.startsWith('node:') || builtinModules.includes(id) || (isPackage(id) && !id.startsWith('@snagbox/')),
+    external: (id) =>
+      id.startsWith('node:') ||
+      builtinModules.includes(id) ||
+      (isPackage(id) && !id.startsWith('@snagbox/')),
     plugins: [nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.js'] }), ts()],
-    output: { dir: 'server/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'server/dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
   // The agent inbox: Preact + signals in one minified browser bundle, with its page and styles
   // copied beside it; the server serves server/dist/inbox at /inbox.
   inbox: {
     input: 'inbox/src/main.tsx',
     plugins: [
-      nodeResolve({ browser: true, exportConditions: ['source'], extensions: ['.ts', '.tsx', '.js'] }),
+      nodeResolve({
+        browser: true,
+        exportConditions: ['source'],
+        extensions: ['.ts', '.tsx', '.js'],
+      }),
       ts({ minify: true }),
       {
         name: 'inbox-page',
@@ -53,7 +82,11 @@ const bundles = {
   widget: (() => {
     const plugins = () => [
       commonjsPackages(['ua-parser-js']),
-      nodeResolve({ browser: true, exportConditions: ['source'], extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+      nodeResolve({
+        browser: true,
+        exportConditions: ['source'],
+        extensions: ['.ts', '.tsx', '.mjs', '.js'],
+      }),
       ts({ minify: true }),
     ]
     return {
@@ -61,7 +94,12 @@ const bundles = {
       plugins: [widgetLazyParts({ plugins: plugins() }), ...plugins()],
       // Written twice: widget/dist for this repository, server/dist/widget for @snagbox/server,
       // which serves it and must carry it when installed from npm.
-      output: ['widget/dist', 'server/dist/widget'].map((dir) => ({ dir, format: 'iife', entryFileNames: '[name].js', intro: WIDGET_INTRO })),
+      output: ['widget/dist', 'server/dist/widget'].map((dir) => ({
+        dir,
+        format: 'iife',
+        entryFileNames: '[name].js',
+        intro: WIDGET_INTRO,
+      })),
     }
   })(),
   // @snagbox/widget for bundlers: ESM with Preact, signals and the SDK external, so the app's
@@ -71,7 +109,12 @@ const bundles = {
     input: { index: 'widget/src/index.ts' },
     external: isPackage,
     plugins: [ts()],
-    output: { dir: 'widget/dist/npm', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    output: {
+      dir: 'widget/dist/npm',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+    },
   },
 }
 

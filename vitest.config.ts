@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['scripts/**/*.test.ts', 'sdk/src/contract/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'inbox/src/**/*.test.ts'],
+          include: [
+            'scripts/**/*.test.ts',
+            'sdk/src/contract/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'server/test/**/*.test.ts',
+            'inbox/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -31,9 +31,16 @@ export function png(width, height, rgb = [200, 30, 30], noise = false) {
   header[9] = 2 // colour type: RGB
   let seed = 1
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff
-  const line = () => Buffer.from(Array.from({ length: width }, () => (noise ? [random(), random(), random()] : rgb)).flat())
+  const line = () =>
+    Buffer.from(
+      Array.from({ length: width }, () => (noise ? [random(), random(), random()] : rgb)).flat(),
+    )
   const solid = Buffer.concat([Buffer.from([0]), line()])
-  const raw = Buffer.concat(Array.from({ length: height }, () => (noise ? Buffer.concat([Buffer.from([0]), line()]) : solid)))
+  const raw = Buffer.concat(
+    Array.from({ length: height }, () =>
+      noise ? Buffer.concat([Buffer.from([0]), line()]) : solid,
+    ),
+  )
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
@@ -41,4 +48,3 @@ export function png(width, height, rgb = [200, 30, 30], noise = false) {
     chunk('IEND', Buffer.alloc(0)),
   ])
 }
-

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+]
 
 /** Flags for a headless Chromium on a machine without a network beyond loopback. */
 export const CHROMIUM_ARGS = [
@@ -17,7 +22,7 @@ export const CHROMIUM_ARGS = [
 export function chromiumPath(): string {
   const found = CANDIDATES.find((p): p is string => !!p && existsSync(p))
   if (!found) {
-    throw new Error('No Chromium found: install Debian\'s `chromium` package or set CHROMIUM_PATH')
+    throw new Error("No Chromium found: install Debian's `chromium` package or set CHROMIUM_PATH")
   }
   return found
 }

@@ -12,7 +12,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgent, createApiToken, createProject, loadConfig, openDatabase, startServer, type Db, type RunningServer } from '../server/src/index.js'
+import {
+  createAgent,
+  createApiToken,
+  createProject,
+  loadConfig,
+  openDatabase,
+  startServer,
+  type Db,
+  type RunningServer,
+} from '../server/src/index.js'
 import { freePort } from '../sdk/test/browser-harness.js'
 import { launchChromium } from './chromium.js'
 import { SHADOW } from './widget-harness.js'
@@ -22,7 +31,9 @@ const example = join(root, 'examples/bundler-app')
 const dist = join(example, 'dist')
 const run = (args: string[]) =>
   new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, args, { cwd: root, timeout: 120_000 }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out))),
+    execFile(process.execPath, args, { cwd: root, timeout: 120_000 }, (error, out, err) =>
+      error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolve(out),
+    ),
   )
 
 let dir: string
@@ -38,8 +49,15 @@ let buildLog: string
 beforeAll(async () => {
   // The example bundles @snagbox/widget's published module (rebuilt here from the sources) and
   // @snagbox/sdk's (built by `npm run build`).
-  if (!existsSync(join(root, 'sdk/dist/index.js'))) throw new Error('sdk/dist is missing: run `npm run build` first')
-  await run([join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent', '--environment', 'ONLY:widgetNpm'])
+  if (!existsSync(join(root, 'sdk/dist/index.js')))
+    throw new Error('sdk/dist is missing: run `npm run build` first')
+  await run([
+    join(root, 'node_modules/rollup/dist/bin/rollup'),
+    '-c',
+    '--silent',
+    '--environment',
+    'ONLY:widgetNpm',
+  ])
   buildLog = await run([join(example, 'build.mjs')])
 
   dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-bundler-'))
@@ -47,9 +65,19 @@ beforeAll(async () => {
   const sitePort = await freePort()
   site = `http://127.0.0.1:${sitePort}`
   key = createProject(db, { name: 'Kvant Energo', prefix: 'KVT', origins: [site] }).key
-  await createAgent(db, { email: 'agent@example.com', name: 'Agent', password: 'a long enough password' })
+  await createAgent(db, {
+    email: 'agent@example.com',
+    name: 'Agent',
+    password: 'a long enough password',
+  })
   token = createApiToken(db, { email: 'agent@example.com', name: 'e2e' }).token
-  api = await startServer(db, loadConfig({ SNAGBOX_DB: join(dir, 'snagbox.db') }, { port: String(await freePort()), host: '127.0.0.1' }))
+  api = await startServer(
+    db,
+    loadConfig(
+      { SNAGBOX_DB: join(dir, 'snagbox.db') },
+      { port: String(await freePort()), host: '127.0.0.1' },
+    ),
+  )
 
   serve = spawn(process.execPath, [join(example, 'serve.mjs')], {
     cwd: root,
@@ -76,11 +104,14 @@ afterAll(async () => {
 })
 
 async function agentGet(path: string) {
-  const res = await fetch(`${api.url}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })
+  const res = await fetch(`${api.url}/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`)
   return res
 }
-const ticket = async (reference: string) => (await (await agentGet(`/tickets/${reference}`)).json()) as Record<string, any>
+const ticket = async (reference: string) =>
+  (await (await agentGet(`/tickets/${reference}`)).json()) as Record<string, any>
 
 /** The page, with every script it loads and every error it meets recorded. */
 async function openApp() {
@@ -91,13 +122,19 @@ async function openApp() {
   page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`))
   page.on('console', (m) => m.type() === 'error' && failures.push(m.text()))
   page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`))
-  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))
+  page.on(
+    'request',
+    (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname),
+  )
   await page.goto(`${site}/`)
-  await page.waitForFunction(`!!document.querySelector('snagbox-widget')?.shadowRoot?.querySelector('.launcher')`)
+  await page.waitForFunction(
+    `!!document.querySelector('snagbox-widget')?.shadowRoot?.querySelector('.launcher')`,
+  )
   return { page, scripts, failures }
 }
 
-const inShadow = <T>(page: Page, fn: string) => page.evaluate(`(() => { const root = ${SHADOW}; ${fn} })()`) as Promise<T>
+const inShadow = <T>(page: Page, fn: string) =>
+  page.evaluate(`(() => { const root = ${SHADOW}; ${fn} })()`) as Promise<T>
 
 /** Presses Tab until the page's element `#id` has the focus. */
 async function tabToPage(page: Page, id: string, max = 30) {
@@ -110,31 +147,47 @@ async function tabToPage(page: Page, id: string, max = 30) {
 
 /** The share of near-black pixels of the server's screenshot inside the page element's box. */
 function blackInside(page: Page, shot: { type: string; base64: string }, selector: string) {
-  return page.evaluate(async ({ shot, selector }) => {
-    const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
-    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
-    ctx.drawImage(bitmap, 0, 0)
-    const scale = bitmap.width / document.documentElement.clientWidth
-    const r = document.querySelector(selector)!.getBoundingClientRect()
-    const data = ctx.getImageData(Math.ceil((r.left + 3) * scale), Math.ceil((r.top + 3) * scale), Math.floor((r.width - 6) * scale), Math.floor((r.height - 6) * scale)).data
-    let black = 0
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) black++
-    return { width: bitmap.width, black: black / (data.length / 4) }
-  }, { shot, selector })
+  return page.evaluate(
+    async ({ shot, selector }) => {
+      const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      ctx.drawImage(bitmap, 0, 0)
+      const scale = bitmap.width / document.documentElement.clientWidth
+      const r = document.querySelector(selector)!.getBoundingClientRect()
+      const data = ctx.getImageData(
+        Math.ceil((r.left + 3) * scale),
+        Math.ceil((r.top + 3) * scale),
+        Math.floor((r.width - 6) * scale),
+        Math.floor((r.height - 6) * scale),
+      ).data
+      let black = 0
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) black++
+      return { width: bitmap.width, black: black / (data.length / 4) }
+    },
+    { shot, selector },
+  )
 }
 
 describe('examples/bundler-app', () => {
   it('builds with esbuild from the published packages: one copy of the SDK, the screenshot renderer in chunks of its own', async () => {
     console.log(buildLog)
     const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.js')).sort()
-    const code = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(join(dist, f), 'utf8')] as const)))
+    const code = Object.fromEntries(
+      await Promise.all(
+        files.map(async (f) => [f, await readFile(join(dist, f), 'utf8')] as const),
+      ),
+    )
     // What main.js loads with it: its static imports, transitively.
     const initial = new Set<string>()
     const visit = (file: string) => {
       if (initial.has(file)) return
       initial.add(file)
-      for (const [, dep] of code[file]!.matchAll(/(?:import|from)\s*"\.\/((?:chunks\/)?[\w.-]+\.js)"/g)) visit(file.startsWith('chunks/') ? `chunks/${dep!.replace(/^chunks\//, '')}` : dep!)
+      for (const [, dep] of code[file]!.matchAll(
+        /(?:import|from)\s*"\.\/((?:chunks\/)?[\w.-]+\.js)"/g,
+      ))
+        visit(file.startsWith('chunks/') ? `chunks/${dep!.replace(/^chunks\//, '')}` : dep!)
     }
     visit('main.js')
     const renderer = files.filter((f) => /^chunks\/snapdom-[A-Z0-9]{8}\.js$/.test(f))
@@ -152,7 +205,9 @@ describe('examples/bundler-app', () => {
     expect([...initial].some((f) => code[f]!.includes('snagbox-widget'))).toBe(true)
     // The packages' published files went in, not their sources.
     const sources: string[] = JSON.parse(await readFile(join(dist, 'main.js.map'), 'utf8')).sources
-    expect(sources).toEqual(expect.arrayContaining(['../../../widget/dist/npm/index.js', '../../../sdk/dist/index.js']))
+    expect(sources).toEqual(
+      expect.arrayContaining(['../../../widget/dist/npm/index.js', '../../../sdk/dist/index.js']),
+    )
     expect(sources.filter((s) => /\/(widget|sdk)\/src\//.test(s))).toEqual([])
   })
 
@@ -164,31 +219,57 @@ describe('examples/bundler-app', () => {
 
     await tabToPage(page, 'report')
     await page.keyboard.press('Enter')
-    await page.waitForFunction(`!!${SHADOW}.querySelector('[role="dialog"]')`, null, { timeout: 20_000 })
+    await page.waitForFunction(`!!${SHADOW}.querySelector('[role="dialog"]')`, null, {
+      timeout: 20_000,
+    })
     // The renderer came on demand, for the screenshot taken before the form opened.
     expect(scripts.some((s) => /\/chunks\/snapdom-[A-Z0-9]{8}\.js$/.test(s))).toBe(true)
-    await page.waitForFunction(`!!${SHADOW}.querySelector('.shot__preview img')`, null, { timeout: 20_000 })
-    expect(await inShadow(page, `return [root.querySelector('#name').value, root.querySelector('#email').value]`)).toEqual(['Anna Petrova', 'anna.petrova@kvant-energo.example'])
+    await page.waitForFunction(`!!${SHADOW}.querySelector('.shot__preview img')`, null, {
+      timeout: 20_000,
+    })
+    expect(
+      await inShadow(
+        page,
+        `return [root.querySelector('#name').value, root.querySelector('#email').value]`,
+      ),
+    ).toEqual(['Anna Petrova', 'anna.petrova@kvant-energo.example'])
     await page.screenshot({ path: '/tmp/bundler-app-form.png' })
 
     await page.keyboard.press('Tab')
     expect(await inShadow(page, `return root.activeElement.id`)).toBe('description')
     await page.keyboard.type('Submit readings does nothing after I enter the night reading.')
     await page.keyboard.press('Control+Enter')
-    await page.waitForFunction(`${SHADOW}.querySelector('.done__reference')`, null, { timeout: 20_000 })
-    const reference = await inShadow<string>(page, `return root.querySelector('.done__reference').textContent`)
+    await page.waitForFunction(`${SHADOW}.querySelector('.done__reference')`, null, {
+      timeout: 20_000,
+    })
+    const reference = await inShadow<string>(
+      page,
+      `return root.querySelector('.done__reference').textContent`,
+    )
     expect(reference).toMatch(/^KVT-\d+$/)
 
     const t = await ticket(reference)
     expect(t).toMatchObject({
       description: 'Submit readings does nothing after I enter the night reading.',
-      reporter: { name: 'Anna Petrova', email: 'anna.petrova@kvant-energo.example', organization: 'Kvant Energo, Perm branch' },
+      reporter: {
+        name: 'Anna Petrova',
+        email: 'anna.petrova@kvant-energo.example',
+        organization: 'Kvant Energo, Perm branch',
+      },
       app: { name: 'Kvant Energo', version: '4.31.0', build: '6302' },
       context: { screen: 'meter-readings', account: 'KE-000418-77' },
-      environment: { os: { name: 'Linux', bitness: 64 }, browser: { name: expect.stringMatching(/Chrom/) }, url: `${site}/`, screen: { viewportWidth: 1280 } },
+      environment: {
+        os: { name: 'Linux', bitness: 64 },
+        browser: { name: expect.stringMatching(/Chrom/) },
+        url: `${site}/`,
+        screen: { viewportWidth: 1280 },
+      },
     })
     const res = await agentGet(`/tickets/${reference}/screenshot`)
-    const shot = { type: res.headers.get('content-type') ?? '', base64: Buffer.from(await res.arrayBuffer()).toString('base64') }
+    const shot = {
+      type: res.headers.get('content-type') ?? '',
+      base64: Buffer.from(await res.arrayBuffer()).toString('base64'),
+    }
     expect(shot.type).toMatch(/^image\/(webp|jpeg|png)$/)
     const pixels = await blackInside(page, shot, '.holder')
     expect(pixels.width).toBeGreaterThanOrEqual(1280)
@@ -213,7 +294,11 @@ describe('examples/bundler-app', () => {
       reporter: { name: 'Anna Petrova' },
       app: { name: 'Kvant Energo', version: '4.31.0', build: '6302' },
       context: { screen: 'meter-readings', account: 'KE-000418-77', gateway: { id: 'KE-GW-2291' } },
-      environment: { os: { name: 'Linux', bitness: 64 }, browser: { name: expect.stringMatching(/Chrom/) }, url: `${site}/` },
+      environment: {
+        os: { name: 'Linux', bitness: 64 },
+        browser: { name: expect.stringMatching(/Chrom/) },
+        url: `${site}/`,
+      },
     })
     expect(t.screenshot ?? null).toBeNull()
     expect(failures).toEqual([])

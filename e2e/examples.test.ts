@@ -6,7 +6,15 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgent, createApiToken, createProject, loadConfig, openDatabase, startServer, type RunningServer } from '../server/src/index.js'
+import {
+  createAgent,
+  createApiToken,
+  createProject,
+  loadConfig,
+  openDatabase,
+  startServer,
+  type RunningServer,
+} from '../server/src/index.js'
 import { png } from '../bench/png.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -30,17 +38,36 @@ describe('examples/node-app', () => {
   it('reports from Node with the runtime environment and a screenshot file', async () => {
     const shot = join(dir, 'shot.png')
     await writeFile(shot, png(64, 48))
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'examples/node-app/report.mjs'), 'Sync fails after update', '--screenshot', shot], {
-      env: { ...process.env, SNAGBOX_ENDPOINT: server.url, SNAGBOX_KEY: key, SNAGBOX_OUTBOX: join(dir, 'outbox') },
-    })
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'examples/node-app/report.mjs'), 'Sync fails after update', '--screenshot', shot],
+      {
+        env: {
+          ...process.env,
+          SNAGBOX_ENDPOINT: server.url,
+          SNAGBOX_KEY: key,
+          SNAGBOX_OUTBOX: join(dir, 'outbox'),
+        },
+      },
+    )
     const result = JSON.parse(stdout)
     expect(result).toMatchObject({ status: 'sent', reference: 'DSK-1' })
-    const ticket = await (await fetch(`${server.url}/api/v1/tickets/DSK-1`, { headers: { Authorization: `Bearer ${token}` } })).json()
+    const ticket = await (
+      await fetch(`${server.url}/api/v1/tickets/DSK-1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()
     expect(ticket).toMatchObject({
       description: 'Sync fails after update',
       app: { name: 'Kvant Energo Desktop', version: '4.30.34', build: '6255' },
       reporter: { name: 'Anna Petrova' },
-      environment: { os: { source: 'runtime', name: 'Linux', bitness: process.arch === 'x64' || process.arch === 'arm64' ? 64 : 32 } },
+      environment: {
+        os: {
+          source: 'runtime',
+          name: 'Linux',
+          bitness: process.arch === 'x64' || process.arch === 'arm64' ? 64 : 32,
+        },
+      },
       screenshot: { contentType: 'image/png', width: 64, height: 48 },
     })
   })

@@ -29,16 +29,22 @@ const optionLabels = (p: Page, select: string) =>
 
 /** The ticket as the server has it now. */
 const storedTicket = async (ref: string) =>
-  (await (await server.api(`/api/v1/tickets/${ref}`)).json()) as { assignee: { id: string; name: string } | null }
+  (await (await server.api(`/api/v1/tickets/${ref}`)).json()) as {
+    assignee: { id: string; name: string } | null
+  }
 
 /** The ticket's version on the server now: what a write moves on. */
 const storedVersion = async (ref: string) =>
   ((await (await server.api(`/api/v1/tickets/${ref}`)).json()) as { version: number }).version
 
 /** Both sides of every assignment in the timeline, oldest first. */
-const assignments = (p: Page) => p.locator('.timeline li[data-type="assigned"] .change').allTextContents()
+const assignments = (p: Page) =>
+  p.locator('.timeline li[data-type="assigned"] .change').allTextContents()
 
-const rows = (p: Page) => p.locator('.queue-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))
+const rows = (p: Page) =>
+  p
+    .locator('.queue-table tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -60,12 +66,27 @@ beforeAll(async () => {
   await server.file({
     blocking: true,
     subject: 'Export fails with error 0x80070005',
-    description: 'Export to Excel fails with error 0x80070005 every time since this morning.\nI cannot send the monthly report.',
-    reporter: { name: 'Anna Ivanova', email: 'anna@example.com', phone: '+7 900 000-00-00', organization: 'Energo LLC' },
+    description:
+      'Export to Excel fails with error 0x80070005 every time since this morning.\nI cannot send the monthly report.',
+    reporter: {
+      name: 'Anna Ivanova',
+      email: 'anna@example.com',
+      phone: '+7 900 000-00-00',
+      organization: 'Energo LLC',
+    },
     app: { name: 'Kvant Energo', version: '4.30.34', build: '6255', environment: 'production' },
-    environment: environment({ name: 'Windows', version: '11', bitness: 64, architecture: 'x64' }, 32),
+    environment: environment(
+      { name: 'Windows', version: '11', bitness: 64, architecture: 'x64' },
+      32,
+    ),
     context: { userId: 'u-1842', module: 'reports/export', tariff: 'business' },
-    logs: [{ level: 'error', message: 'ExportError: access denied (0x80070005)', timestamp: '2026-11-24T09:58:12.000Z' }],
+    logs: [
+      {
+        level: 'error',
+        message: 'ExportError: access denied (0x80070005)',
+        timestamp: '2026-11-24T09:58:12.000Z',
+      },
+    ],
     screenshot: await errorDialogPng(),
   })
   await server.file({
@@ -73,7 +94,12 @@ beforeAll(async () => {
     description: 'How do I switch the report language to English?',
     reporter: { email: 'mark@example.com' },
     app: { name: 'Kvant Energo', version: '4.29.0', build: '5980' },
-    environment: environment({ name: 'macOS', version: '14.5', bitness: 64, architecture: 'arm64' }),
+    environment: environment({
+      name: 'macOS',
+      version: '14.5',
+      bitness: 64,
+      architecture: 'arm64',
+    }),
   })
   context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' })
   page = await context.newPage()
@@ -139,15 +165,25 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/inbox\/tickets\/DEMO-3$/)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
-    expect(await page.locator('[data-fact="os"] .value').textContent()).toBe('Windows 11 · 64-bit (x64)')
-    expect(await page.locator('[data-fact="app"] .value').textContent()).toBe('Kvant Energo 4.30.34 (6255)')
-    expect(await page.locator('[data-fact="browser"] .value').textContent()).toBe('Chrome 131.0.6778.86 · 32-bit')
+    expect(await page.locator('[data-fact="os"] .value').textContent()).toBe(
+      'Windows 11 · 64-bit (x64)',
+    )
+    expect(await page.locator('[data-fact="app"] .value').textContent()).toBe(
+      'Kvant Energo 4.30.34 (6255)',
+    )
+    expect(await page.locator('[data-fact="browser"] .value').textContent()).toBe(
+      'Chrome 131.0.6778.86 · 32-bit',
+    )
     expect(await page.locator('[data-env="env.build"] dd').textContent()).toBe('6255')
     expect(await page.locator('[data-env="env.bitness"] dd').textContent()).toBe('64-bit')
     expect(await page.locator('[data-env="env.browserBitness"] dd').textContent()).toBe('32-bit')
     const img = page.locator('.shot img')
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(640)
-    expect(await page.locator('.shot a').first().getAttribute('href')).toBe('/api/v1/tickets/DEMO-3/screenshot')
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(640)
+    expect(await page.locator('.shot a').first().getAttribute('href')).toBe(
+      '/api/v1/tickets/DEMO-3/screenshot',
+    )
     expect(await page.getByText('anna@example.com').count()).toBe(1)
     await page.screenshot({ path: '/tmp/inbox2-ticket.png', fullPage: true })
   })
@@ -158,14 +194,18 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await expect.poll(() => page.locator('.ticket-tags .status').textContent()).toBe('In progress')
     const me = ((await (await server.api('/api/v1/me')).json()) as { id: string }).id
     expect(await page.getByLabel('Assignee').inputValue()).toBe(me)
-    expect(await page.locator('#c-assignee option:checked').textContent()).toBe(`${AGENT.name} (me)`)
+    expect(await page.locator('#c-assignee option:checked').textContent()).toBe(
+      `${AGENT.name} (me)`,
+    )
     expect(await page.getByRole('button', { name: 'Take' }).count()).toBe(0)
     expect(await assignments(page)).toEqual([`Unassigned → ${AGENT.name}`])
   })
 
   it('adds an internal note, marked internal', async () => {
     await page.getByRole('tab', { name: 'Internal note' }).click()
-    await page.locator('#composer-body').fill('Looks like the export folder lost its write permission')
+    await page
+      .locator('#composer-body')
+      .fill('Looks like the export folder lost its write permission')
     await page.getByRole('button', { name: 'Add note' }).click()
     const note = page.locator('.timeline li[data-type="internal_note"]')
     await note.waitFor()
@@ -202,13 +242,20 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
       blocking: true,
       description: 'The invoice screen freezes after login',
       app: { name: 'Kvant Energo', version: '4.30.34', build: '6255' },
-      environment: environment({ name: 'Windows', version: null, bitness: 32, architecture: 'x86' }),
+      environment: environment({
+        name: 'Windows',
+        version: null,
+        bitness: 32,
+        architecture: 'x86',
+      }),
     })
     const fresh = page.locator('tr[data-reference="DEMO-5"]')
     await fresh.waitFor({ timeout: 10_000 })
     expect(await fresh.getAttribute('class')).toContain('fresh')
     expect(await fresh.textContent()).toContain('Windows · 32-bit')
-    expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same page')
+    expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe(
+      'same page',
+    )
     await page.screenshot({ path: '/tmp/inbox2-live.png' })
   })
 
@@ -219,7 +266,8 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(await priority.inputValue()).toBe('normal')
     const before = await storedVersion('DEMO-1')
     const patches: string[] = []
-    const onRequest = (r: { method(): string; url(): string }) => void (r.method() === 'PATCH' && patches.push(r.url()))
+    const onRequest = (r: { method(): string; url(): string }) =>
+      void (r.method() === 'PATCH' && patches.push(r.url()))
     page.on('request', onRequest)
     // Up two steps from the keyboard on the closed list: a `change` at each, nothing written.
     await priority.focus()
@@ -233,54 +281,82 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(patches).toEqual([])
     expect(await storedVersion('DEMO-1')).toBe(before)
     // Cancel puts back what the ticket says, and the keyboard stays on the list.
-    await page.locator('.control').filter({ has: page.locator('#c-category') }).getByRole('button', { name: 'Cancel' }).click()
+    await page
+      .locator('.control')
+      .filter({ has: page.locator('#c-category') })
+      .getByRole('button', { name: 'Cancel' })
+      .click()
     await expect.poll(() => page.getByLabel('Category').inputValue()).toBe('incident')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-category')
     expect(await page.getByRole('button', { name: 'Set category' }).count()).toBe(0)
     // The button writes the choice once, with the version the agent saw.
     const etag = (await server.api('/api/v1/tickets/DEMO-1')).headers.get('etag')
-    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/tickets/DEMO-1'))
+    const patch = page.waitForRequest(
+      (r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/tickets/DEMO-1'),
+    )
     await page.getByRole('button', { name: 'Set priority' }).click()
     const sent = await patch
     expect(sent.headers()['if-match']).toBe(etag)
     expect(sent.postDataJSON()).toEqual({ priority: 'critical' })
-    await expect.poll(() => page.locator('[data-notice="success"]').textContent()).toBe('Priority is now Critical')
+    await expect
+      .poll(() => page.locator('[data-notice="success"]').textContent())
+      .toBe('Priority is now Critical')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-priority')
     expect(await page.getByRole('button', { name: 'Set priority' }).count()).toBe(0)
     page.off('request', onRequest)
     expect(patches).toHaveLength(1)
     expect(await storedVersion('DEMO-1')).toBe(before + 1)
-    expect(((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { priority: string }).priority).toBe('critical')
+    expect(
+      ((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { priority: string })
+        .priority,
+    ).toBe('critical')
   })
 
   it('answers a stale edit with 412, reloads, and says someone else changed the ticket', async () => {
     expect(await page.getByLabel('Priority').inputValue()).toBe('critical')
     // Another agent's bot changes the ticket meanwhile; this page still holds the old version.
-    const res = await server.api('/api/v1/tickets/DEMO-1', { method: 'PATCH', json: { priority: 'low' } })
+    const res = await server.api('/api/v1/tickets/DEMO-1', {
+      method: 'PATCH',
+      json: { priority: 'low' },
+    })
     expect(res.status).toBe(200)
     await page.getByLabel('Category').selectOption('consultation')
     await page.getByRole('button', { name: 'Set category' }).click()
-    await expect.poll(() => page.locator('[data-notice="warning"]').textContent()).toContain('Someone else changed this ticket')
+    await expect
+      .poll(() => page.locator('[data-notice="warning"]').textContent())
+      .toContain('Someone else changed this ticket')
     // Reloaded: the other change shows, and this page's change was not written over it.
     await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('low')
     expect(await page.getByLabel('Category').inputValue()).toBe('incident')
-    const stored = (await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { category: string; priority: string }
+    const stored = (await (await server.api('/api/v1/tickets/DEMO-1')).json()) as {
+      category: string
+      priority: string
+    }
     expect(stored).toMatchObject({ category: 'incident', priority: 'low' })
   })
 
-  it('shows the server\'s field errors and writes nothing', async () => {
+  it("shows the server's field errors and writes nothing", async () => {
     await page.locator('.more').getByRole('button', { name: 'Close as duplicate' }).click()
     await page.getByLabel('Duplicate of (reference)').fill('DEMO-1')
     await page.getByLabel('Comment to the reporter').fill('Same problem')
     await page.getByRole('button', { name: 'Apply' }).click()
-    await expect.poll(() => page.locator('[data-notice="error"]').textContent()).toContain('must be another ticket')
-    expect(((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { status: string }).status).toBe('new')
+    await expect
+      .poll(() => page.locator('[data-notice="error"]').textContent())
+      .toContain('must be another ticket')
+    expect(
+      ((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { status: string }).status,
+    ).toBe('new')
   })
 
   it('shows a 409 with its detail when the ticket was closed meanwhile', async () => {
     await page.goto(`${server.url}/inbox/tickets/DEMO-4`)
-    await page.getByRole('heading', { name: 'How do I switch the report language to English?' }).waitFor()
-    const closed = await server.api('/api/v1/tickets/DEMO-4', { method: 'PATCH', json: { status: 'closed', closeReason: 'rejected', reason: 'Answered by phone' } })
+    await page
+      .getByRole('heading', { name: 'How do I switch the report language to English?' })
+      .waitFor()
+    const closed = await server.api('/api/v1/tickets/DEMO-4', {
+      method: 'PATCH',
+      json: { status: 'closed', closeReason: 'rejected', reason: 'Answered by phone' },
+    })
     expect(closed.status).toBe(200)
     await page.locator('#composer-body').fill('Open Settings → Language')
     await page.getByRole('button', { name: 'Reply', exact: true }).click()
@@ -288,13 +364,19 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await expect.poll(() => error.textContent()).toContain('Not allowed now')
     expect(await error.textContent()).toContain('is not allowed while the ticket is closed')
     // Reloaded to what the ticket is now: closed, with only what a closed ticket allows.
-    await expect.poll(() => page.locator('.ticket-tags .status').textContent()).toBe('Closed · rejected')
+    await expect
+      .poll(() => page.locator('.ticket-tags .status').textContent())
+      .toBe('Closed · rejected')
     expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Reopen' }).count()).toBe(1)
     // A closed ticket takes internal notes, not replies.
     expect(await page.getByRole('tab', { name: 'Public reply' }).isDisabled()).toBe(true)
-    expect(await page.getByRole('tab', { name: 'Internal note' }).getAttribute('aria-selected')).toBe('true')
-    expect(await page.locator('.timeline li[data-type="closed"]').textContent()).toContain('Answered by phone')
+    expect(
+      await page.getByRole('tab', { name: 'Internal note' }).getAttribute('aria-selected'),
+    ).toBe('true')
+    expect(await page.locator('.timeline li[data-type="closed"]').textContent()).toContain(
+      'Answered by phone',
+    )
   })
 
   it('offers every agent in the assignee picker, me first, and assigns with If-Match', async () => {
@@ -308,24 +390,31 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     })
     await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
-    await expect.poll(() => optionLabels(page, '#c-assignee'))
+    await expect
+      .poll(() => optionLabels(page, '#c-assignee'))
       .toEqual([`${AGENT.name} (me)`, 'Alex Morgan', 'Unassigned'])
     // Choosing selects; nothing is written until the button says so.
     await page.getByLabel('Assignee').selectOption({ label: 'Alex Morgan' })
     expect((await storedTicket('DEMO-3')).assignee?.name).toBe(AGENT.name)
     await page.locator('.controls').screenshot({ path: '/tmp/inbox2-picker-pending.png' })
     const etag = (await server.api('/api/v1/tickets/DEMO-3')).headers.get('etag')
-    const patch = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/tickets/DEMO-3'))
+    const patch = page.waitForRequest(
+      (r) => r.method() === 'PATCH' && r.url().endsWith('/api/v1/tickets/DEMO-3'),
+    )
     await page.getByRole('button', { name: 'Assign', exact: true }).click()
     const sent = await patch
     expect(sent.headers()['if-match']).toBe(etag)
     expect(sent.postDataJSON()).toEqual({ assigneeId: alex.id })
     // The button is gone once saved: the keyboard stays on the picker.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('c-assignee')
-    await expect.poll(() => page.locator('[data-notice="success"]').textContent()).toBe('Assigned to Alex Morgan')
+    await expect
+      .poll(() => page.locator('[data-notice="success"]').textContent())
+      .toBe('Assigned to Alex Morgan')
     expect((await storedTicket('DEMO-3')).assignee?.id).toBe(alex.id)
     expect(await page.getByLabel('Assignee').inputValue()).toBe(alex.id)
-    await expect.poll(() => assignments(page)).toEqual([`Unassigned → ${AGENT.name}`, `${AGENT.name} → Alex Morgan`])
+    await expect
+      .poll(() => assignments(page))
+      .toEqual([`Unassigned → ${AGENT.name}`, `${AGENT.name} → Alex Morgan`])
   })
 
   it('does not reassign over a change made meanwhile (412), and can unassign', async () => {
@@ -356,16 +445,22 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
 
   it('filters the queue by any agent, kept in the URL', async () => {
     await page.goto(`${server.url}/inbox`)
-    await expect.poll(() => optionLabels(page, '#f-assignee')).toEqual(['Any', 'Me', 'Nobody', 'Alex Morgan'])
+    await expect
+      .poll(() => optionLabels(page, '#f-assignee'))
+      .toEqual(['Any', 'Me', 'Nobody', 'Alex Morgan'])
     expect(await page.locator('#f-assignee optgroup').getAttribute('label')).toBe('Agents')
     await page.getByLabel('Assignee').selectOption({ label: 'Alex Morgan' })
     await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
     expect(new URL(page.url()).searchParams.get('assignee')).toBe(alex.id)
-    expect(await page.locator('tr[data-reference="DEMO-3"] .col-assignee').textContent()).toBe('Alex Morgan')
+    expect(await page.locator('tr[data-reference="DEMO-3"] .col-assignee').textContent()).toBe(
+      'Alex Morgan',
+    )
     await page.screenshot({ path: '/tmp/inbox2-queue-by-agent.png' })
     await page.reload()
     await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
-    await expect.poll(() => page.locator('#f-assignee option:checked').textContent()).toBe('Alex Morgan')
+    await expect
+      .poll(() => page.locator('#f-assignee option:checked').textContent())
+      .toBe('Alex Morgan')
     await page.getByLabel('Assignee').selectOption({ label: 'Me' })
     await expect.poll(() => page.locator('.empty').isVisible()).toBe(true)
     await page.getByRole('button', { name: 'Clear filters' }).click()
@@ -391,9 +486,13 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.getByLabel('Theme').selectOption('dark')
     await page.reload()
     await page.getByRole('heading', { name: 'Queue' }).waitFor()
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 18, 22)')
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(15, 18, 22)',
+    )
     await page.getByLabel('Theme').selectOption('auto')
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 245, 247)')
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(244, 245, 247)',
+    )
   })
 
   it('fits a small laptop screen without scrolling sideways', async () => {

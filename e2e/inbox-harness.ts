@@ -6,9 +6,21 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../sdk/test/browser-harness.js'
-import { createAgent, createApiToken, createProject, loadConfig, openDatabase, startServer, type Db } from '../server/src/index.js'
+import {
+  createAgent,
+  createApiToken,
+  createProject,
+  loadConfig,
+  openDatabase,
+  startServer,
+  type Db,
+} from '../server/src/index.js'
 
-export const AGENT = { email: 'ann@example.com', name: 'Ann Agent', password: 'correct horse battery' }
+export const AGENT = {
+  email: 'ann@example.com',
+  name: 'Ann Agent',
+  password: 'correct horse battery',
+}
 
 export interface InboxServer {
   url: string
@@ -18,7 +30,10 @@ export interface InboxServer {
   /** Files a ticket as the widget would. */
   file(body: Record<string, unknown>): Promise<{ id: string; reference: string }>
   /** An agent API call with the API token: another agent or a bot. */
-  api(path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>
+  api(
+    path: string,
+    init?: { method?: string; json?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>
   close(): Promise<void>
 }
 
@@ -67,15 +82,31 @@ export async function startInboxServer(): Promise<InboxServer> {
 }
 
 /** A desktop app's environment as the SDK reports it. */
-export function environment(os: { name: string; version: string | null; bitness: 64 | 32 | null; architecture: string | null }, browserBitness: 64 | 32 | null = 64) {
+export function environment(
+  os: {
+    name: string
+    version: string | null
+    bitness: 64 | 32 | null
+    architecture: string | null
+  },
+  browserBitness: 64 | 32 | null = 64,
+) {
   return {
     os: { ...os, source: 'client-hints' },
     browser: { name: 'Chrome', version: '131.0.6778.86', bitness: browserBitness },
     device: { type: 'desktop', vendor: null, model: null },
-    screen: { width: 1920, height: 1080, pixelRatio: 1.25, viewportWidth: 1536, viewportHeight: 730, colorScheme: 'light' },
+    screen: {
+      width: 1920,
+      height: 1080,
+      pixelRatio: 1.25,
+      viewportWidth: 1536,
+      viewportHeight: 730,
+      colorScheme: 'light',
+    },
     locale: 'ru-RU',
     timezone: 'Europe/Moscow',
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     url: 'https://energo.example.com/reports/export',
     referrer: '',
   }

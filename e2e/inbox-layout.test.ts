@@ -7,8 +7,7 @@ import { AGENT, environment, startInboxServer, type InboxServer } from './inbox-
 // name, a URL with its query, an Electron user agent, a pre-release version).
 const EXCEPTION =
   'SYSTEM_THREAD_EXCEPTION_NOT_HANDLED_0xC0000005_at_KvantEnergo.Reports.Export.ExcelWriter.WriteSheet'
-const URL_LONG =
-  `https://energo.example.com/reports/export?period=2026-11&format=xlsx&columns=${'account_number,'.repeat(12)}total`
+const URL_LONG = `https://energo.example.com/reports/export?period=2026-11&format=xlsx&columns=${'account_number,'.repeat(12)}total`
 const UA = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)',
   'KvantEnergo/4.30.34-beta.20261124 Chrome/131.0.6778.86 Electron/33.2.0 Safari/537.36',
@@ -24,7 +23,9 @@ const overflow = (p: Page) =>
   p.evaluate(() => {
     const out: string[] = []
     if (document.documentElement.scrollWidth > innerWidth) out.push('page')
-    for (const el of document.querySelectorAll<HTMLElement>('.card, .key-fact, .table-wrap, .filters')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.card, .key-fact, .table-wrap, .filters',
+    )) {
       if (el.scrollWidth > el.clientWidth + 1) out.push(el.className)
     }
     return out
@@ -38,7 +39,8 @@ beforeAll(async () => {
     description: `The export crashes.\n${EXCEPTION}\nOpened from ${URL_LONG}`,
     reporter: {
       name: 'Konstantin Konstantinopolsky-Vasilievsky',
-      email: 'konstantin.konstantinopolsky-vasilievsky.accounting@very-long-organization-name.example.com',
+      email:
+        'konstantin.konstantinopolsky-vasilievsky.accounting@very-long-organization-name.example.com',
       organization: 'Regional Energy Distribution Company of the Volga Federal District',
     },
     app: { name: 'Kvant Energo Enterprise Edition', version: VERSION, build: '6255' },
@@ -47,13 +49,17 @@ beforeAll(async () => {
       url: URL_LONG,
       userAgent: UA,
     },
-    context: { path: `C:\\Users\\konstantin\\AppData\\Local\\Kvant\\cache\\${'export-2026-11-'.repeat(6)}.xlsx` },
+    context: {
+      path: `C:\\Users\\konstantin\\AppData\\Local\\Kvant\\cache\\${'export-2026-11-'.repeat(6)}.xlsx`,
+    },
     logs: [
       { level: 'error', message: `ExportError: ${EXCEPTION}${'/frame'.repeat(30)}` },
       { level: 'warn', message: 'Retrying the export', timestamp: '2026-11-24T09:58:12.000Z' },
     ],
   })
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' })).newPage()
+  page = await (
+    await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' })
+  ).newPage()
   await page.goto(`${server.url}/inbox`)
   await page.getByLabel('E-mail').fill(AGENT.email)
   await page.getByLabel('Password').fill(AGENT.password)
@@ -78,7 +84,9 @@ describe('the inbox with long unbroken strings', () => {
     expect(await version.getAttribute('title')).toBe(`${VERSION} (6255)`)
     // The search and its placeholder are not squeezed out of sight.
     const search = page.locator('#search')
-    expect(await search.evaluate((el: HTMLInputElement) => el.clientWidth)).toBeGreaterThanOrEqual(300)
+    expect(await search.evaluate((el: HTMLInputElement) => el.clientWidth)).toBeGreaterThanOrEqual(
+      300,
+    )
   })
 
   it('keeps every card of the ticket within its column, in both themes and in Russian', async () => {
@@ -90,17 +98,30 @@ describe('the inbox with long unbroken strings', () => {
     expect(await page.locator('.fold', { hasText: 'Logs' }).getAttribute('open')).toBe('')
     expect(await overflow(page)).toEqual([])
     // A log message gets the card's whole width, with or without a time before it.
-    const widths = await page.locator('.log').evaluateAll((logs) =>
-      logs.map((li) => li.querySelector('.log-message')!.getBoundingClientRect().width / li.getBoundingClientRect().width),
-    )
+    const widths = await page
+      .locator('.log')
+      .evaluateAll((logs) =>
+        logs.map(
+          (li) =>
+            li.querySelector('.log-message')!.getBoundingClientRect().width /
+            li.getBoundingClientRect().width,
+        ),
+      )
     expect(widths).toEqual([1, 1])
     // The entry sent without a time shows none (not the contract's 0), the other its own.
-    expect(await page.locator('.log').evaluateAll((logs) => logs.map((li) => li.querySelector('time')?.getAttribute('datetime') ?? null)))
-      .toEqual([null, '2026-11-24T09:58:12.000Z'])
+    expect(
+      await page
+        .locator('.log')
+        .evaluateAll((logs) =>
+          logs.map((li) => li.querySelector('time')?.getAttribute('datetime') ?? null),
+        ),
+    ).toEqual([null, '2026-11-24T09:58:12.000Z'])
     expect(await page.locator('.log-error').textContent()).toMatch(/^errorExportError:/)
     await page.locator('.ticket-side').screenshot({ path: '/tmp/inbox2-long-side.png' })
     // However long the application's name and version, the key facts share a line.
-    const tops = await page.locator('.key-fact').evaluateAll((facts) => facts.map((f) => f.getBoundingClientRect().top))
+    const tops = await page
+      .locator('.key-fact')
+      .evaluateAll((facts) => facts.map((f) => f.getBoundingClientRect().top))
     expect(new Set(tops).size).toBe(1)
     await page.evaluate(() => scrollTo(0, 0))
     await page.screenshot({ path: '/tmp/inbox2-long-ticket.png', fullPage: true })
@@ -108,7 +129,9 @@ describe('the inbox with long unbroken strings', () => {
     await page.locator('.topbar select').nth(1).selectOption('ru')
     await expect.poll(() => page.locator('.back').textContent()).toContain('Назад к очереди')
     // Dates follow the inbox's language, not only the browser's (en-US here).
-    expect(await page.locator('.ticket-head time').textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/)
+    expect(await page.locator('.ticket-head time').textContent()).toMatch(
+      /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/,
+    )
     expect(await page.locator('.log time').textContent()).toMatch(/^\d{2}:\d{2}:\d{2}$/)
     expect(await overflow(page)).toEqual([])
     await page.evaluate(() => scrollTo(0, 0))

@@ -7,7 +7,13 @@ import { createAgent, createApiToken, createProject } from '../server/src/index.
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase, type Db } from '../server/src/db/client.js'
 import { startServer, type RunningServer } from '../server/src/serve.js'
-import { bundleSdkForPage, freePort, html, servePages, type Served } from '../sdk/test/browser-harness.js'
+import {
+  bundleSdkForPage,
+  freePort,
+  html,
+  servePages,
+  type Served,
+} from '../sdk/test/browser-harness.js'
 import { launchChromium } from './chromium.js'
 
 let browser: Browser
@@ -26,10 +32,16 @@ beforeAll(async () => {
   apiPort = await freePort()
   // Pages are looked up per request: the page is added once the project (which must know the
   // page's origin) exists.
-  const pages: Parameters<typeof servePages>[0] = { '/sdk.js': ['text/javascript', await bundleSdkForPage()] }
+  const pages: Parameters<typeof servePages>[0] = {
+    '/sdk.js': ['text/javascript', await bundleSdkForPage()],
+  }
   site = await servePages(pages)
   const project = createProject(db, { name: 'Outbox', prefix: 'OBX', origins: [site.url] })
-  await createAgent(db, { email: 'agent@example.com', name: 'Agent', password: 'a long enough password' })
+  await createAgent(db, {
+    email: 'agent@example.com',
+    name: 'Agent',
+    password: 'a long enough password',
+  })
   token = createApiToken(db, { email: 'agent@example.com', name: 'e2e' }).token
   const client = `
     window.settled = []
@@ -41,7 +53,10 @@ beforeAll(async () => {
       outbox: { maxDelayMs: 400 },
     })
     window.snag.on((event) => window.settled.push(event))`
-  pages['/'] = ['text/html', html('<h1>Orders</h1><input type="password" value="secret">', `<script>${client}</script>`)]
+  pages['/'] = [
+    'text/html',
+    html('<h1>Orders</h1><input type="password" value="secret">', `<script>${client}</script>`),
+  ]
   browser = await launchChromium()
 })
 
@@ -54,9 +69,12 @@ afterAll(async () => {
 })
 
 async function tickets(): Promise<{ reference: string; description: string; id: string }[]> {
-  const res = await fetch(`http://127.0.0.1:${apiPort}/api/v1/tickets?limit=50`, { headers: { Authorization: `Bearer ${token}` } })
+  const res = await fetch(`http://127.0.0.1:${apiPort}/api/v1/tickets?limit=50`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
   expect(res.status).toBe(200)
-  return ((await res.json()) as { items: { reference: string; description: string; id: string }[] }).items
+  return ((await res.json()) as { items: { reference: string; description: string; id: string }[] })
+    .items
 }
 
 const pending = (page: Page) => page.evaluate(() => (window as unknown as SdkWindow).snag.pending())
@@ -76,9 +94,16 @@ describe('the outbox in Chromium against the real Snagbox server', () => {
     await page.goto(site.url)
 
     const queued = await page.evaluate(() =>
-      (window as unknown as SdkWindow).snag.report({ description: 'The export button does nothing', screenshot: true }),
+      (window as unknown as SdkWindow).snag.report({
+        description: 'The export button does nothing',
+        screenshot: true,
+      }),
     )
-    expect(queued).toMatchObject({ status: 'queued', persisted: true, error: { code: 'network_error' } })
+    expect(queued).toMatchObject({
+      status: 'queued',
+      persisted: true,
+      error: { code: 'network_error' },
+    })
 
     await page.reload()
     // The new page's first flush fails too: the server is still down.
@@ -88,7 +113,12 @@ describe('the outbox in Chromium against the real Snagbox server', () => {
     api = await startServer(db, loadConfig({}, { port: String(apiPort), host: '127.0.0.1' }))
     await waitFor(async () => (await pending(page)) === 0)
     const settled = await page.evaluate(() => (window as unknown as SdkWindow).settled)
-    expect(settled).toEqual([expect.objectContaining({ kind: 'sent', ticket: expect.objectContaining({ reference: 'OBX-1' }) })])
+    expect(settled).toEqual([
+      expect.objectContaining({
+        kind: 'sent',
+        ticket: expect.objectContaining({ reference: 'OBX-1' }),
+      }),
+    ])
 
     // Another tab and another reload find nothing left to send.
     const second = await context.newPage()
@@ -98,7 +128,9 @@ describe('the outbox in Chromium against the real Snagbox server', () => {
     const all = await tickets()
     expect(all.map((t) => t.reference)).toEqual(['OBX-1'])
 
-    const shot = await fetch(`http://127.0.0.1:${apiPort}/api/v1/tickets/OBX-1/screenshot`, { headers: { Authorization: `Bearer ${token}` } })
+    const shot = await fetch(`http://127.0.0.1:${apiPort}/api/v1/tickets/OBX-1/screenshot`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     expect(shot.status).toBe(200)
     expect(shot.headers.get('content-type')).toBe('image/webp')
     await context.close()
@@ -107,11 +139,28 @@ describe('the outbox in Chromium against the real Snagbox server', () => {
   it('sends at once when the server is up, and a second report gets the next reference', async () => {
     const page = await browser.newPage()
     await page.goto(site.url)
-    const sent = await page.evaluate(() => (window as unknown as SdkWindow).snag.report({ description: 'Second problem', reporter: { email: 'anna@example.com' } }))
+    const sent = await page.evaluate(() =>
+      (window as unknown as SdkWindow).snag.report({
+        description: 'Second problem',
+        reporter: { email: 'anna@example.com' },
+      }),
+    )
     expect(sent).toMatchObject({ status: 'sent', reference: 'OBX-2' })
     expect((sent as { statusUrl: string }).statusUrl).toMatch(/\/status\/[\w-]{20,}/)
-    const rejected = await page.evaluate(() => (window as unknown as SdkWindow).snag.report({ description: 'x', reporter: { email: 'not an address' } }))
-    expect(rejected).toMatchObject({ status: 'rejected', error: { code: 'invalid_payload', status: 400, errors: [expect.objectContaining({ path: 'reporter.email' })] } })
+    const rejected = await page.evaluate(() =>
+      (window as unknown as SdkWindow).snag.report({
+        description: 'x',
+        reporter: { email: 'not an address' },
+      }),
+    )
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      error: {
+        code: 'invalid_payload',
+        status: 400,
+        errors: [expect.objectContaining({ path: 'reporter.email' })],
+      },
+    })
     await page.close()
   })
 })

@@ -26,7 +26,12 @@ beforeAll(async () => {
   demo = `http://127.0.0.1:${demoPort}`
   child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { ...process.env, SNAGBOX_DB: join(dir, 'snagbox.db'), SNAGBOX_PORT: String(apiPort), SNAGBOX_DEMO_PORT: String(demoPort) },
+    env: {
+      ...process.env,
+      SNAGBOX_DB: join(dir, 'snagbox.db'),
+      SNAGBOX_PORT: String(apiPort),
+      SNAGBOX_DEMO_PORT: String(demoPort),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let out = ''
@@ -56,7 +61,9 @@ describe('npm start', () => {
     await page.goto(`${demo}/`)
     await page.getByRole('button', { name: 'Report a problem' }).last().click()
     await page.getByRole('dialog').waitFor()
-    await page.getByLabel(/What happened/).fill('Demo: the energy report export fails with 0x80070005')
+    await page
+      .getByLabel(/What happened/)
+      .fill('Demo: the energy report export fails with 0x80070005')
     await page.getByRole('button', { name: 'Send' }).click()
     const reference = await page.getByText(/^DEMO-\d+$/).textContent({ timeout: 20_000 })
     expect(reference).toMatch(/^DEMO-\d+$/)
@@ -71,6 +78,8 @@ describe('npm start', () => {
     await inbox.getByText('Kvant Energo 4.30.34 (6255)').waitFor()
     const shot = inbox.getByRole('img', { name: /screenshot/i }).first()
     await shot.waitFor()
-    expect(await shot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100)
+    expect(await shot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+      100,
+    )
   })
 })

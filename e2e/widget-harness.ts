@@ -30,8 +30,17 @@ const dist = join(root, 'widget/dist')
 /** Builds widget/dist exactly as `rollup -c --environment ONLY:widget` does. */
 export function buildWidget(): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent', '--environment', 'ONLY:widget'], { cwd: root }, (error, _out, err) =>
-      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [
+        join(root, 'node_modules/rollup/dist/bin/rollup'),
+        '-c',
+        '--silent',
+        '--environment',
+        'ONLY:widget',
+      ],
+      { cwd: root },
+      (error, _out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve()),
     ),
   )
 }
@@ -47,25 +56,47 @@ export interface Harness {
 }
 
 /** Starts the real server (the host page's origin allowed) and the host page's own server. */
-export async function startHarness(page: (query: URLSearchParams, h: { key: string; api: string }) => string): Promise<Harness> {
+export async function startHarness(
+  page: (query: URLSearchParams, h: { key: string; api: string }) => string,
+): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-widget-'))
   const db: Db = openDatabase(join(dir, 'snagbox.db'))
   const sitePort = await freePort()
   const origin = `http://127.0.0.1:${sitePort}`
   const { key } = createProject(db, { name: 'Kvant Energo', prefix: 'KVT', origins: [origin] })
-  await createAgent(db, { email: 'agent@example.com', name: 'Agent', password: 'a long enough password' })
+  await createAgent(db, {
+    email: 'agent@example.com',
+    name: 'Agent',
+    password: 'a long enough password',
+  })
   const { token } = createApiToken(db, { email: 'agent@example.com', name: 'e2e' })
   const apiPort = await freePort()
-  const api = await startServer(db, loadConfig({ SNAGBOX_DB: join(dir, 'snagbox.db') }, { port: String(apiPort), host: '127.0.0.1' }))
+  const api = await startServer(
+    db,
+    loadConfig(
+      { SNAGBOX_DB: join(dir, 'snagbox.db') },
+      { port: String(apiPort), host: '127.0.0.1' },
+    ),
+  )
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', origin)
-    const file = url.pathname === '/widget.js' ? 'widget.js' : url.pathname.match(/^\/widget\/([\w.-]+\.js)$/)?.[1]
+    const file =
+      url.pathname === '/widget.js'
+        ? 'widget.js'
+        : url.pathname.match(/^\/widget\/([\w.-]+\.js)$/)?.[1]
     if (url.pathname === '/') {
-      return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(url.searchParams, { key, api: api.url }))
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(page(url.searchParams, { key, api: api.url }))
     }
     const body = file && (await readFile(join(dist, file)).catch(() => null))
     if (!body) return void res.writeHead(404).end()
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Access-Control-Allow-Origin': '*' }).end(body)
+    res
+      .writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+      })
+      .end(body)
   })
   const site = await listen(server, sitePort)
   return {
@@ -87,23 +118,36 @@ export const stubScript = (calls = '') => `<script>${STUB_SNIPPET}\n${calls}</sc
 
 /** A ticket as an agent reads it. */
 export async function ticket(h: Harness, reference: string): Promise<Record<string, any>> {
-  const res = await fetch(`${h.api.url}/api/v1/tickets/${reference}`, { headers: { Authorization: `Bearer ${h.token}` } })
+  const res = await fetch(`${h.api.url}/api/v1/tickets/${reference}`, {
+    headers: { Authorization: `Bearer ${h.token}` },
+  })
   if (res.status !== 200) throw new Error(`GET ${reference}: ${res.status} ${await res.text()}`)
   return (await res.json()) as Record<string, any>
 }
 
 /** The ticket's screenshot, as base64 and content type. */
-export async function screenshotOf(h: Harness, reference: string): Promise<{ type: string; base64: string }> {
-  const res = await fetch(`${h.api.url}/api/v1/tickets/${reference}/screenshot`, { headers: { Authorization: `Bearer ${h.token}` } })
+export async function screenshotOf(
+  h: Harness,
+  reference: string,
+): Promise<{ type: string; base64: string }> {
+  const res = await fetch(`${h.api.url}/api/v1/tickets/${reference}/screenshot`, {
+    headers: { Authorization: `Bearer ${h.token}` },
+  })
   if (res.status !== 200) throw new Error(`screenshot of ${reference}: ${res.status}`)
-  return { type: res.headers.get('content-type') ?? '', base64: Buffer.from(await res.arrayBuffer()).toString('base64') }
+  return {
+    type: res.headers.get('content-type') ?? '',
+    base64: Buffer.from(await res.arrayBuffer()).toString('base64'),
+  }
 }
 
 /** The widget's shadow root, from inside the page. */
 export const SHADOW = `document.querySelector('snagbox-widget').shadowRoot`
 
 /** Waits until the widget has loaded and replaced the stub. */
-export const widgetLoaded = (page: Page) => page.waitForFunction(() => (window as unknown as { Snagbox?: { loaded?: boolean } }).Snagbox?.loaded === true)
+export const widgetLoaded = (page: Page) =>
+  page.waitForFunction(
+    () => (window as unknown as { Snagbox?: { loaded?: boolean } }).Snagbox?.loaded === true,
+  )
 
 /** Describes the focused element, looking through the widget's shadow root. */
 export const focused = (page: Page) =>
@@ -111,15 +155,27 @@ export const focused = (page: Page) =>
     let el = document.activeElement
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
     if (!el) return ''
-    const label = el.id ? (el.getRootNode() as ShadowRoot).querySelector(`label[for="${el.id}"]`)?.textContent : ''
-    return [el.tagName.toLowerCase(), el.getAttribute('type'), el.id && `#${el.id}`, el.className && `.${el.className}`, label || el.textContent?.trim().slice(0, 40)].filter(Boolean).join(' ')
+    const label = el.id
+      ? (el.getRootNode() as ShadowRoot).querySelector(`label[for="${el.id}"]`)?.textContent
+      : ''
+    return [
+      el.tagName.toLowerCase(),
+      el.getAttribute('type'),
+      el.id && `#${el.id}`,
+      el.className && `.${el.className}`,
+      label || el.textContent?.trim().slice(0, 40),
+    ]
+      .filter(Boolean)
+      .join(' ')
   })
 
 /** Presses Tab until the focus is on an element matching `selector` in the widget (at most `max`). */
 export async function tabTo(page: Page, selector: string, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     const hit = await page.evaluate(
-      (selector) => document.querySelector('snagbox-widget')?.shadowRoot?.activeElement?.matches(selector) ?? false,
+      (selector) =>
+        document.querySelector('snagbox-widget')?.shadowRoot?.activeElement?.matches(selector) ??
+        false,
       selector,
     )
     if (hit) return

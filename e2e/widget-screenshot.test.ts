@@ -1,8 +1,18 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { screenshotOf, SHADOW, stubScript, ticket, widgetLoaded, useWidgetSite } from './widget-harness.js'
+import {
+  screenshotOf,
+  SHADOW,
+  stubScript,
+  ticket,
+  widgetLoaded,
+  useWidgetSite,
+} from './widget-harness.js'
 
-const hostPage = (_: URLSearchParams, { key, api }: { key: string; api: string }) => `<!doctype html>
+const hostPage = (
+  _: URLSearchParams,
+  { key, api }: { key: string; api: string },
+) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Kvant Energo · Meters</title>${stubScript()}
 <script async src="/widget.js" data-key="${key}" data-endpoint="${api}" data-app-version="4.30.34" data-app-build="6255"></script>
 <style>body{margin:0;font:16px sans-serif;background:#fff} main{padding:24px}</style></head>
@@ -13,9 +23,12 @@ const hostPage = (_: URLSearchParams, { key, api }: { key: string; api: string }
 
 const site = useWidgetSite(hostPage)
 
-const shadowClick = (page: Page, selector: string) => page.evaluate(`${SHADOW}.querySelector(${JSON.stringify(selector)}).click()`)
+const shadowClick = (page: Page, selector: string) =>
+  page.evaluate(`${SHADOW}.querySelector(${JSON.stringify(selector)}).click()`)
 const buttonByText = (page: Page, text: string) =>
-  page.evaluate(`[...${SHADOW}.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)}).click()`)
+  page.evaluate(
+    `[...${SHADOW}.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)}).click()`,
+  )
 
 async function openForm(page: Page) {
   await page.goto(site.h.site.url)
@@ -40,13 +53,13 @@ describe('the screenshot editor', () => {
     expect(await page.evaluate(`${SHADOW}.activeElement.textContent`)).toBe('Highlight')
 
     // Where the account box is on the canvas: page CSS px → picture px → the canvas on screen.
-    const at = await page.evaluate(`(() => {
+    const at = (await page.evaluate(`(() => {
       const canvas = ${SHADOW}.querySelector('.editor__canvas')
       const c = canvas.getBoundingClientRect()
       const a = document.getElementById('account').getBoundingClientRect()
       const k = (canvas.width / document.documentElement.clientWidth) * (c.width / canvas.width)
       return { x0: c.left + (a.left - 6) * k, y0: c.top + (a.top - 6) * k, x1: c.left + (a.right + 6) * k, y1: c.top + (a.bottom + 6) * k, k, c }
-    })()`) as { x0: number; y0: number; x1: number; y1: number; k: number; c: DOMRect }
+    })()`)) as { x0: number; y0: number; x1: number; y1: number; k: number; c: DOMRect }
     const drag = async (x0: number, y0: number, x1: number, y1: number) => {
       await page.mouse.move(x0, y0)
       await page.mouse.down()
@@ -60,23 +73,36 @@ describe('the screenshot editor', () => {
     await drag(at.x1 + 220 * at.k, at.y1 + 120 * at.k, at.x1 + 20 * at.k, at.y1 + 10 * at.k)
     await page.screenshot({ path: '/tmp/widget-editor.png' })
     await buttonByText(page, 'Use this picture')
-    await page.waitForFunction(`${SHADOW}.querySelector('form') && ${SHADOW}.activeElement?.name === 'category'`)
+    await page.waitForFunction(
+      `${SHADOW}.querySelector('form') && ${SHADOW}.activeElement?.name === 'category'`,
+    )
 
     await describeAndSend(page, 'My account number must not be in the picture')
-    const reference = await page.evaluate(`${SHADOW}.querySelector('.done__reference').textContent`) as string
+    const reference = (await page.evaluate(
+      `${SHADOW}.querySelector('.done__reference').textContent`,
+    )) as string
     const shot = await screenshotOf(site.h, reference)
-    const black = await page.evaluate(async ({ shot }) => {
-      const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
-      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
-      ctx.drawImage(bitmap, 0, 0)
-      const k = bitmap.width / document.documentElement.clientWidth
-      const r = document.getElementById('account')!.getBoundingClientRect()
-      const data = ctx.getImageData(Math.ceil(r.left * k), Math.ceil(r.top * k), Math.floor(r.width * k), Math.floor(r.height * k)).data
-      let n = 0
-      for (let i = 0; i < data.length; i += 4) if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) n++
-      return n / (data.length / 4)
-    }, { shot })
+    const black = await page.evaluate(
+      async ({ shot }) => {
+        const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+        ctx.drawImage(bitmap, 0, 0)
+        const k = bitmap.width / document.documentElement.clientWidth
+        const r = document.getElementById('account')!.getBoundingClientRect()
+        const data = ctx.getImageData(
+          Math.ceil(r.left * k),
+          Math.ceil(r.top * k),
+          Math.floor(r.width * k),
+          Math.floor(r.height * k),
+        ).data
+        let n = 0
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) n++
+        return n / (data.length / 4)
+      },
+      { shot },
+    )
     expect(black).toBeGreaterThan(0.97)
     await page.close()
   })
@@ -91,7 +117,9 @@ describe('without a connection', () => {
     await describeAndSend(page, 'Sent from a train')
     const text = (await page.evaluate(`${SHADOW}.querySelector('.done').textContent`)) as string
     expect(text).toContain('Saved, not sent yet')
-    expect(text).toContain('kept on this device and will be sent automatically when the connection is back')
+    expect(text).toContain(
+      'kept on this device and will be sent automatically when the connection is back',
+    )
     await page.screenshot({ path: '/tmp/widget-queued.png' })
 
     await context.setOffline(false)
@@ -100,7 +128,10 @@ describe('without a connection', () => {
       found = await ticket(site.h, 'KVT-2').catch(() => null)
       if (!found) await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    expect(found).toMatchObject({ description: 'Sent from a train', app: { version: '4.30.34', build: '6255' } })
+    expect(found).toMatchObject({
+      description: 'Sent from a train',
+      app: { version: '4.30.34', build: '6255' },
+    })
     await context.close()
   })
 })

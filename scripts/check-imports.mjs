@@ -27,12 +27,32 @@ export const BOUNDARIES = [
     from: /^server\/src\/tickets\/lifecycle\//,
     to: /^hono(\/|$)|^@hono\/|^drizzle-orm|^server\/src\/(errors|db|http)\b|^node:/,
   },
-  { name: 'the server imports only the contract from the SDK', from: /^server\/src\//, to: /^sdk\/src\/(?!contract\/)/ },
-  { name: 'the server never imports the inbox or the widget', from: /^server\/src\//, to: /^(inbox|widget)\/|^preact/ },
-  { name: 'the inbox imports the contract, never server internals', from: /^inbox\/src\//, to: /^server\/|^sdk\/src\/(?!contract\/)|^widget\// },
+  {
+    name: 'the server imports only the contract from the SDK',
+    from: /^server\/src\//,
+    to: /^sdk\/src\/(?!contract\/)/,
+  },
+  {
+    name: 'the server never imports the inbox or the widget',
+    from: /^server\/src\//,
+    to: /^(inbox|widget)\/|^preact/,
+  },
+  {
+    name: 'the inbox imports the contract, never server internals',
+    from: /^inbox\/src\//,
+    to: /^server\/|^sdk\/src\/(?!contract\/)|^widget\//,
+  },
   { name: 'the widget imports only the SDK', from: /^widget\/src\//, to: /^(server|inbox)\// },
-  { name: 'the SDK has no UI and knows no server', from: /^sdk\/src\//, to: /^(server|inbox|widget)\/|^preact|^@preact\// },
-  { name: 'the contract imports nothing', from: /^sdk\/src\/contract\//, to: /^(?!sdk\/src\/contract\/)/ },
+  {
+    name: 'the SDK has no UI and knows no server',
+    from: /^sdk\/src\//,
+    to: /^(server|inbox|widget)\/|^preact|^@preact\//,
+  },
+  {
+    name: 'the contract imports nothing',
+    from: /^sdk\/src\/contract\//,
+    to: /^(?!sdk\/src\/contract\/)/,
+  },
 ]
 
 function sourceFiles(dir) {
@@ -44,7 +64,8 @@ function sourceFiles(dir) {
   }
   return entries.flatMap((e) => {
     const path = `${dir}/${e.name}`
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(path)
+    if (e.isDirectory())
+      return e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(path)
     return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : []
   })
 }
@@ -60,9 +81,16 @@ function importsOf(file, options) {
   const text = readFileSync(join(ROOT, file), 'utf8')
   const { importedFiles } = ts.preProcessFile(text, true, true)
   return importedFiles.map(({ fileName }) => {
-    const resolved = ts.resolveModuleName(fileName, join(ROOT, file), options, ts.sys).resolvedModule
+    const resolved = ts.resolveModuleName(
+      fileName,
+      join(ROOT, file),
+      options,
+      ts.sys,
+    ).resolvedModule
     const inRepository = resolved && !resolved.resolvedFileName.includes(`${sep}node_modules${sep}`)
-    const realPath = inRepository ? relative(ROOT, resolved.resolvedFileName).split(sep).join('/') : null
+    const realPath = inRepository
+      ? relative(ROOT, resolved.resolvedFileName).split(sep).join('/')
+      : null
     return { specifier: fileName, target: realPath ?? fileName }
   })
 }
@@ -143,7 +171,8 @@ export function checkImports(files = SOURCES.flatMap(sourceFiles), readImports =
       targets.add(target)
       if (TEST.test(file)) continue
       for (const rule of BOUNDARIES) {
-        if (rule.from.test(file) && rule.to.test(target)) violations.push({ rule: rule.name, file, imports: specifier })
+        if (rule.from.test(file) && rule.to.test(target))
+          violations.push({ rule: rule.name, file, imports: specifier })
       }
     }
     graph.set(file, targets)
@@ -152,7 +181,11 @@ export function checkImports(files = SOURCES.flatMap(sourceFiles), readImports =
   // A loop of folders that is not already a loop of files: two rooms leaning on each other.
   const seen = new Set(fileCycles.map((part) => part.map(unitOf).sort().join()))
   const folderCycles = cycles(folderGraph(graph)).filter((part) => !seen.has(part.join()))
-  return { files: files.length, cycles: [...fileCycles, ...folderCycles.map((part) => part.map((folder) => `${folder}/`))], violations }
+  return {
+    files: files.length,
+    cycles: [...fileCycles, ...folderCycles.map((part) => part.map((folder) => `${folder}/`))],
+    violations,
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -160,6 +193,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const part of result.cycles) console.error(`import circle: ${part.join(' → ')}`)
   for (const v of result.violations) console.error(`${v.rule}: ${v.file} imports ${v.imports}`)
   const bad = result.cycles.length + result.violations.length
-  console.log(bad ? `${bad} import problems in ${result.files} files` : `imports: ${result.files} files, no circles, boundaries kept`)
+  console.log(
+    bad
+      ? `${bad} import problems in ${result.files} files`
+      : `imports: ${result.files} files, no circles, boundaries kept`,
+  )
   process.exit(bad ? 1 : 0)
 }

@@ -5,7 +5,9 @@ import { checkImports } from './check-imports.mjs'
 type Imports = Record<string, string[]>
 /** The checker over made-up files: each file's imports given as the repository paths they reach. */
 const check = (graph: Imports) =>
-  checkImports(Object.keys(graph), (file: string) => graph[file]!.map((target) => ({ specifier: target, target })))
+  checkImports(Object.keys(graph), (file: string) =>
+    graph[file]!.map((target) => ({ specifier: target, target })),
+  )
 
 describe('the import check', () => {
   it('finds no circle and no crossed boundary in the repository', () => {
@@ -41,7 +43,9 @@ describe('the import check', () => {
       'server/src/errors.ts': [],
       'inbox/src/api.ts': ['server/src/tickets/store/write.ts'],
     })
-    expect(result.violations.map((v: { rule: string; imports: string }) => `${v.rule}: ${v.imports}`)).toEqual([
+    expect(
+      result.violations.map((v: { rule: string; imports: string }) => `${v.rule}: ${v.imports}`),
+    ).toEqual([
       'the store knows no HTTP: hono',
       'the store knows no HTTP: server/src/errors.ts',
       'the inbox imports the contract, never server internals: server/src/tickets/store/write.ts',

@@ -14,18 +14,33 @@ import {
   updateProject,
 } from '../server/dist/index.js'
 
-const DEMO_AGENT = { email: 'demo@snagbox.local', name: 'Demo Agent', password: 'snagbox-demo', role: 'admin' }
+const DEMO_AGENT = {
+  email: 'demo@snagbox.local',
+  name: 'Demo Agent',
+  password: 'snagbox-demo',
+  role: 'admin',
+}
 const DEMO_PORT = Number(process.env.SNAGBOX_DEMO_PORT ?? 8788)
 const DEMO_PAGE = new URL('../examples/plain-html/index.html', import.meta.url)
 
 const config = loadConfig(process.env)
 const db = openDatabase(config.db)
 // The demo page, and the bundler example (examples/bundler-app, port 8789) when it runs.
-const demoOrigins = [DEMO_PORT, 8789].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+const demoOrigins = [DEMO_PORT, 8789].flatMap((port) => [
+  `http://127.0.0.1:${port}`,
+  `http://localhost:${port}`,
+])
 const existing = findProjectByPrefix(db, 'DEMO')
 const project = existing
-  ? updateProject(db, 'DEMO', { origins: [...new Set([...existing.allowedOrigins, ...demoOrigins])] })
-  : createProject(db, { name: 'Demo', prefix: 'DEMO', key: 'pk_demo_snagbox_local', origins: demoOrigins })
+  ? updateProject(db, 'DEMO', {
+      origins: [...new Set([...existing.allowedOrigins, ...demoOrigins])],
+    })
+  : createProject(db, {
+      name: 'Demo',
+      prefix: 'DEMO',
+      key: 'pk_demo_snagbox_local',
+      origins: demoOrigins,
+    })
 if (!findAgentByEmail(db, DEMO_AGENT.email)) await createAgent(db, DEMO_AGENT)
 
 const running = await startServer(db, config)

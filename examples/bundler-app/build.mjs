@@ -40,7 +40,10 @@ export async function build({ outdir = join(here, 'dist'), quiet = false } = {})
     sourcemap: 'linked',
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
-    define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __APP_BUILD__: JSON.stringify(APP_BUILD) },
+    define: {
+      __APP_VERSION__: JSON.stringify(APP_VERSION),
+      __APP_BUILD__: JSON.stringify(APP_BUILD),
+    },
     metafile: true,
     logLevel: 'warning',
     // The SDK's files keep the bare `import './chunk.js'` lines Rollup hoists; with its
@@ -55,25 +58,41 @@ export async function build({ outdir = join(here, 'dist'), quiet = false } = {})
   const visit = (path) => {
     if (initial.has(path)) return
     initial.add(path)
-    for (const { path: dep, kind } of outputs[path]?.imports ?? []) if (kind === 'import-statement') visit(dep)
+    for (const { path: dep, kind } of outputs[path]?.imports ?? [])
+      if (kind === 'import-statement') visit(dep)
   }
   // (Chunks loaded by import() are entry points too, so only the page's own entry is followed.)
-  for (const [path, output] of Object.entries(outputs)) if (output.entryPoint === 'src/main.js') visit(path)
-  for (const [path, output] of Object.entries(outputs)) if (output.cssBundle || path.endsWith('.css')) initial.add(path)
+  for (const [path, output] of Object.entries(outputs))
+    if (output.entryPoint === 'src/main.js') visit(path)
+  for (const [path, output] of Object.entries(outputs))
+    if (output.cssBundle || path.endsWith('.css')) initial.add(path)
 
   const files = []
   for (const path of Object.keys(outputs).filter((p) => !p.endsWith('.map'))) {
     const content = await readFile(join(here, path))
     const file = relative(outdir, join(here, path))
-    files.push({ file, raw: content.length, gzip: gzipSync(content, { level: 9 }).length, brotli: brotliCompressSync(content).length, initial: initial.has(path) })
+    files.push({
+      file,
+      raw: content.length,
+      gzip: gzipSync(content, { level: 9 }).length,
+      brotli: brotliCompressSync(content).length,
+      initial: initial.has(path),
+    })
   }
   files.sort((a, b) => Number(b.initial) - Number(a.initial) || b.raw - a.raw)
   if (!quiet) {
     const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10)
-    console.log(`Kvant Energo ${APP_VERSION} (${APP_BUILD}) → ${relative(process.cwd(), outdir) || '.'}`)
-    for (const f of files) console.log(`  ${f.file.padEnd(48)} ${kib(f.raw)} raw ${kib(f.gzip)} gzip ${kib(f.brotli)} brotli  ${f.initial ? 'on load' : 'on demand'}`)
+    console.log(
+      `Kvant Energo ${APP_VERSION} (${APP_BUILD}) → ${relative(process.cwd(), outdir) || '.'}`,
+    )
+    for (const f of files)
+      console.log(
+        `  ${f.file.padEnd(48)} ${kib(f.raw)} raw ${kib(f.gzip)} gzip ${kib(f.brotli)} brotli  ${f.initial ? 'on load' : 'on demand'}`,
+      )
     const sum = (list) => kib(list.reduce((n, f) => n + f.gzip, 0)).trim()
-    console.log(`  on load: ${sum(files.filter((f) => f.initial))} gzip; on demand (screenshot): ${sum(files.filter((f) => !f.initial))} gzip`)
+    console.log(
+      `  on load: ${sum(files.filter((f) => f.initial))} gzip; on demand (screenshot): ${sum(files.filter((f) => !f.initial))} gzip`,
+    )
   }
   return { outdir, files }
 }

@@ -29,7 +29,8 @@ if (!existsSync(join(dist, 'index.html'))) {
   await build()
 }
 
-const attribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+const attribute = (value) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /** The page, with where reports go filled in. */
 async function page() {
@@ -41,20 +42,34 @@ async function page() {
 
 const server = createServer(async (req, res) => {
   try {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, { Allow: 'GET, HEAD' }).end()
     const { pathname } = new URL(req.url ?? '/', 'http://localhost')
     const type = TYPES[extname(pathname)]
     // Any path without a file extension is a route of the single-page app: the page itself.
     if (pathname === '/' || pathname === '/index.html' || !extname(pathname)) {
       const body = await page()
-      return void res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' }).end(req.method === 'HEAD' ? undefined : body)
+      return void res
+        .writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' })
+        .end(req.method === 'HEAD' ? undefined : body)
     }
     const file = normalize(join(dist, decodeURIComponent(pathname)))
-    const body = type && file.startsWith(dist.endsWith(sep) ? dist : dist + sep) ? await readFile(file).catch(() => null) : null
+    const body =
+      type && file.startsWith(dist.endsWith(sep) ? dist : dist + sep)
+        ? await readFile(file).catch(() => null)
+        : null
     if (!body) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
     // Chunks are named by their content's hash: cached for good. The entry keeps its name.
-    const cache = pathname.startsWith('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache'
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : body)
+    const cache = pathname.startsWith('/chunks/')
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache'
+    res
+      .writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': cache,
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .end(req.method === 'HEAD' ? undefined : body)
   } catch (error) {
     console.error(error)
     if (!res.headersSent) res.writeHead(500).end()
@@ -63,6 +78,9 @@ const server = createServer(async (req, res) => {
 
 server.listen(port, '127.0.0.1', () => {
   const { port: bound } = server.address()
-  console.log(`Kvant Energo (bundler example) on http://127.0.0.1:${bound}/ — reports go to ${endpoint}`)
+  console.log(
+    `Kvant Energo (bundler example) on http://127.0.0.1:${bound}/ — reports go to ${endpoint}`,
+  )
 })
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close(() => process.exit(0)))
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => server.close(() => process.exit(0)))

@@ -12,7 +12,10 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createClient } from '@snagbox/sdk'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { screenshot: { type: 'string' } } })
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { screenshot: { type: 'string' } },
+})
 
 const snag = createClient({
   endpoint: process.env.SNAGBOX_ENDPOINT ?? 'http://127.0.0.1:8787',

@@ -12,7 +12,10 @@ let pending: Promise<void> | null = null
  * made while one is in flight share it. A failure keeps what was there: the picker then offers
  * the agent and the current assignee only, and the next page asks again.
  */
-export function loadAgents(fetchList: () => Promise<AgentInfo[]> = api.agents, now = Date.now()): Promise<void> {
+export function loadAgents(
+  fetchList: () => Promise<AgentInfo[]> = api.agents,
+  now = Date.now(),
+): Promise<void> {
   if (pending) return pending
   if (agents.value && now - loadedAt < AGENTS_MAX_AGE_MS) return Promise.resolve()
   pending = fetchList()

@@ -7,7 +7,11 @@ import type { AllowedAction } from '@snagbox/sdk/contract'
  * @example
  * can(ticket.allowedActions, 'reply', { status: 'resolved' })
  */
-export function can(list: readonly AllowedAction[], action: string, extra: { status?: string; closeReason?: string } = {}): boolean {
+export function can(
+  list: readonly AllowedAction[],
+  action: string,
+  extra: { status?: string; closeReason?: string } = {},
+): boolean {
   return list.some(
     (a) =>
       a.action === action &&

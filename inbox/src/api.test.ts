@@ -1,8 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ApiProblem, createApi } from './api.js'
 
-const problem = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json', ...headers } })
+const problem = (
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+  })
 
 function fakeFetch(...answers: (Response | Error)[]) {
   const calls: { url: string; init: RequestInit }[] = []
@@ -18,45 +25,89 @@ function fakeFetch(...answers: (Response | Error)[]) {
 
 describe('the inbox API client', () => {
   it('sends If-Match with the version the agent saw and returns the new ETag', async () => {
-    const { fetch, calls } = fakeFetch(new Response(JSON.stringify({ reference: 'DEMO-1', version: 3 }), { headers: { ETag: '"3"' } }))
+    const { fetch, calls } = fakeFetch(
+      new Response(JSON.stringify({ reference: 'DEMO-1', version: 3 }), {
+        headers: { ETag: '"3"' },
+      }),
+    )
     const api = createApi({ fetch })
     const result = await api.patch('DEMO-1', { priority: 'high' }, '"2"')
     expect(result).toEqual({ data: { reference: 'DEMO-1', version: 3 }, etag: '"3"' })
     expect(calls[0]!.url).toBe('/api/v1/tickets/DEMO-1')
     expect(calls[0]!.init.method).toBe('PATCH')
-    expect(calls[0]!.init.headers).toMatchObject({ 'If-Match': '"2"', 'Content-Type': 'application/json' })
+    expect(calls[0]!.init.headers).toMatchObject({
+      'If-Match': '"2"',
+      'Content-Type': 'application/json',
+    })
     expect(calls[0]!.init.body).toBe('{"priority":"high"}')
   })
 
   it('turns a problem document into an ApiProblem with its code, detail and field errors', async () => {
-    const { fetch } = fakeFetch(problem(409, { code: 'illegal_transition', detail: '"reply" is not allowed while the ticket is closed', allowed: [] }))
-    const error = await createApi({ fetch }).reply('DEMO-1', { body: 'x' }, null).catch((e: unknown) => e)
+    const { fetch } = fakeFetch(
+      problem(409, {
+        code: 'illegal_transition',
+        detail: '"reply" is not allowed while the ticket is closed',
+        allowed: [],
+      }),
+    )
+    const error = await createApi({ fetch })
+      .reply('DEMO-1', { body: 'x' }, null)
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiProblem)
-    expect(error).toMatchObject({ status: 409, code: 'illegal_transition', detail: '"reply" is not allowed while the ticket is closed' })
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'illegal_transition',
+      detail: '"reply" is not allowed while the ticket is closed',
+    })
 
-    const { fetch: invalid } = fakeFetch(problem(400, { code: 'invalid_payload', detail: 'body is required', errors: [{ path: 'body', message: 'is required' }] }))
-    await expect(createApi({ fetch: invalid }).note('DEMO-1', '')).rejects.toMatchObject({ status: 400, errors: [{ path: 'body', message: 'is required' }] })
+    const { fetch: invalid } = fakeFetch(
+      problem(400, {
+        code: 'invalid_payload',
+        detail: 'body is required',
+        errors: [{ path: 'body', message: 'is required' }],
+      }),
+    )
+    await expect(createApi({ fetch: invalid }).note('DEMO-1', '')).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body', message: 'is required' }],
+    })
   })
 
   it('reports a 412 as precondition_failed so the page can reload', async () => {
-    const { fetch } = fakeFetch(problem(412, { code: 'precondition_failed', detail: 'The ticket changed' }))
-    await expect(createApi({ fetch }).patch('DEMO-1', { category: 'incident' }, '"1"')).rejects.toMatchObject({ status: 412, code: 'precondition_failed' })
+    const { fetch } = fakeFetch(
+      problem(412, { code: 'precondition_failed', detail: 'The ticket changed' }),
+    )
+    await expect(
+      createApi({ fetch }).patch('DEMO-1', { category: 'incident' }, '"1"'),
+    ).rejects.toMatchObject({ status: 412, code: 'precondition_failed' })
   })
 
   it('says network_error when the server cannot be reached, and survives a body that is not JSON', async () => {
-    const { fetch } = fakeFetch(new TypeError('Failed to fetch'), new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }))
+    const { fetch } = fakeFetch(
+      new TypeError('Failed to fetch'),
+      new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
+    )
     const api = createApi({ fetch })
     await expect(api.me()).rejects.toMatchObject({ status: 0, code: 'network_error' })
-    await expect(api.me()).rejects.toMatchObject({ status: 502, code: 'http_502', detail: 'Bad Gateway' })
+    await expect(api.me()).rejects.toMatchObject({
+      status: 502,
+      code: 'http_502',
+      detail: 'Bad Gateway',
+    })
   })
 
   it('tells the page the session is gone on a 401, but not for a failed login', async () => {
     const onUnauthorized = vi.fn()
-    const { fetch } = fakeFetch(problem(401, { code: 'unauthorized', detail: 'Wrong e-mail or password' }), problem(401, { code: 'unauthorized', detail: 'Log in' }))
+    const { fetch } = fakeFetch(
+      problem(401, { code: 'unauthorized', detail: 'Wrong e-mail or password' }),
+      problem(401, { code: 'unauthorized', detail: 'Log in' }),
+    )
     const api = createApi({ fetch, onUnauthorized })
     await expect(api.login('a@example.com', 'nope')).rejects.toMatchObject({ status: 401 })
     expect(onUnauthorized).not.toHaveBeenCalled()
-    await expect(api.list(new URLSearchParams('status=open'))).rejects.toMatchObject({ status: 401 })
+    await expect(api.list(new URLSearchParams('status=open'))).rejects.toMatchObject({
+      status: 401,
+    })
     expect(onUnauthorized).toHaveBeenCalledOnce()
   })
 

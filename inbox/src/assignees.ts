@@ -37,7 +37,11 @@ export function assigneeIdFor(choice: string, selfId: string): string | null {
  * The agents the queue's assignee filter offers besides "me" and "nobody": everyone else by name,
  * and the agent the URL names even when the list doesn't know them (shown by their id).
  */
-export function filterAgents(agents: readonly Person[] | null, selfId: string, chosen: string): Person[] {
+export function filterAgents(
+  agents: readonly Person[] | null,
+  selfId: string,
+  chosen: string,
+): Person[] {
   const others = (agents ?? []).filter((a) => a.id !== selfId).sort(byName)
   const special = chosen === '' || chosen === 'me' || chosen === 'none'
   if (special || chosen === selfId || others.some((a) => a.id === chosen)) return others

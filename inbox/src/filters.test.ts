@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_FILTERS, filtersFromSearch, filtersToSearch, isFiltered, listQuery } from './filters.js'
+import {
+  DEFAULT_FILTERS,
+  filtersFromSearch,
+  filtersToSearch,
+  isFiltered,
+  listQuery,
+} from './filters.js'
 
 describe('the queue filters and the URL', () => {
   it('shows the open tickets when the URL says nothing', () => {
@@ -19,7 +25,9 @@ describe('the queue filters and the URL', () => {
       q: 'error 0x80070005',
     }
     const search = filtersToSearch(filters)
-    expect(search).toBe('?status=new%2Cwaiting_on_reporter&category=mass_incident&priority=critical%2Chigh&assignee=me&appVersion=4.30.34&os=Windows+11&q=error+0x80070005')
+    expect(search).toBe(
+      '?status=new%2Cwaiting_on_reporter&category=mass_incident&priority=critical%2Chigh&assignee=me&appVersion=4.30.34&os=Windows+11&q=error+0x80070005',
+    )
     expect(filtersFromSearch(search)).toEqual(filters)
   })
 
@@ -32,14 +40,16 @@ describe('the queue filters and the URL', () => {
   })
 
   it('drops values the server would refuse instead of sending them on', () => {
-    const filters = filtersFromSearch('?status=bogus&priority=urgent,low&assignee=someone&category=incident,x')
+    const filters = filtersFromSearch(
+      '?status=bogus&priority=urgent,low&assignee=someone&category=incident,x',
+    )
     expect(filters.status).toEqual(['open'])
     expect(filters.priority).toEqual(['low'])
     expect(filters.assignee).toBe('')
     expect(filters.category).toEqual(['incident'])
   })
 
-  it('takes an agent\'s id as the assignee, for the queue of one agent', () => {
+  it("takes an agent's id as the assignee, for the queue of one agent", () => {
     const id = '0b6c2f9e-5d1a-4c3b-9f7e-2a8d1e6b4c30'
     const filters = filtersFromSearch(`?assignee=${id}`)
     expect(filters.assignee).toBe(id)
@@ -51,6 +61,11 @@ describe('the queue filters and the URL', () => {
 
   it('asks the API for one page after a cursor, with blank text left out', () => {
     const query = listQuery({ ...DEFAULT_FILTERS, q: '  ', os: ' macOS ' }, 'djE6YWJj', 25)
-    expect(Object.fromEntries(query)).toEqual({ status: 'open', os: 'macOS', limit: '25', cursor: 'djE6YWJj' })
+    expect(Object.fromEntries(query)).toEqual({
+      status: 'open',
+      os: 'macOS',
+      limit: '25',
+      cursor: 'djE6YWJj',
+    })
   })
 })

@@ -36,7 +36,8 @@ export const DEFAULT_FILTERS: Filters = {
 const pick = (params: URLSearchParams, name: string, allowed: readonly string[]) =>
   (params.get(name) ?? '').split(',').filter((v) => allowed.includes(v))
 
-const text = (params: URLSearchParams, name: string) => (params.get(name) ?? '').trim().slice(0, 200)
+const text = (params: URLSearchParams, name: string) =>
+  (params.get(name) ?? '').trim().slice(0, 200)
 
 /**
  * Reads filters from a query string; values the inbox doesn't know are dropped, not sent on.
@@ -75,12 +76,19 @@ function toParams(filters: Filters, status: string | null): URLSearchParams {
 /** The query string of the inbox's own URL for these filters: only what differs from the default. */
 export function filtersToSearch(filters: Filters): string {
   const status = filters.status.join(',')
-  const out = toParams(filters, status === DEFAULT_FILTERS.status.join(',') ? null : status || 'all').toString()
+  const out = toParams(
+    filters,
+    status === DEFAULT_FILTERS.status.join(',') ? null : status || 'all',
+  ).toString()
   return out ? `?${out}` : ''
 }
 
 /** The `GET /api/v1/tickets` query for these filters, one page of `limit` after `cursor`. */
-export function listQuery(filters: Filters, cursor: string | null = null, limit = 50): URLSearchParams {
+export function listQuery(
+  filters: Filters,
+  cursor: string | null = null,
+  limit = 50,
+): URLSearchParams {
   const params = toParams(filters, filters.status.join(',') || null)
   params.set('limit', String(limit))
   if (cursor) params.set('cursor', cursor)

@@ -33,7 +33,16 @@ describe('formatting for support', () => {
     const rows = environmentRows(
       {
         app: { name: 'Kvant Energo', version: '4.30.34', build: '6255' },
-        environment: { os: { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' }, browser: { name: 'Chrome', version: '131', bitness: 32 } },
+        environment: {
+          os: {
+            name: 'Windows',
+            version: '11',
+            bitness: 64,
+            architecture: 'x64',
+            source: 'client-hints',
+          },
+          browser: { name: 'Chrome', version: '131', bitness: 32 },
+        },
       },
       t,
     )
@@ -47,7 +56,9 @@ describe('formatting for support', () => {
     ])
     expect(rows.find((r) => r.key === 'env.browserBitness')!.value).toBe('32-bit')
     expect(rows.find((r) => r.key === 'env.timezone')!.value).toBe('unknown')
-    expect(environmentText(rows.slice(0, 2), (k) => k.slice(4))).toBe('os: Windows 11\nbitness: 64-bit')
+    expect(environmentText(rows.slice(0, 2), (k) => k.slice(4))).toBe(
+      'os: Windows 11\nbitness: 64-bit',
+    )
   })
 
   it('copes with a ticket sent without any environment', () => {
@@ -56,7 +67,7 @@ describe('formatting for support', () => {
     expect(rows.find((r) => r.key === 'env.bitness')!.value).toBe('unknown')
   })
 
-  it('reads a log entry\'s time as sent (ISO or epoch ms), none for the contract\'s 0', () => {
+  it("reads a log entry's time as sent (ISO or epoch ms), none for the contract's 0", () => {
     expect(logTime('2026-11-24T09:58:12.000Z')).toBe('2026-11-24T09:58:12.000Z')
     expect(logTime(Date.UTC(2026, 10, 24, 9, 58, 12))).toBe('2026-11-24T09:58:12.000Z')
     expect(logTime(0)).toBeNull()

@@ -19,7 +19,11 @@ export function appLabel(app: { version?: string; build?: string } | undefined):
 export type AgeUnit = 's' | 'm' | 'h' | 'd' | 'w'
 
 /** How long ago, short: `45s`, `12m`, `3h`, `5d`, `7w` (the unit's letters from `unit`). */
-export function ageLabel(since: string, now: number, unit: (u: AgeUnit) => string = (u) => u): string {
+export function ageLabel(
+  since: string,
+  now: number,
+  unit: (u: AgeUnit) => string = (u) => u,
+): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(since)) / 1000))
   if (seconds < 60) return `${seconds}${unit('s')}`
   const minutes = Math.floor(seconds / 60)
@@ -44,9 +48,23 @@ export function logTime(ts: string | number | undefined): string | null {
 }
 
 export type EnvKey =
-  | 'env.os' | 'env.bitness' | 'env.architecture' | 'env.source' | 'env.browser' | 'env.browserBitness'
-  | 'env.device' | 'env.screen' | 'env.viewport' | 'env.locale' | 'env.timezone' | 'env.url'
-  | 'env.app' | 'env.version' | 'env.build' | 'env.appEnvironment' | 'env.userAgent'
+  | 'env.os'
+  | 'env.bitness'
+  | 'env.architecture'
+  | 'env.source'
+  | 'env.browser'
+  | 'env.browserBitness'
+  | 'env.device'
+  | 'env.screen'
+  | 'env.viewport'
+  | 'env.locale'
+  | 'env.timezone'
+  | 'env.url'
+  | 'env.app'
+  | 'env.version'
+  | 'env.build'
+  | 'env.appEnvironment'
+  | 'env.userAgent'
 
 export interface EnvRow {
   key: EnvKey
@@ -62,11 +80,15 @@ export interface EnvRow {
  * @example
  * environmentRows(ticket, t)[0] // { key: 'env.os', value: 'Windows 11', key_fact: true }
  */
-export function environmentRows(ticket: Pick<AgentTicket, 'environment' | 'app'>, t: Translate): EnvRow[] {
+export function environmentRows(
+  ticket: Pick<AgentTicket, 'environment' | 'app'>,
+  t: Translate,
+): EnvRow[] {
   const env: Environment = ticket.environment ?? {}
   const unknown = t('env.unknown')
   const bits = (n: number | null | undefined) => (n ? t('bits', { n }) : unknown)
-  const join = (...parts: (string | number | null | undefined)[]) => parts.filter((p) => p !== null && p !== undefined && p !== '').join(' ')
+  const join = (...parts: (string | number | null | undefined)[]) =>
+    parts.filter((p) => p !== null && p !== undefined && p !== '').join(' ')
   const os = env.os ?? {}
   const screen = env.screen
   const device = env.device
@@ -78,20 +100,35 @@ export function environmentRows(ticket: Pick<AgentTicket, 'environment' | 'app'>
     { key: 'env.build', value: ticket.app?.build || unknown, key_fact: true },
     { key: 'env.architecture', value: os.architecture || unknown, key_fact: false },
     { key: 'env.source', value: os.source || unknown, key_fact: false },
-    { key: 'env.browser', value: join(env.browser?.name, env.browser?.version) || unknown, key_fact: false },
-    { key: 'env.browserBitness', value: bits(env.browser?.bitness), key_fact: false },
-    { key: 'env.device', value: join(device?.type, device?.vendor, device?.model) || unknown, key_fact: false },
     {
-      key: 'env.screen',
-      value: screen?.width ? `${screen.width}×${screen.height}${screen.pixelRatio ? ` @${screen.pixelRatio}x` : ''}${screen.colorScheme ? `, ${screen.colorScheme}` : ''}` : unknown,
+      key: 'env.browser',
+      value: join(env.browser?.name, env.browser?.version) || unknown,
       key_fact: false,
     },
-    { key: 'env.viewport', value: screen?.viewportWidth ? `${screen.viewportWidth}×${screen.viewportHeight}` : unknown, key_fact: false },
+    { key: 'env.browserBitness', value: bits(env.browser?.bitness), key_fact: false },
+    {
+      key: 'env.device',
+      value: join(device?.type, device?.vendor, device?.model) || unknown,
+      key_fact: false,
+    },
+    {
+      key: 'env.screen',
+      value: screen?.width
+        ? `${screen.width}×${screen.height}${screen.pixelRatio ? ` @${screen.pixelRatio}x` : ''}${screen.colorScheme ? `, ${screen.colorScheme}` : ''}`
+        : unknown,
+      key_fact: false,
+    },
+    {
+      key: 'env.viewport',
+      value: screen?.viewportWidth ? `${screen.viewportWidth}×${screen.viewportHeight}` : unknown,
+      key_fact: false,
+    },
     { key: 'env.locale', value: env.locale || unknown, key_fact: false },
     { key: 'env.timezone', value: env.timezone || unknown, key_fact: false },
     { key: 'env.url', value: env.url || unknown, key_fact: false },
   ]
-  if (ticket.app?.environment) rows.push({ key: 'env.appEnvironment', value: ticket.app.environment, key_fact: false })
+  if (ticket.app?.environment)
+    rows.push({ key: 'env.appEnvironment', value: ticket.app.environment, key_fact: false })
   if (env.userAgent) rows.push({ key: 'env.userAgent', value: env.userAgent, key_fact: false })
   return rows
 }

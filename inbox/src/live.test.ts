@@ -13,7 +13,8 @@ class FakeSource implements EventSourceLike {
     this.closed = true
   }
   emit(type: string, data: unknown) {
-    for (const l of this.listeners.get(type) ?? []) l({ data: typeof data === 'string' ? data : JSON.stringify(data) } as MessageEvent)
+    for (const l of this.listeners.get(type) ?? [])
+      l({ data: typeof data === 'string' ? data : JSON.stringify(data) } as MessageEvent)
   }
   fail() {
     this.onerror?.(new Event('error'))
@@ -49,7 +50,14 @@ function setup() {
   return { live, sources, timers, states, events, resyncs: () => resyncs }
 }
 
-const event: TicketEvent = { type: 'ticket.created', id: 't1', reference: 'DEMO-5', status: 'new', version: 1, at: '2026-11-24T10:00:00.000Z' }
+const event: TicketEvent = {
+  type: 'ticket.created',
+  id: 't1',
+  reference: 'DEMO-5',
+  status: 'new',
+  version: 1,
+  at: '2026-11-24T10:00:00.000Z',
+}
 
 describe('the live event stream', () => {
   it('passes ticket events on once the stream is ready', () => {
@@ -60,7 +68,10 @@ describe('the live event stream', () => {
     sources[0]!.emit('ticket.changed', { ...event, type: 'ticket.changed', version: 2 })
     sources[0]!.emit('ticket.changed', 'not json')
     expect(states).toEqual(['connecting', 'live'])
-    expect(events.map((e) => [e.type, e.version])).toEqual([['ticket.created', 1], ['ticket.changed', 2]])
+    expect(events.map((e) => [e.type, e.version])).toEqual([
+      ['ticket.created', 1],
+      ['ticket.changed', 2],
+    ])
   })
 
   it('reconnects after a drop with a growing, capped delay and asks for a resync once back', () => {

@@ -34,7 +34,8 @@ export interface LiveOptions {
  * live.close()
  */
 export function connectLive(options: LiveOptions): { close(): void } {
-  const create = options.createSource ?? ((url: string) => new EventSource(url, { withCredentials: true }))
+  const create =
+    options.createSource ?? ((url: string) => new EventSource(url, { withCredentials: true }))
   const min = options.minDelayMs ?? 1000
   const max = options.maxDelayMs ?? 30_000
   const random = options.random ?? Math.random

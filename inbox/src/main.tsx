@@ -23,7 +23,8 @@ api.me().then(
   (agent) => (me.value = agent),
   (error: unknown) => {
     me.value = null
-    if (error instanceof ApiProblem && error.status !== 401) console.warn('Snagbox inbox:', error.detail)
+    if (error instanceof ApiProblem && error.status !== 401)
+      console.warn('Snagbox inbox:', error.detail)
   },
 )
 
@@ -43,7 +44,8 @@ effect(() => {
       markFresh(event.id)
       scheduleRefresh()
       const open = ticket.value.data
-      if (open && open.id === event.id && event.version > seenVersion.value) seenVersion.value = event.version
+      if (open && open.id === event.id && event.version > seenVersion.value)
+        seenVersion.value = event.version
     },
     // Changes made while the stream was down were missed: show what is true now.
     onResync: () => {
@@ -55,7 +57,8 @@ effect(() => {
 })
 
 const editing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 addEventListener('keydown', (e) => {
   if (!me.value) return
@@ -66,8 +69,12 @@ addEventListener('keydown', (e) => {
     return
   }
   // Enter on a link or a button does what they do; only the list itself opens on Enter.
-  if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('a,button,summary')) return
-  const command = keyCommand({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, editing: isEditing }, view)
+  if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('a,button,summary'))
+    return
+  const command = keyCommand(
+    { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, editing: isEditing },
+    view,
+  )
   if (!command) return
   e.preventDefault()
   const items = queue.value.items
@@ -80,7 +87,9 @@ addEventListener('keydown', (e) => {
         if (fresh.value.has(id)) fresh.value = new Set([...fresh.value].filter((x) => x !== id))
       }
       // Focus follows the selection, so a screen reader reads the row and Enter opens its link.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.queue-table tr.selected a')?.focus())
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.queue-table tr.selected a')?.focus(),
+      )
       return
     case 'open': {
       const item = items[selected.value]
@@ -89,7 +98,9 @@ addEventListener('keydown', (e) => {
     }
     case 'search':
       if (view === 'ticket') navigate(queueUrl(lastQueueSearch.value))
-      requestAnimationFrame(() => (document.getElementById('search') as HTMLInputElement | null)?.focus())
+      requestAnimationFrame(() =>
+        (document.getElementById('search') as HTMLInputElement | null)?.focus(),
+      )
       return
     case 'reply':
       composerMode.value = 'reply'

@@ -19,9 +19,12 @@ export async function loadQueue(): Promise<void> {
     const page = await api.list(listQuery(currentFilters(), null, PAGE))
     if (mine !== sequence) return
     queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
-    selected.value = page.items.length ? Math.min(Math.max(selected.value, 0), page.items.length - 1) : -1
+    selected.value = page.items.length
+      ? Math.min(Math.max(selected.value, 0), page.items.length - 1)
+      : -1
   } catch (error) {
-    if (mine === sequence) queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
+    if (mine === sequence)
+      queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
   }
 }
 
@@ -34,9 +37,15 @@ export async function loadMore(): Promise<void> {
     const page = await api.list(listQuery(currentFilters(), nextCursor, PAGE))
     if (mine !== sequence) return
     const known = new Set(items.map((i) => i.id))
-    queue.value = { items: [...items, ...page.items.filter((i) => !known.has(i.id))], nextCursor: page.nextCursor, loading: false, error: null }
+    queue.value = {
+      items: [...items, ...page.items.filter((i) => !known.has(i.id))],
+      nextCursor: page.nextCursor,
+      loading: false,
+      error: null,
+    }
   } catch (error) {
-    if (mine === sequence) queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
+    if (mine === sequence)
+      queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
   }
 }
 
@@ -52,7 +61,9 @@ export async function refreshQueue(): Promise<void> {
     const limit = Math.min(100, Math.max(PAGE, queue.value.items.length))
     const page = await api.list(listQuery(currentFilters(), null, limit))
     if (mine !== sequence) return
-    const changed = page.items.filter((i: TicketSummary) => before.get(i.id) !== i.updatedAt).map((i) => i.id)
+    const changed = page.items
+      .filter((i: TicketSummary) => before.get(i.id) !== i.updatedAt)
+      .map((i) => i.id)
     queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
     fresh.value = new Set([...fresh.value, ...changed])
     const kept = page.items.findIndex((i) => i.id === selectedId)

@@ -12,7 +12,8 @@ export function parseRoute(pathname: string, search: string): Route {
   return { view: 'queue', search }
 }
 
-export const ticketUrl = (reference: string) => `${ROUTES.inbox}/tickets/${encodeURIComponent(reference)}`
+export const ticketUrl = (reference: string) =>
+  `${ROUTES.inbox}/tickets/${encodeURIComponent(reference)}`
 export const queueUrl = (search: string) => `${ROUTES.inbox}${search}`
 
 export const route = signal<Route>({ view: 'queue', search: '' })

@@ -15,7 +15,12 @@ export const api = createApi({
   },
 })
 
-export const queue = signal<{ items: TicketSummary[]; nextCursor: string | null; loading: boolean; error: ApiProblem | null }>({
+export const queue = signal<{
+  items: TicketSummary[]
+  nextCursor: string | null
+  loading: boolean
+  error: ApiProblem | null
+}>({
   items: [],
   nextCursor: null,
   loading: false,
@@ -26,7 +31,12 @@ export const fresh = signal<ReadonlySet<string>>(new Set())
 export const selected = signal(-1)
 export const liveState = signal<LiveState>('connecting')
 
-export const ticket = signal<{ data: AgentTicket | null; etag: string | null; loading: boolean; error: ApiProblem | null }>({
+export const ticket = signal<{
+  data: AgentTicket | null
+  etag: string | null
+  loading: boolean
+  error: ApiProblem | null
+}>({
   data: null,
   etag: null,
   loading: false,

@@ -9,7 +9,12 @@ let sequence = 0
 export async function openTicket(reference: string): Promise<void> {
   const mine = ++sequence
   const same = ticket.value.data?.reference === reference
-  ticket.value = { data: same ? ticket.value.data : null, etag: same ? ticket.value.etag : null, loading: true, error: null }
+  ticket.value = {
+    data: same ? ticket.value.data : null,
+    etag: same ? ticket.value.etag : null,
+    loading: true,
+    error: null,
+  }
   if (!same) notice.value = null
   try {
     const { data, etag } = await api.ticket(reference)
@@ -17,15 +22,21 @@ export async function openTicket(reference: string): Promise<void> {
     ticket.value = { data, etag, loading: false, error: null }
     seenVersion.value = data.version
   } catch (error) {
-    if (mine === sequence) ticket.value = { data: null, etag: null, loading: false, error: error as ApiProblem }
+    if (mine === sequence)
+      ticket.value = { data: null, etag: null, loading: false, error: error as ApiProblem }
   }
 }
 
 /** The notice for a refused or failed write: the problem's own words, with its field errors. */
 export function problemNotice(problem: ApiProblem) {
   if (problem.code === 'network_error') return { kind: 'error' as const, text: t('error.network') }
-  const detail = problem.errors.length ? problem.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : undefined
-  const text = problem.status === 409 ? `${t('error.conflict')}: ${problem.detail}` : problem.detail || t('error.generic')
+  const detail = problem.errors.length
+    ? problem.errors.map((e) => `${e.path}: ${e.message}`).join('; ')
+    : undefined
+  const text =
+    problem.status === 409
+      ? `${t('error.conflict')}: ${problem.detail}`
+      : problem.detail || t('error.generic')
   return { kind: 'error' as const, text, ...(detail ? { detail } : {}) }
 }
 
@@ -34,7 +45,10 @@ export function problemNotice(problem: ApiProblem) {
  * changed it first: the ticket is loaded again and the agent told, nothing is overwritten.
  * Resolves to whether the write went through.
  */
-export async function write(run: (ref: string, etag: string | null) => Promise<Versioned<AgentTicket>>, done?: string): Promise<boolean> {
+export async function write(
+  run: (ref: string, etag: string | null) => Promise<Versioned<AgentTicket>>,
+  done?: string,
+): Promise<boolean> {
   const current = ticket.value.data
   if (!current || busy.value) return false
   busy.value = true
@@ -47,7 +61,8 @@ export async function write(run: (ref: string, etag: string | null) => Promise<V
     scheduleRefresh(0)
     return true
   } catch (error) {
-    const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'network_error', String(error))
+    const problem =
+      error instanceof ApiProblem ? error : new ApiProblem(0, 'network_error', String(error))
     if (problem.status === 412) {
       await openTicket(current.reference)
       notice.value = { kind: 'warning', text: t('ticket.stale') }

@@ -24,7 +24,9 @@ afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true 
 const lazyExternal: Plugin = {
   name: 'lazy-external',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined))
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    )
   },
 }
 
@@ -49,7 +51,10 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`
 describe('the published bundle', () => {
   it(`keeps the core (client, environment with ua-parser-js, delivery, outbox, logs) within ${CORE_BUDGET} B gzip`, async () => {
     const core = await bundle('sdk/src/index.ts', { platform: 'browser', lazy: true })
-    const capture = await bundle('sdk/src/screenshot/attach.ts', { platform: 'browser', lazy: true })
+    const capture = await bundle('sdk/src/screenshot/attach.ts', {
+      platform: 'browser',
+      lazy: true,
+    })
     const coreGzip = gzipSync(core, { level: 9 }).length
     const captureGzip = gzipSync(capture, { level: 9 }).length
     console.log(
@@ -61,7 +66,9 @@ describe('the published bundle', () => {
   })
 
   it('pulls no renderer and no Node built-in into a browser bundle', async () => {
-    const text = new TextDecoder().decode(await bundle('sdk/src/index.ts', { platform: 'browser', lazy: false }))
+    const text = new TextDecoder().decode(
+      await bundle('sdk/src/index.ts', { platform: 'browser', lazy: false }),
+    )
     // Building for the browser at all proves no static `node:` import; the renderers stay behind import().
     expect(text).not.toMatch(/from\s*["'](node:|@zumer|html2canvas)/)
     expect(text).toMatch(/import\(["']@zumer\/snapdom["']\)/)
@@ -70,7 +77,10 @@ describe('the published bundle', () => {
   it('imports during server-side rendering without touching a browser global, and reports from Node', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'snagbox-ssr-'))
     dirs.push(dir)
-    await writeFile(join(dir, 'sdk.mjs'), await bundle('sdk/src/index.ts', { platform: 'node', lazy: false }))
+    await writeFile(
+      join(dir, 'sdk.mjs'),
+      await bundle('sdk/src/index.ts', { platform: 'node', lazy: false }),
+    )
     const script = `
       // Plain Node: reading window, document, localStorage… would throw a ReferenceError here.
       const before = new Set(Object.getOwnPropertyNames(globalThis))
@@ -89,11 +99,19 @@ describe('the published bundle', () => {
     await writeFile(join(dir, 'ssr.mjs'), script)
     const started = Date.now()
     const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [join(dir, 'ssr.mjs')], { cwd: dir, timeout: 20_000 }, (error, out, err) =>
-        error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+      execFile(
+        process.execPath,
+        [join(dir, 'ssr.mjs')],
+        { cwd: dir, timeout: 20_000 },
+        (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
       ),
     )
-    const outcome = JSON.parse(stdout) as { added: string[]; result: { status: string }; os: { source: string; name: string }; browser: { name: string } }
+    const outcome = JSON.parse(stdout) as {
+      added: string[]
+      result: { status: string }
+      os: { source: string; name: string }
+      browser: { name: string }
+    }
     expect(outcome.added).toEqual([])
     expect(outcome.result.status).toBe('sent')
     expect(outcome.os.source).toBe('runtime')

@@ -37,8 +37,17 @@ describe('createClient().report', () => {
   it('posts JSON with the project key and an idempotency key, and tells the reference', async () => {
     const server = fakeServer(created('DEMO-42'))
     const { snag } = client(server)
-    const result = await snag.report({ description: 'Export fails', category: 'incident', blocking: true })
-    expect(result).toMatchObject({ status: 'sent', reference: 'DEMO-42', id: 'id-DEMO-42', statusUrl: 'https://s.example/status/t-DEMO-42' })
+    const result = await snag.report({
+      description: 'Export fails',
+      category: 'incident',
+      blocking: true,
+    })
+    expect(result).toMatchObject({
+      status: 'sent',
+      reference: 'DEMO-42',
+      id: 'id-DEMO-42',
+      statusUrl: 'https://s.example/status/t-DEMO-42',
+    })
     const [request] = server.requests
     // The core spells the contract's names out (see attempt.ts): held to the contract here.
     expect(request!.url).toBe(`https://support.example.com${ROUTES.tickets}`)
@@ -57,13 +66,28 @@ describe('createClient().report', () => {
     const server = fakeServer(created())
     const { snag } = client(server)
     const png = 'data:image/webp;base64,' + btoa('RIFF....WEBPVP8 ')
-    await snag.report({ description: 'Broken chart', screenshot: { ok: true, blob: await (await fetch(png)).blob(), width: 1, height: 1, bytes: 16, type: 'image/webp', unrendered: [], masked: true, engine: 'test' } })
+    await snag.report({
+      description: 'Broken chart',
+      screenshot: {
+        ok: true,
+        blob: await (await fetch(png)).blob(),
+        width: 1,
+        height: 1,
+        bytes: 16,
+        type: 'image/webp',
+        unrendered: [],
+        masked: true,
+        engine: 'test',
+      },
+    })
     const [request] = server.requests
     expect(request!.contentType).toBe('multipart')
     expect(request!.payload.description).toBe('Broken chart')
     expect(request!.payload.screenshot).toBeUndefined()
     expect(request!.screenshot!.type).toBe('image/webp')
-    expect(new TextDecoder().decode(await request!.screenshot!.arrayBuffer())).toBe('RIFF....WEBPVP8 ')
+    expect(new TextDecoder().decode(await request!.screenshot!.arrayBuffer())).toBe(
+      'RIFF....WEBPVP8 ',
+    )
   })
 
   it('retries a 5xx and a network error with the same idempotency key and a growing, jittered backoff', async () => {
@@ -89,7 +113,10 @@ describe('createClient().report', () => {
     const server = fakeServer(problem(400, 'invalid_payload', { errors }))
     const { snag, store } = client(server)
     const result = await snag.report({ description: 'x', reporter: { email: 'nope' } })
-    expect(result).toMatchObject({ status: 'rejected', error: { code: 'invalid_payload', status: 400, errors } })
+    expect(result).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid_payload', status: 400, errors },
+    })
     expect(server.requests).toHaveLength(1)
     expect(await store.list()).toEqual([])
   })
@@ -107,7 +134,11 @@ describe('createClient().report', () => {
     const settledEvents: unknown[] = []
     snag.on((event) => settledEvents.push(event))
     const result = await snag.report({ description: 'Offline report' })
-    expect(result).toMatchObject({ status: 'queued', persisted: true, error: { code: 'network_error' } })
+    expect(result).toMatchObject({
+      status: 'queued',
+      persisted: true,
+      error: { code: 'network_error' },
+    })
     expect(await snag.pending()).toBe(1)
     const [entry] = await store.list()
     expect(entry!.leaseUntil).toBe(0)
@@ -119,7 +150,13 @@ describe('createClient().report', () => {
     expect(server.requests).toHaveLength(4)
     expect(new Set(server.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1)
     expect(await snag.pending()).toBe(0)
-    expect(settledEvents).toEqual([{ outboxId: entry!.id, kind: 'sent', ticket: expect.objectContaining({ reference: 'DEMO-7' }) }])
+    expect(settledEvents).toEqual([
+      {
+        outboxId: entry!.id,
+        kind: 'sent',
+        ticket: expect.objectContaining({ reference: 'DEMO-7' }),
+      },
+    ])
     await snag.flush()
     expect(server.requests).toHaveLength(4)
   })
@@ -163,7 +200,10 @@ describe('createClient().report', () => {
     const dir = await mkdtemp(join(tmpdir(), 'snagbox-client-'))
     try {
       const before = client(fakeServer('network'), { outbox: { dir } })
-      expect(await before.snag.report({ description: 'from the main process' })).toMatchObject({ status: 'queued', persisted: true })
+      expect(await before.snag.report({ description: 'from the main process' })).toMatchObject({
+        status: 'queued',
+        persisted: true,
+      })
       before.snag.close()
       expect(await readdir(dir)).toHaveLength(1)
       const server = fakeServer(created())
@@ -187,10 +227,18 @@ describe('createClient().report', () => {
   })
 
   it('keeps a report in memory when the store refuses it, and still sends it later', async () => {
-    const broken: OutboxStore = { ...createMemoryStore(), put: async () => { throw new DOMException('full', 'QuotaExceededError') } }
+    const broken: OutboxStore = {
+      ...createMemoryStore(),
+      put: async () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+    }
     const server = fakeServer('network', 'network', 'network', created())
     const { snag } = client(server, { outbox: { store: broken } })
-    expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'queued', persisted: false })
+    expect(await snag.report({ description: 'x' })).toMatchObject({
+      status: 'queued',
+      persisted: false,
+    })
     await snag.flush()
     expect(server.requests).toHaveLength(4)
     expect(await snag.pending()).toBe(0)
@@ -212,7 +260,10 @@ describe('createClient().report', () => {
     vi.stubGlobal('localStorage', undefined)
     const server = fakeServer('network', 'network', 'network', created())
     const { snag } = client(server, { outbox: {} })
-    expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'queued', persisted: false })
+    expect(await snag.report({ description: 'x' })).toMatchObject({
+      status: 'queued',
+      persisted: false,
+    })
     await snag.flush()
     expect(server.requests).toHaveLength(4)
     expect(await snag.pending()).toBe(0)
@@ -238,7 +289,10 @@ describe('createClient().report', () => {
         beforeSend: (p) => ({ ...p, screenshot: 'data:image/webp;base64,UklGRg==' }),
       })
       clients.push(snag)
-      expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'queued', error: { code: 'network_error' } })
+      expect(await snag.report({ description: 'x' })).toMatchObject({
+        status: 'queued',
+        error: { code: 'network_error' },
+      })
       expect(server.requests).toHaveLength(0)
     } finally {
       vi.doUnmock('./screenshot/attach.js')
@@ -248,28 +302,46 @@ describe('createClient().report', () => {
 
   it('lets beforeSend scrub the report, or veto it', async () => {
     const server = fakeServer(created())
-    const scrub = client(server, { beforeSend: (p) => ({ ...p, description: p.description.replace(/\d{4}/g, '****') }) })
+    const scrub = client(server, {
+      beforeSend: (p) => ({ ...p, description: p.description.replace(/\d{4}/g, '****') }),
+    })
     await scrub.snag.report({ description: 'card 4111 failed' })
     expect(server.requests[0]!.payload.description).toBe('card **** failed')
 
     const veto = client(server, { beforeSend: () => null })
-    expect(await veto.snag.report({ description: 'x' })).toMatchObject({ status: 'rejected', error: { code: 'vetoed' } })
-    const broken = client(server, { beforeSend: () => { throw new Error('scrubber bug') } })
-    expect(await broken.snag.report({ description: 'x' })).toMatchObject({ status: 'rejected', error: { code: 'vetoed', message: 'beforeSend threw: Error: scrubber bug' } })
+    expect(await veto.snag.report({ description: 'x' })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'vetoed' },
+    })
+    const broken = client(server, {
+      beforeSend: () => {
+        throw new Error('scrubber bug')
+      },
+    })
+    expect(await broken.snag.report({ description: 'x' })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'vetoed', message: 'beforeSend threw: Error: scrubber bug' },
+    })
     expect(server.requests).toHaveLength(1)
   })
 
   it('refuses an empty description without sending or queuing it', async () => {
     const server = fakeServer(created())
     const { snag, store } = client(server)
-    expect(await snag.report({ description: '  ' })).toMatchObject({ status: 'rejected', error: { code: 'invalid_payload', errors: [{ path: 'description' }] } })
+    expect(await snag.report({ description: '  ' })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid_payload', errors: [{ path: 'description' }] },
+    })
     expect(server.requests).toHaveLength(0)
     expect(await store.list()).toEqual([])
   })
 
   it('says failed, not queued, when the outbox is switched off', async () => {
     const { snag } = client(fakeServer('network'), { outbox: false })
-    expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'failed', error: { code: 'network_error' } })
+    expect(await snag.report({ description: 'x' })).toMatchObject({
+      status: 'failed',
+      error: { code: 'network_error' },
+    })
   })
 
   it('carries setApp, setUser and setContext into every next report', async () => {
@@ -298,15 +370,31 @@ describe('createClient().report', () => {
     await snag.report({ description: 'x' })
     await snag.report({ description: 'x', logs: false })
     const logs = server.requests[0]!.payload.logs as { level: string; message: string }[]
-    expect(logs.map((l) => [l.level, l.message.split('\n')[0]])).toEqual([['error', 'Error: boom'], ['warn', 'third {"id":3}']])
+    expect(logs.map((l) => [l.level, l.message.split('\n')[0]])).toEqual([
+      ['error', 'Error: boom'],
+      ['warn', 'third {"id":3}'],
+    ])
     expect(server.requests[1]!.payload.logs).toBeUndefined()
   })
 
   it('never throws into the host page', async () => {
-    const { snag } = client(fakeServer(created()), { fetch: (() => { throw new Error('fetch is broken') }) as typeof fetch, retry: { attempts: 1 } })
-    expect(await snag.report({ description: 'x' })).toMatchObject({ status: 'queued', error: { code: 'network_error' } })
-    const weird = client(fakeServer(created()), { beforeSend: () => ({ description: 'x', context: { big: 1n } as never }) })
-    expect(await weird.snag.report({ description: 'x' })).toMatchObject({ status: 'rejected', error: { code: 'invalid_payload' } })
+    const { snag } = client(fakeServer(created()), {
+      fetch: (() => {
+        throw new Error('fetch is broken')
+      }) as typeof fetch,
+      retry: { attempts: 1 },
+    })
+    expect(await snag.report({ description: 'x' })).toMatchObject({
+      status: 'queued',
+      error: { code: 'network_error' },
+    })
+    const weird = client(fakeServer(created()), {
+      beforeSend: () => ({ description: 'x', context: { big: 1n } as never }),
+    })
+    expect(await weird.snag.report({ description: 'x' })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid_payload' },
+    })
     expect(await weird.store.list()).toEqual([])
   })
 })

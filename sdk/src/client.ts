@@ -67,7 +67,12 @@ export function createClient(options: ClientOptions): SnagboxClient {
             : // The server validates everything; only an empty report is stopped here, so it is
               // not queued to be refused later (the full validator would double the core's size).
               !payload.description?.trim()
-              ? { status: 'rejected', error: sdkError('invalid_payload', { errors: [{ path: 'description', message: 'is required' }] }) }
+              ? {
+                  status: 'rejected',
+                  error: sdkError('invalid_payload', {
+                    errors: [{ path: 'description', message: 'is required' }],
+                  }),
+                }
               : await send(payload)
         return screenshotError ? { ...result, screenshotError } : result
       } catch (cause) {

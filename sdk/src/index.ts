@@ -13,7 +13,14 @@ export type { SnagboxClient } from './snagbox-client.js'
 export type { ReportInput } from './report-input.js'
 export type { OutboxEvent, ReportResult } from './report-result.js'
 export { DEFAULTS } from './options.js'
-export type { BeforeSend, ClientOptions, Clock, LogOptions, OutboxOptions, RetryOptions } from './options.js'
+export type {
+  BeforeSend,
+  ClientOptions,
+  Clock,
+  LogOptions,
+  OutboxOptions,
+  RetryOptions,
+} from './options.js'
 export type { SdkError, SdkErrorCode } from './errors.js'
 
 export { collectEnvironment } from './environment/collect.js'

@@ -22,7 +22,10 @@ export async function nodeBuiltin<T>(name: string): Promise<T | undefined> {
   if (!proc) return undefined
   const id = `node:${name}`
   try {
-    return (proc.getBuiltinModule?.(id) as T | undefined) ?? ((await import(/* @vite-ignore */ /* webpackIgnore: true */ id)) as T)
+    return (
+      (proc.getBuiltinModule?.(id) as T | undefined) ??
+      ((await import(/* @vite-ignore */ /* webpackIgnore: true */ id)) as T)
+    )
   } catch {
     return undefined
   }

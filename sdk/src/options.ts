@@ -10,7 +10,9 @@ import type { OutboxStore } from './transport/outbox-store.js'
  * @example
  * const beforeSend: BeforeSend = (p) => ({ ...p, environment: { ...p.environment, url: p.environment?.url?.split('?')[0] } })
  */
-export type BeforeSend = (payload: TicketPayload) => TicketPayload | null | Promise<TicketPayload | null>
+export type BeforeSend = (
+  payload: TicketPayload,
+) => TicketPayload | null | Promise<TicketPayload | null>
 
 /**
  * How `report()` retries network errors, 429 and 5xx while the caller waits.
@@ -110,7 +112,8 @@ export interface ResolvedOptions {
   /** Absent: the payload goes as it is (`then(undefined)` passes it through). */
   beforeSend?: BeforeSend
   retry: Required<RetryOptions>
-  outbox: (Required<Omit<OutboxOptions, 'store' | 'dir'>> & Pick<OutboxOptions, 'store' | 'dir'>) | false
+  outbox:
+    (Required<Omit<OutboxOptions, 'store' | 'dir'>> & Pick<OutboxOptions, 'store' | 'dir'>) | false
   /** Absent: the global `fetch`, looked up at each attempt (a test or a polyfill may replace it). */
   fetch?: typeof fetch
   clock: Clock
@@ -147,12 +150,28 @@ const realClock: Clock = {
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   // `projectKey`, `beforeSend` and `fetch` as given, and `logs` or `outbox` when switched off.
-  const o = { ...options, endpoint: options.endpoint.replace(/\/+$/, ''), clock: { ...realClock, ...options.clock } }
+  const o = {
+    ...options,
+    endpoint: options.endpoint.replace(/\/+$/, ''),
+    clock: { ...realClock, ...options.clock },
+  }
   // The others as copies over their defaults (setApp, setUser and setContext change them, never the
   // host's objects); a loop rather than a literal, as this is in the core every page loads.
-  for (const key of ['app', 'user', 'context', 'environment', 'screenshot', 'logs', 'retry', 'outbox'] as const) {
+  for (const key of [
+    'app',
+    'user',
+    'context',
+    'environment',
+    'screenshot',
+    'logs',
+    'retry',
+    'outbox',
+  ] as const) {
     if (options[key] !== false) {
-      o[key] = { ...((DEFAULTS as Record<string, unknown>)[key] as object), ...options[key] } as never
+      o[key] = {
+        ...((DEFAULTS as Record<string, unknown>)[key] as object),
+        ...options[key],
+      } as never
     }
   }
   return o as ResolvedOptions

@@ -1,2 +1,3 @@
 /** The page's window, or `undefined` in Node and workers: nothing else touches the global. */
-export const pageWindow = (): Window | undefined => (typeof window === 'object' ? window : undefined)
+export const pageWindow = (): Window | undefined =>
+  typeof window === 'object' ? window : undefined

@@ -28,6 +28,5 @@ export type ReportResult = (
  * snag.on((event) => event.kind === 'sent' && toast(`${event.ticket.reference} was sent`))
  */
 export type OutboxEvent = { outboxId: string } & (
-  | { kind: 'sent'; ticket: TicketCreated }
-  | { kind: 'rejected'; error: SdkError }
+  { kind: 'sent'; ticket: TicketCreated } | { kind: 'rejected'; error: SdkError }
 )

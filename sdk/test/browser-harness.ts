@@ -31,7 +31,9 @@ export interface Served {
 }
 
 /** Serves fixed pages (`path → [content type, body]`) on 127.0.0.1; anything else is a 404. */
-export async function servePages(pages: Record<string, [type: string, body: string | Buffer]>): Promise<Served> {
+export async function servePages(
+  pages: Record<string, [type: string, body: string | Buffer]>,
+): Promise<Served> {
   const server = createServer((req, res) => {
     const page = pages[new URL(req.url ?? '/', 'http://x').pathname]
     if (!page) return void res.writeHead(404).end()

@@ -68,7 +68,9 @@ export function fakeServer(...answers: Answer[]) {
   const requests: Recorded[] = []
   let n = 0
   const serve = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const headers = Object.fromEntries(Object.entries(init?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
+    const headers = Object.fromEntries(
+      Object.entries(init?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    )
     const body = init?.body
     const record: Recorded =
       body instanceof FormData
@@ -79,13 +81,21 @@ export function fakeServer(...answers: Answer[]) {
             payload: JSON.parse(String(body.get(MULTIPART.payload))) as Record<string, unknown>,
             screenshot: body.get(MULTIPART.screenshot) as File,
           }
-        : { url: String(input), headers, contentType: 'json', payload: JSON.parse(String(body)) as Record<string, unknown>, screenshot: null }
+        : {
+            url: String(input),
+            headers,
+            contentType: 'json',
+            payload: JSON.parse(String(body)) as Record<string, unknown>,
+            screenshot: null,
+          }
     requests.push(record)
     const answer = answers[Math.min(n++, answers.length - 1)]!
     if (answer === 'network') throw new TypeError('Failed to fetch')
     if (answer === 'hang') {
       return new Promise<Response>((_, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        )
       })
     }
     return answer.clone()
@@ -95,15 +105,36 @@ export function fakeServer(...answers: Answer[]) {
 
 export const created = (reference = 'DEMO-1') =>
   Response.json(
-    { id: `id-${reference}`, reference, status: 'new', statusUrl: `https://s.example/status/t-${reference}`, createdAt: '2026-01-01T00:00:00Z' },
+    {
+      id: `id-${reference}`,
+      reference,
+      status: 'new',
+      statusUrl: `https://s.example/status/t-${reference}`,
+      createdAt: '2026-01-01T00:00:00Z',
+    },
     { status: 201 },
   )
 
-export const problem = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${code}`, title: code, status, detail: `${code} detail`, code, ...extra }), {
-    status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...headers },
-  })
+export const problem = (
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) =>
+  new Response(
+    JSON.stringify({
+      type: `${PROBLEM_TYPE_BASE}${code}`,
+      title: code,
+      status,
+      detail: `${code} detail`,
+      code,
+      ...extra,
+    }),
+    {
+      status,
+      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...headers },
+    },
+  )
 
 export interface FakeSurface extends Surface {
   ops: string[]
@@ -115,7 +146,13 @@ export interface FakeSurface extends Surface {
  * A canvas that records its drawing and encodes to a blob whose size depends on its area and the
  * quality asked for, so byte-budget logic can be tested without pixels.
  */
-export function fakeSurfaces(options: { webp?: boolean; bytesPerPixel?: number; pixels?: (surface: FakeSurface) => number[] } = {}) {
+export function fakeSurfaces(
+  options: {
+    webp?: boolean
+    bytesPerPixel?: number
+    pixels?: (surface: FakeSurface) => number[]
+  } = {},
+) {
   const surfaces: FakeSurface[] = []
   const create = (width: number, height: number): FakeSurface => {
     const surface: FakeSurface = {
@@ -129,10 +166,14 @@ export function fakeSurfaces(options: { webp?: boolean; bytesPerPixel?: number; 
             surface.ops.push(`fillStyle ${value}`)
           },
           set imageSmoothingQuality(_: string) {},
-          fillRect: (x: number, y: number, w: number, h: number) => surface.ops.push(`fillRect ${x},${y},${w},${h}`),
-          drawImage: (_image: unknown, ...args: number[]) => surface.ops.push(`drawImage ${args.join(',')}`),
+          fillRect: (x: number, y: number, w: number, h: number) =>
+            surface.ops.push(`fillRect ${x},${y},${w},${h}`),
+          drawImage: (_image: unknown, ...args: number[]) =>
+            surface.ops.push(`drawImage ${args.join(',')}`),
           getImageData: (_x: number, _y: number, w: number, h: number) => {
-            const data = options.pixels ? options.pixels(surface) : Array.from({ length: w * h }, () => surface.pixel).flat()
+            const data = options.pixels
+              ? options.pixels(surface)
+              : Array.from({ length: w * h }, () => surface.pixel).flat()
             return { data: Uint8ClampedArray.from(data) }
           },
         }) as unknown as CanvasRenderingContext2D,

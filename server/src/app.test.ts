@@ -24,7 +24,13 @@ describe('app', () => {
       ...new Set(
         h.app.routes
           .filter((r) => r.method !== 'ALL')
-          .map((r) => `${r.method} ${r.path.replace(/\/$/, '').replace(/:(\w+)(\{[^}]*\})?/g, '{$1}').replace(/\/\*$/, '/{path}')}`),
+          .map(
+            (r) =>
+              `${r.method} ${r.path
+                .replace(/\/$/, '')
+                .replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')
+                .replace(/\/\*$/, '/{path}')}`,
+          ),
       ),
     ].sort()
     expect(served.length).toBeGreaterThan(3)
@@ -41,7 +47,11 @@ describe('app', () => {
 
   it('answers unknown addresses and methods with a 404 problem document', async () => {
     const h = harness()
-    for (const [method, path] of [['GET', '/nope'], ['DELETE', '/api/v1/tickets'], ['GET', '/api/v1/tickets/../../etc/passwd']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['DELETE', '/api/v1/tickets'],
+      ['GET', '/api/v1/tickets/../../etc/passwd'],
+    ] as const) {
       const res = await h.app.request(path, { method })
       expect(res.status).toBe(404)
       expect(await res.json()).toMatchObject({ status: 404, code: 'not_found' })

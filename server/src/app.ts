@@ -66,8 +66,14 @@ function toApiError(err: unknown): ApiError {
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError(413, 'payload_too_large', 'The body is too large')
     if (err.status === 404) return new ApiError(404, 'not_found', err.message || 'Not found')
-    if (err.status === 401) return new ApiError(401, 'unauthorized', err.message || 'Authentication required')
-    if (err.status < 500) return new ApiError(err.status, 'invalid_payload', err.message || 'Bad request')
+    if (err.status === 401)
+      return new ApiError(401, 'unauthorized', err.message || 'Authentication required')
+    if (err.status < 500)
+      return new ApiError(err.status, 'invalid_payload', err.message || 'Bad request')
   }
-  return new ApiError(500, 'internal_error', 'Something went wrong on the server; the request was not applied')
+  return new ApiError(
+    500,
+    'internal_error',
+    'Something went wrong on the server; the request was not applied',
+  )
 }

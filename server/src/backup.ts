@@ -6,7 +6,10 @@ import type { Db } from './db/client.js'
  * @example
  * await backupDatabase(db, './backups/snagbox-2026-11-24.db')
  */
-export async function backupDatabase(db: Db, file: string): Promise<{ file: string; pages: number }> {
+export async function backupDatabase(
+  db: Db,
+  file: string,
+): Promise<{ file: string; pages: number }> {
   const result = await db.$client.backup(file)
   return { file, pages: result.totalPages }
 }

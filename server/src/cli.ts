@@ -10,7 +10,11 @@ import { startServer, stopOnSignals } from './serve.js'
 type Options = NonNullable<ParseArgsConfig['options']>
 type Values = Record<string, string | string[] | boolean | undefined>
 
-const COMMON: Options = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+const COMMON: Options = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+}
 
 const USAGE = `snagbox — the Snagbox server
 
@@ -41,12 +45,20 @@ const PROJECT_SETTINGS: Options = {
 /** The working-day and origin settings given on the command line (absent ones stay unset). */
 function projectSettings(values: Values) {
   const days = values['auto-close-days']
-  if (days !== undefined && !/^\d+$/.test(String(days))) throw new InputError({ field: 'autoCloseDays', message: 'must be a whole number' })
+  if (days !== undefined && !/^\d+$/.test(String(days)))
+    throw new InputError({ field: 'autoCloseDays', message: 'must be a whole number' })
   return {
     ...(values.origin ? { origins: values.origin as string[] } : {}),
     ...(days !== undefined ? { autoCloseDays: Number(days) } : {}),
     ...(values['time-zone'] ? { timeZone: String(values['time-zone']) } : {}),
-    ...(values.holiday ? { holidays: (values.holiday as string[]).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean) } : {}),
+    ...(values.holiday
+      ? {
+          holidays: (values.holiday as string[])
+            .flatMap((h) => h.split(','))
+            .map((h) => h.trim())
+            .filter(Boolean),
+        }
+      : {}),
   }
 }
 
@@ -75,7 +87,13 @@ const withDb = async <T>(values: Values, fn: (db: Db) => Promise<T> | T): Promis
 const COMMANDS: Record<string, Command> = {
   serve: {
     options: Object.fromEntries(
-      SETTINGS.map((s) => [s.flag, { type: s.flag === 'trust-proxy' ? 'boolean' : 'string', multiple: s.flag === 'allowed-origin' }]),
+      SETTINGS.map((s) => [
+        s.flag,
+        {
+          type: s.flag === 'trust-proxy' ? 'boolean' : 'string',
+          multiple: s.flag === 'allowed-origin',
+        },
+      ]),
     ) as Options,
     async run(values, _positionals, out) {
       const config = loadConfig(process.env, values)
@@ -98,7 +116,10 @@ const COMMANDS: Record<string, Command> = {
           ...(values.key ? { key: String(values.key) } : {}),
           ...projectSettings(values),
         })
-        out.result(project, `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}`)
+        out.result(
+          project,
+          `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}`,
+        )
       }),
   },
   'project update': {
@@ -113,7 +134,12 @@ const COMMANDS: Record<string, Command> = {
       }),
   },
   'agent create': {
-    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+    },
     run: (values, _p, out) =>
       withDb(values, async (db) => {
         const agent = await createAgent(db, {
@@ -122,14 +148,20 @@ const COMMANDS: Record<string, Command> = {
           password: String(values.password ?? ''),
           ...(values.role ? { role: String(values.role) } : {}),
         })
-        out.result({ id: agent.id, email: agent.email, role: agent.role }, `Agent ${agent.email} (${agent.role}) created.`)
+        out.result(
+          { id: agent.id, email: agent.email, role: agent.role },
+          `Agent ${agent.email} (${agent.role}) created.`,
+        )
       }),
   },
   'token create': {
     options: { email: { type: 'string' }, name: { type: 'string' } },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const { token } = createApiToken(db, { email: String(values.email ?? ''), name: String(values.name ?? '') })
+        const { token } = createApiToken(db, {
+          email: String(values.email ?? ''),
+          name: String(values.name ?? ''),
+        })
         out.result({ token }, `API token (shown once, keep it safe):\n${token}`)
       }),
   },
@@ -139,7 +171,8 @@ const COMMANDS: Record<string, Command> = {
     run: (values, positionals, out) =>
       withDb(values, async (db) => {
         const file = positionals[0]
-        if (!file) throw new InputError({ message: 'say where to write the backup: snagbox backup <file>' })
+        if (!file)
+          throw new InputError({ message: 'say where to write the backup: snagbox backup <file>' })
         const result = await backupDatabase(db, file)
         out.result(result, `Backup written to ${result.file} (${result.pages} pages).`)
       }),
@@ -149,8 +182,10 @@ const COMMANDS: Record<string, Command> = {
 async function main(argv: string[]): Promise<void> {
   const name = [`${argv[0]} ${argv[1]}`, argv[0]].find((n) => n && COMMANDS[n])
   if (!name) {
-    if (argv[0] && !argv[0].startsWith('-') && argv[0] !== 'help') console.error(`snagbox: unknown command "${argv.slice(0, 2).join(' ')}"\n`)
-    const asked = argv[0] === undefined || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h'
+    if (argv[0] && !argv[0].startsWith('-') && argv[0] !== 'help')
+      console.error(`snagbox: unknown command "${argv.slice(0, 2).join(' ')}"\n`)
+    const asked =
+      argv[0] === undefined || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h'
     ;(asked ? console.log : console.error)(USAGE)
     process.exit(asked ? 0 : 2)
   }
@@ -170,13 +205,19 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** The flag that sets each input the stores check. */
-const FLAGS: Record<string, string> = { autoCloseDays: '--auto-close-days', timeZone: '--time-zone', origins: '--origin' }
+const FLAGS: Record<string, string> = {
+  autoCloseDays: '--auto-close-days',
+  timeZone: '--time-zone',
+  origins: '--origin',
+}
 
 /** An input problem in the command line's words: the input as its flag (`--prefix must be …`). */
 function inWords(problem: InputProblem): string {
   if (!problem.field) return problem.message
   const holiday = /^holidays\[(\d+)\]$/.exec(problem.field)
-  const flag = holiday ? `--holiday (holidays[${holiday[1]}])` : (FLAGS[problem.field] ?? `--${problem.field}`)
+  const flag = holiday
+    ? `--holiday (holidays[${holiday[1]}])`
+    : (FLAGS[problem.field] ?? `--${problem.field}`)
   return `${flag} ${problem.message}`
 }
 

@@ -32,38 +32,166 @@ type Setting = {
 
 const int = (name: string, value: string): number => {
   const n = Number(value)
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`)
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, got "${value}"`)
   return n
 }
-const limit = (key: keyof Limits): Setting['apply'] => (c, v) => {
-  c.limits[key] = int(key, v)
-}
+const limit =
+  (key: keyof Limits): Setting['apply'] =>
+  (c, v) => {
+    c.limits[key] = int(key, v)
+  }
 
 /**
  * Every setting of the server: its flag, its environment variable and its default.
  * Defaults suit an office of dozens of reporters behind one NAT address reporting one outage.
  */
 export const SETTINGS: Setting[] = [
-  { flag: 'db', env: 'SNAGBOX_DB', default: './data/snagbox.db', doc: 'SQLite database file', apply: (c, v) => void (c.db = v) },
-  { flag: 'host', env: 'SNAGBOX_HOST', default: '127.0.0.1', doc: 'address to listen on', apply: (c, v) => void (c.host = v) },
-  { flag: 'port', env: 'SNAGBOX_PORT', default: '8787', doc: 'port to listen on', apply: (c, v) => void (c.port = int('port', v)) },
-  { flag: 'public-url', env: 'SNAGBOX_PUBLIC_URL', default: 'http://<host>:<port>', derived: true, doc: 'URL people reach the server at (status links)', apply: (c, v) => void (c.publicUrl = v.replace(/\/+$/, '')) },
-  { flag: 'allowed-origin', env: 'SNAGBOX_ALLOWED_ORIGINS', default: '(none)', derived: true, doc: 'origins allowed for every project, comma-separated (each project has its own list too)', apply: (c, v) => void c.allowedOrigins.push(...splitList(v)) },
-  { flag: 'trust-proxy', env: 'SNAGBOX_TRUST_PROXY', default: 'false', doc: 'take the client address from X-Forwarded-For', apply: (c, v) => void (c.trustProxy = v === '' || v === 'true' || v === '1') },
-  { flag: 'max-body-bytes', env: 'SNAGBOX_MAX_BODY_BYTES', default: String(DEFAULT_LIMITS.bodyBytes), doc: 'largest request body (413 above)', apply: limit('bodyBytes') },
-  { flag: 'max-screenshot-bytes', env: 'SNAGBOX_MAX_SCREENSHOT_BYTES', default: String(DEFAULT_LIMITS.screenshotBytes), doc: 'largest screenshot (413 above)', apply: limit('screenshotBytes') },
-  { flag: 'max-screenshot-pixels', env: 'SNAGBOX_MAX_SCREENSHOT_PIXELS', default: String(DEFAULT_LIMITS.screenshotPixels), doc: 'largest screenshot width or height', apply: limit('screenshotPixels') },
-  { flag: 'max-subject-chars', env: 'SNAGBOX_MAX_SUBJECT_CHARS', default: String(DEFAULT_LIMITS.subjectChars), doc: 'longest subject', apply: limit('subjectChars') },
-  { flag: 'max-description-chars', env: 'SNAGBOX_MAX_DESCRIPTION_CHARS', default: String(DEFAULT_LIMITS.descriptionChars), doc: 'longest description', apply: limit('descriptionChars') },
-  { flag: 'max-context-bytes', env: 'SNAGBOX_MAX_CONTEXT_BYTES', default: String(DEFAULT_LIMITS.contextBytes), doc: 'largest `context` as JSON', apply: limit('contextBytes') },
-  { flag: 'max-environment-bytes', env: 'SNAGBOX_MAX_ENVIRONMENT_BYTES', default: String(DEFAULT_LIMITS.environmentBytes), doc: 'largest `environment` as JSON', apply: limit('environmentBytes') },
-  { flag: 'max-log-entries', env: 'SNAGBOX_MAX_LOG_ENTRIES', default: String(DEFAULT_LIMITS.logEntries), doc: 'most `logs` entries', apply: limit('logEntries') },
-  { flag: 'max-log-message-chars', env: 'SNAGBOX_MAX_LOG_MESSAGE_CHARS', default: String(DEFAULT_LIMITS.logMessageChars), doc: 'longest log message', apply: limit('logMessageChars') },
-  { flag: 'max-text-chars', env: 'SNAGBOX_MAX_TEXT_CHARS', default: String(DEFAULT_LIMITS.shortTextChars), doc: 'longest name, e-mail, version, build…', apply: limit('shortTextChars') },
-  { flag: 'rate-limit-ip', env: 'SNAGBOX_RATE_LIMIT_IP', default: '300', doc: 'new tickets per client address per window (429 above)', apply: (c, v) => void (c.rateLimit.perIp.limit = int('rate-limit-ip', v)) },
-  { flag: 'rate-limit-project', env: 'SNAGBOX_RATE_LIMIT_PROJECT', default: '3000', doc: 'new tickets per project per window (429 above)', apply: (c, v) => void (c.rateLimit.perProject.limit = int('rate-limit-project', v)) },
-  { flag: 'rate-limit-login', env: 'SNAGBOX_RATE_LIMIT_LOGIN', default: '20', doc: 'failed inbox logins per client address per window (429 above)', apply: (c, v) => void (c.rateLimit.login.limit = int('rate-limit-login', v)) },
-  { flag: 'rate-limit-window', env: 'SNAGBOX_RATE_LIMIT_WINDOW', default: '600', doc: 'rate-limit window, seconds', apply: (c, v) => { const s = int('rate-limit-window', v); for (const limit of Object.values(c.rateLimit)) limit.windowSeconds = s } },
+  {
+    flag: 'db',
+    env: 'SNAGBOX_DB',
+    default: './data/snagbox.db',
+    doc: 'SQLite database file',
+    apply: (c, v) => void (c.db = v),
+  },
+  {
+    flag: 'host',
+    env: 'SNAGBOX_HOST',
+    default: '127.0.0.1',
+    doc: 'address to listen on',
+    apply: (c, v) => void (c.host = v),
+  },
+  {
+    flag: 'port',
+    env: 'SNAGBOX_PORT',
+    default: '8787',
+    doc: 'port to listen on',
+    apply: (c, v) => void (c.port = int('port', v)),
+  },
+  {
+    flag: 'public-url',
+    env: 'SNAGBOX_PUBLIC_URL',
+    default: 'http://<host>:<port>',
+    derived: true,
+    doc: 'URL people reach the server at (status links)',
+    apply: (c, v) => void (c.publicUrl = v.replace(/\/+$/, '')),
+  },
+  {
+    flag: 'allowed-origin',
+    env: 'SNAGBOX_ALLOWED_ORIGINS',
+    default: '(none)',
+    derived: true,
+    doc: 'origins allowed for every project, comma-separated (each project has its own list too)',
+    apply: (c, v) => void c.allowedOrigins.push(...splitList(v)),
+  },
+  {
+    flag: 'trust-proxy',
+    env: 'SNAGBOX_TRUST_PROXY',
+    default: 'false',
+    doc: 'take the client address from X-Forwarded-For',
+    apply: (c, v) => void (c.trustProxy = v === '' || v === 'true' || v === '1'),
+  },
+  {
+    flag: 'max-body-bytes',
+    env: 'SNAGBOX_MAX_BODY_BYTES',
+    default: String(DEFAULT_LIMITS.bodyBytes),
+    doc: 'largest request body (413 above)',
+    apply: limit('bodyBytes'),
+  },
+  {
+    flag: 'max-screenshot-bytes',
+    env: 'SNAGBOX_MAX_SCREENSHOT_BYTES',
+    default: String(DEFAULT_LIMITS.screenshotBytes),
+    doc: 'largest screenshot (413 above)',
+    apply: limit('screenshotBytes'),
+  },
+  {
+    flag: 'max-screenshot-pixels',
+    env: 'SNAGBOX_MAX_SCREENSHOT_PIXELS',
+    default: String(DEFAULT_LIMITS.screenshotPixels),
+    doc: 'largest screenshot width or height',
+    apply: limit('screenshotPixels'),
+  },
+  {
+    flag: 'max-subject-chars',
+    env: 'SNAGBOX_MAX_SUBJECT_CHARS',
+    default: String(DEFAULT_LIMITS.subjectChars),
+    doc: 'longest subject',
+    apply: limit('subjectChars'),
+  },
+  {
+    flag: 'max-description-chars',
+    env: 'SNAGBOX_MAX_DESCRIPTION_CHARS',
+    default: String(DEFAULT_LIMITS.descriptionChars),
+    doc: 'longest description',
+    apply: limit('descriptionChars'),
+  },
+  {
+    flag: 'max-context-bytes',
+    env: 'SNAGBOX_MAX_CONTEXT_BYTES',
+    default: String(DEFAULT_LIMITS.contextBytes),
+    doc: 'largest `context` as JSON',
+    apply: limit('contextBytes'),
+  },
+  {
+    flag: 'max-environment-bytes',
+    env: 'SNAGBOX_MAX_ENVIRONMENT_BYTES',
+    default: String(DEFAULT_LIMITS.environmentBytes),
+    doc: 'largest `environment` as JSON',
+    apply: limit('environmentBytes'),
+  },
+  {
+    flag: 'max-log-entries',
+    env: 'SNAGBOX_MAX_LOG_ENTRIES',
+    default: String(DEFAULT_LIMITS.logEntries),
+    doc: 'most `logs` entries',
+    apply: limit('logEntries'),
+  },
+  {
+    flag: 'max-log-message-chars',
+    env: 'SNAGBOX_MAX_LOG_MESSAGE_CHARS',
+    default: String(DEFAULT_LIMITS.logMessageChars),
+    doc: 'longest log message',
+    apply: limit('logMessageChars'),
+  },
+  {
+    flag: 'max-text-chars',
+    env: 'SNAGBOX_MAX_TEXT_CHARS',
+    default: String(DEFAULT_LIMITS.shortTextChars),
+    doc: 'longest name, e-mail, version, build…',
+    apply: limit('shortTextChars'),
+  },
+  {
+    flag: 'rate-limit-ip',
+    env: 'SNAGBOX_RATE_LIMIT_IP',
+    default: '300',
+    doc: 'new tickets per client address per window (429 above)',
+    apply: (c, v) => void (c.rateLimit.perIp.limit = int('rate-limit-ip', v)),
+  },
+  {
+    flag: 'rate-limit-project',
+    env: 'SNAGBOX_RATE_LIMIT_PROJECT',
+    default: '3000',
+    doc: 'new tickets per project per window (429 above)',
+    apply: (c, v) => void (c.rateLimit.perProject.limit = int('rate-limit-project', v)),
+  },
+  {
+    flag: 'rate-limit-login',
+    env: 'SNAGBOX_RATE_LIMIT_LOGIN',
+    default: '20',
+    doc: 'failed inbox logins per client address per window (429 above)',
+    apply: (c, v) => void (c.rateLimit.login.limit = int('rate-limit-login', v)),
+  },
+  {
+    flag: 'rate-limit-window',
+    env: 'SNAGBOX_RATE_LIMIT_WINDOW',
+    default: '600',
+    doc: 'rate-limit window, seconds',
+    apply: (c, v) => {
+      const s = int('rate-limit-window', v)
+      for (const limit of Object.values(c.rateLimit)) limit.windowSeconds = s
+    },
+  },
 ]
 
 /**
@@ -105,7 +233,10 @@ export function loadConfig(
 }
 
 export function splitList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean)
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 /** `https://App.example.com/` → `https://app.example.com`; `*` stays `*`. */

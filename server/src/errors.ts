@@ -14,7 +14,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Forbidden',
   not_found: 'Not found',
   conflict: 'Conflict',
-  illegal_transition: 'Not allowed in the ticket\'s current status',
+  illegal_transition: "Not allowed in the ticket's current status",
   no_change: 'The request changes nothing',
   precondition_failed: 'Precondition failed',
   method_not_allowed: 'Method not allowed',
@@ -49,4 +49,9 @@ export class ApiError extends Error {
 }
 
 export const invalid = (errors: FieldError[], detail?: string) =>
-  new ApiError(400, 'invalid_payload', detail ?? errors.map((e) => `${e.path || 'body'} ${e.message}`).join('; '), errors)
+  new ApiError(
+    400,
+    'invalid_payload',
+    detail ?? errors.map((e) => `${e.path || 'body'} ${e.message}`).join('; '),
+    errors,
+  )

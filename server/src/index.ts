@@ -5,6 +5,11 @@ export { openDatabase, type Db } from './db/client.js'
 export { startServer, stopOnSignals, type RunningServer } from './serve.js'
 export { backupDatabase } from './backup.js'
 export { createAgent, createApiToken, findAgentByEmail, type Agent } from './auth/agents.js'
-export { createProject, findProjectByPrefix, updateProject, type Project } from './projects/store.js'
+export {
+  createProject,
+  findProjectByPrefix,
+  updateProject,
+  type Project,
+} from './projects/store.js'
 export { InputError, type InputProblem } from './input-error.js'
 export { ChangeFeed, type CommittedChange } from './tickets/store/changes.js'

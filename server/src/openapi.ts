@@ -1,4 +1,13 @@
-import { CATEGORIES, FREE_TEXT_CHARS, HEADERS, LOG_LEVELS, PRIORITIES, REPLY_STATUSES, STATUSES, type Limits } from '@snagbox/sdk/contract'
+import {
+  CATEGORIES,
+  FREE_TEXT_CHARS,
+  HEADERS,
+  LOG_LEVELS,
+  PRIORITIES,
+  REPLY_STATUSES,
+  STATUSES,
+  type Limits,
+} from '@snagbox/sdk/contract'
 import type { Config } from './config.js'
 
 const problem = (description: string) => ({
@@ -8,10 +17,25 @@ const problem = (description: string) => ({
 
 const nullableString = { type: ['string', 'null'] }
 
-const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
+const json = (schema: object, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+})
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const refParam = { name: 'ref', in: 'path', required: true, schema: { type: 'string' }, description: 'Reference (DEMO-42) or id' }
-const tokenParam = { name: 'token', in: 'path', required: true, schema: { type: 'string' }, description: 'The reporter token from the status link' }
+const refParam = {
+  name: 'ref',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Reference (DEMO-42) or id',
+}
+const tokenParam = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'The reporter token from the status link',
+}
 const agentAuth = [{ bearer: [] }, { session: [] }]
 const jsonBody = (properties: Record<string, object>, required: string[] = []) => ({
   required: true,
@@ -36,7 +60,9 @@ function agentOp(summary: string, extra: Record<string, unknown> = {}, write = t
             400: problem('Invalid fields'),
             403: problem('A cross-site write with the session cookie'),
             404: problem('No such ticket'),
-            409: problem('Not allowed in the current status (`allowed` lists what is), or changes nothing'),
+            409: problem(
+              'Not allowed in the current status (`allowed` lists what is), or changes nothing',
+            ),
             412: problem('If-Match names a version the ticket has moved past'),
           }
         : {}),
@@ -44,7 +70,13 @@ function agentOp(summary: string, extra: Record<string, unknown> = {}, write = t
   }
 }
 
-const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag you saw; a stale one answers 412' }
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description: 'The ETag you saw; a stale one answers 412',
+}
 
 /** A reporter operation: the token is the credential. */
 function reporterOp(summary: string, body?: object) {
@@ -52,7 +84,12 @@ function reporterOp(summary: string, body?: object) {
     summary,
     parameters: [tokenParam],
     ...(body ? { requestBody: body } : {}),
-    responses: { 200: json(ref('ReporterTicket')), 400: problem('Invalid fields'), 404: problem('Unknown token'), 409: problem('Not allowed in the current status') },
+    responses: {
+      200: json(ref('ReporterTicket')),
+      400: problem('Invalid fields'),
+      404: problem('Unknown token'),
+      409: problem('Not allowed in the current status'),
+    },
   }
 }
 
@@ -62,20 +99,39 @@ function payloadSchema(limits: Limits) {
     required: ['description'],
     properties: {
       category: { type: 'string', enum: [...CATEGORIES], default: 'incident' },
-      blocking: { type: 'boolean', default: false, description: 'The problem blocks the reporter\'s work: priority high' },
-      subject: { type: 'string', maxLength: limits.subjectChars, description: 'Defaults to the first line of the description' },
+      blocking: {
+        type: 'boolean',
+        default: false,
+        description: "The problem blocks the reporter's work: priority high",
+      },
+      subject: {
+        type: 'string',
+        maxLength: limits.subjectChars,
+        description: 'Defaults to the first line of the description',
+      },
       description: { type: 'string', minLength: 1, maxLength: limits.descriptionChars },
       reporter: {
         type: 'object',
-        properties: { name: { type: 'string' }, email: { type: 'string', format: 'email' }, phone: { type: 'string' }, organization: { type: 'string' } },
+        properties: {
+          name: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          phone: { type: 'string' },
+          organization: { type: 'string' },
+        },
       },
       app: {
         type: 'object',
-        properties: { name: { type: 'string' }, version: { type: 'string', examples: ['4.30.34'] }, build: { type: 'string', examples: ['6255'] }, environment: { type: 'string' } },
+        properties: {
+          name: { type: 'string' },
+          version: { type: 'string', examples: ['4.30.34'] },
+          build: { type: 'string', examples: ['6255'] },
+          environment: { type: 'string' },
+        },
       },
       environment: {
         type: 'object',
-        description: 'OS, browser, device and screen, normalised by the SDK; raw inputs under `raw`',
+        description:
+          'OS, browser, device and screen, normalised by the SDK; raw inputs under `raw`',
         properties: {
           os: {
             type: 'object',
@@ -87,8 +143,18 @@ function payloadSchema(limits: Limits) {
               source: { enum: ['client-hints', 'user-agent', 'runtime', 'host'] },
             },
           },
-          browser: { type: 'object', properties: { name: nullableString, version: nullableString, bitness: { enum: [64, 32, null] } } },
-          device: { type: 'object', properties: { type: nullableString, vendor: nullableString, model: nullableString } },
+          browser: {
+            type: 'object',
+            properties: {
+              name: nullableString,
+              version: nullableString,
+              bitness: { enum: [64, 32, null] },
+            },
+          },
+          device: {
+            type: 'object',
+            properties: { type: nullableString, vendor: nullableString, model: nullableString },
+          },
           screen: { type: 'object' },
           locale: nullableString,
           timezone: nullableString,
@@ -98,17 +164,28 @@ function payloadSchema(limits: Limits) {
           raw: { type: 'object' },
         },
       },
-      context: { type: 'object', description: `The host app's own data, at most ${limits.contextBytes} bytes as JSON` },
+      context: {
+        type: 'object',
+        description: `The host app's own data, at most ${limits.contextBytes} bytes as JSON`,
+      },
       logs: {
         type: 'array',
         maxItems: limits.logEntries,
         items: {
           type: 'object',
           required: ['message'],
-          properties: { level: { enum: [...LOG_LEVELS] }, message: { type: 'string' }, timestamp: { type: ['string', 'number'] } },
+          properties: {
+            level: { enum: [...LOG_LEVELS] },
+            message: { type: 'string' },
+            timestamp: { type: ['string', 'number'] },
+          },
         },
       },
-      screenshot: { type: 'string', pattern: '^data:image/(png|jpeg|webp);base64,', description: 'JSON form only' },
+      screenshot: {
+        type: 'string',
+        pattern: '^data:image/(png|jpeg|webp);base64,',
+        description: 'JSON form only',
+      },
     },
   }
 }
@@ -134,44 +211,118 @@ export function openApiDocument(config: Config) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Snagbox API', version: '1', description: 'Problem reports that arrive complete.' },
+    info: {
+      title: 'Snagbox API',
+      version: '1',
+      description: 'Problem reports that arrive complete.',
+    },
     servers: [{ url: config.publicUrl }],
     paths: {
       '/healthz': {
-        get: { summary: 'Health check: 200 when the database answers', responses: { 200: { description: 'OK' }, 503: problem('The database does not answer') } },
+        get: {
+          summary: 'Health check: 200 when the database answers',
+          responses: { 200: { description: 'OK' }, 503: problem('The database does not answer') },
+        },
       },
       '/api/openapi.json': {
-        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
+        get: {
+          summary: 'This document',
+          responses: { 200: { description: 'OpenAPI 3.1 document' } },
+        },
       },
       '/api/v1/tickets': {
-        get: agentOp('The inbox: filters, full-text search, keyset pagination; open first by priority, then oldest', {
-          parameters: [
-            { name: 'status', in: 'query', schema: { type: 'string' }, description: 'Comma-separated statuses, or `open`' },
-            { name: 'category', in: 'query', schema: { type: 'string' } },
-            { name: 'priority', in: 'query', schema: { type: 'string' } },
-            { name: 'assignee', in: 'query', schema: { type: 'string' }, description: '`me`, `none` or an agent id' },
-            { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Full text over subject, description, replies and comments; or a reference' },
-            { name: 'appVersion', in: 'query', schema: { type: 'string' } },
-            { name: 'os', in: 'query', schema: { type: 'string' }, description: '`Windows` or `Windows 11`' },
-            { name: 'updatedSince', in: 'query', schema: { type: 'string', format: 'date-time' } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
-          ],
-          responses: {
-            200: json({ type: 'object', properties: { items: { type: 'array', items: ref('TicketSummary') }, nextCursor: { type: ['string', 'null'] } } }),
-            400: problem('Invalid filter'),
+        get: agentOp(
+          'The inbox: filters, full-text search, keyset pagination; open first by priority, then oldest',
+          {
+            parameters: [
+              {
+                name: 'status',
+                in: 'query',
+                schema: { type: 'string' },
+                description: 'Comma-separated statuses, or `open`',
+              },
+              { name: 'category', in: 'query', schema: { type: 'string' } },
+              { name: 'priority', in: 'query', schema: { type: 'string' } },
+              {
+                name: 'assignee',
+                in: 'query',
+                schema: { type: 'string' },
+                description: '`me`, `none` or an agent id',
+              },
+              {
+                name: 'q',
+                in: 'query',
+                schema: { type: 'string' },
+                description:
+                  'Full text over subject, description, replies and comments; or a reference',
+              },
+              { name: 'appVersion', in: 'query', schema: { type: 'string' } },
+              {
+                name: 'os',
+                in: 'query',
+                schema: { type: 'string' },
+                description: '`Windows` or `Windows 11`',
+              },
+              {
+                name: 'updatedSince',
+                in: 'query',
+                schema: { type: 'string', format: 'date-time' },
+              },
+              {
+                name: 'limit',
+                in: 'query',
+                schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 },
+              },
+              {
+                name: 'cursor',
+                in: 'query',
+                schema: { type: 'string' },
+                description: 'nextCursor of the previous page',
+              },
+            ],
+            responses: {
+              200: json({
+                type: 'object',
+                properties: {
+                  items: { type: 'array', items: ref('TicketSummary') },
+                  nextCursor: { type: ['string', 'null'] },
+                },
+              }),
+              400: problem('Invalid filter'),
+            },
           },
-        }, false),
+          false,
+        ),
         options: {
           summary: 'CORS preflight of the intake',
-          parameters: [{ name: 'key', in: 'query', required: false, schema: { type: 'string' }, description: 'Project key, to check the origin against that project alone' }],
+          parameters: [
+            {
+              name: 'key',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: 'Project key, to check the origin against that project alone',
+            },
+          ],
           responses: { 204: { description: 'Origin allowed' }, 403: problem('Origin not allowed') },
         },
         post: {
           summary: 'Create a ticket (public intake of the widget and the SDK)',
           parameters: [
-            { name: HEADERS.projectKey, in: 'header', required: true, schema: { type: 'string', examples: ['pk_live_…'] } },
-            { name: HEADERS.idempotencyKey, in: 'header', required: false, schema: { type: 'string', maxLength: config.limits.idempotencyKeyChars }, description: 'A retry with the same key returns the same ticket (200) and creates nothing' },
+            {
+              name: HEADERS.projectKey,
+              in: 'header',
+              required: true,
+              schema: { type: 'string', examples: ['pk_live_…'] },
+            },
+            {
+              name: HEADERS.idempotencyKey,
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: config.limits.idempotencyKeyChars },
+              description:
+                'A retry with the same key returns the same ticket (200) and creates nothing',
+            },
           ],
           requestBody: {
             required: true,
@@ -182,8 +333,15 @@ export function openApiDocument(config: Config) {
                   type: 'object',
                   required: ['payload'],
                   properties: {
-                    payload: { type: 'string', description: 'The ticket as JSON (as the application/json form)' },
-                    screenshot: { type: 'string', format: 'binary', description: 'PNG, JPEG or WebP' },
+                    payload: {
+                      type: 'string',
+                      description: 'The ticket as JSON (as the application/json form)',
+                    },
+                    screenshot: {
+                      type: 'string',
+                      format: 'binary',
+                      description: 'PNG, JPEG or WebP',
+                    },
                   },
                 },
               },
@@ -191,12 +349,19 @@ export function openApiDocument(config: Config) {
           },
           responses: {
             201: { description: 'Created', ...created },
-            200: { description: 'An earlier attempt with this Idempotency-Key created it', ...created },
+            200: {
+              description: 'An earlier attempt with this Idempotency-Key created it',
+              ...created,
+            },
             400: problem('Invalid fields; `errors` lists them'),
             401: problem('Missing or unknown project key'),
             403: problem('Origin not allowed for this project'),
-            413: problem(`Body over ${config.limits.bodyBytes} bytes or screenshot over ${config.limits.screenshotBytes} bytes`),
-            415: problem('Not JSON or multipart, or a screenshot that is not really PNG, JPEG or WebP'),
+            413: problem(
+              `Body over ${config.limits.bodyBytes} bytes or screenshot over ${config.limits.screenshotBytes} bytes`,
+            ),
+            415: problem(
+              'Not JSON or multipart, or a screenshot that is not really PNG, JPEG or WebP',
+            ),
             429: problem('Rate limited; see Retry-After'),
           },
         },
@@ -204,21 +369,73 @@ export function openApiDocument(config: Config) {
       '/api/v1/auth/login': {
         post: {
           summary: 'Log in to the inbox; sets an HttpOnly, SameSite=Strict session cookie',
-          requestBody: jsonBody({ email: { type: 'string' }, password: { type: 'string' } }, ['email', 'password']),
-          responses: { 200: json({ type: 'object', properties: { agent: { type: 'object' } } }), 400: problem('Missing fields'), 401: problem('Wrong e-mail or password'), 413: problem('Body over 256 KB'), 415: problem('Not application/json'), 429: problem('Too many failed logins') },
+          requestBody: jsonBody({ email: { type: 'string' }, password: { type: 'string' } }, [
+            'email',
+            'password',
+          ]),
+          responses: {
+            200: json({ type: 'object', properties: { agent: { type: 'object' } } }),
+            400: problem('Missing fields'),
+            401: problem('Wrong e-mail or password'),
+            413: problem('Body over 256 KB'),
+            415: problem('Not application/json'),
+            429: problem('Too many failed logins'),
+          },
         },
       },
       '/api/v1/auth/logout': {
-        post: { summary: 'End the inbox session', responses: { 204: { description: 'Logged out' } } },
+        post: {
+          summary: 'End the inbox session',
+          responses: { 204: { description: 'Logged out' } },
+        },
       },
       '/api/v1/agents': {
-        get: agentOp('Every agent (id, name, e-mail, role): who a ticket can be assigned to', { responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } }, false),
+        get: agentOp(
+          'Every agent (id, name, e-mail, role): who a ticket can be assigned to',
+          {
+            responses: {
+              200: json({
+                type: 'object',
+                properties: { items: { type: 'array', items: { type: 'object' } } },
+              }),
+            },
+          },
+          false,
+        ),
       },
       '/api/v1/me': {
-        get: agentOp('The agent behind the session or token', { responses: { 200: json({ type: 'object', properties: { id: {}, email: {}, name: {}, role: { enum: ['admin', 'agent'] }, via: { enum: ['session', 'token'] } } }) } }, false),
+        get: agentOp(
+          'The agent behind the session or token',
+          {
+            responses: {
+              200: json({
+                type: 'object',
+                properties: {
+                  id: {},
+                  email: {},
+                  name: {},
+                  role: { enum: ['admin', 'agent'] },
+                  via: { enum: ['session', 'token'] },
+                },
+              }),
+            },
+          },
+          false,
+        ),
       },
       '/api/v1/tickets/{ref}': {
-        get: agentOp('The whole ticket; ETag is its version', { parameters: [refParam], responses: { 200: json(ref('Ticket')), 304: { description: 'Not modified (If-None-Match)' }, 404: problem('No such ticket') } }, false),
+        get: agentOp(
+          'The whole ticket; ETag is its version',
+          {
+            parameters: [refParam],
+            responses: {
+              200: json(ref('Ticket')),
+              304: { description: 'Not modified (If-None-Match)' },
+              404: problem('No such ticket'),
+            },
+          },
+          false,
+        ),
         patch: agentOp('Change priority, category, assignee or status', {
           parameters: [refParam, ifMatch],
           requestBody: jsonBody({
@@ -227,21 +444,46 @@ export function openApiDocument(config: Config) {
             assigneeId: { type: ['string', 'null'], description: 'An agent id, "me", or null' },
             status: { enum: [...STATUSES] },
             closeReason: { enum: ['duplicate', 'rejected'] },
-            reason: { type: 'string', description: 'The comment of a close, the reason of a reopen' },
+            reason: {
+              type: 'string',
+              description: 'The comment of a close, the reason of a reopen',
+            },
             duplicateOf: { type: 'string', description: 'With closeReason duplicate' },
           }),
           responses: { 200: json(ref('Ticket')) },
         }),
       },
       '/api/v1/tickets/{ref}/screenshot': {
-        get: agentOp('The screenshot with its real content type, inline', { parameters: [refParam], responses: { 200: { description: 'PNG, JPEG or WebP', content: { 'image/png': {}, 'image/jpeg': {}, 'image/webp': {} } }, 404: problem('No such ticket or no screenshot') } }, false),
+        get: agentOp(
+          'The screenshot with its real content type, inline',
+          {
+            parameters: [refParam],
+            responses: {
+              200: {
+                description: 'PNG, JPEG or WebP',
+                content: { 'image/png': {}, 'image/jpeg': {}, 'image/webp': {} },
+              },
+              404: problem('No such ticket or no screenshot'),
+            },
+          },
+          false,
+        ),
       },
       '/api/v1/tickets/{ref}/replies': {
-        post: agentOp('A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved)', {
-          parameters: [refParam, ifMatch],
-          requestBody: jsonBody({ body: { type: 'string', maxLength: FREE_TEXT_CHARS }, status: { enum: REPLY_STATUSES } }, ['body']),
-          responses: { 201: json(ref('Ticket')) },
-        }),
+        post: agentOp(
+          'A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved)',
+          {
+            parameters: [refParam, ifMatch],
+            requestBody: jsonBody(
+              {
+                body: { type: 'string', maxLength: FREE_TEXT_CHARS },
+                status: { enum: REPLY_STATUSES },
+              },
+              ['body'],
+            ),
+            responses: { 201: json(ref('Ticket')) },
+          },
+        ),
       },
       '/api/v1/tickets/{ref}/notes': {
         post: agentOp('An internal note, never shown to the reporter', {
@@ -251,70 +493,196 @@ export function openApiDocument(config: Config) {
         }),
       },
       '/api/v1/tickets/{ref}/split': {
-        post: agentOp('A new ticket (new reference) from this one: same reporter and environment, linked both ways', {
-          parameters: [refParam, ifMatch],
-          requestBody: jsonBody({ subject: { type: 'string' }, description: { type: 'string' } }, ['subject', 'description']),
-          responses: { 201: json(ref('Ticket'), 'The new ticket, with `statusUrl` for its reporter') },
-        }),
+        post: agentOp(
+          'A new ticket (new reference) from this one: same reporter and environment, linked both ways',
+          {
+            parameters: [refParam, ifMatch],
+            requestBody: jsonBody(
+              { subject: { type: 'string' }, description: { type: 'string' } },
+              ['subject', 'description'],
+            ),
+            responses: {
+              201: json(ref('Ticket'), 'The new ticket, with `statusUrl` for its reporter'),
+            },
+          },
+        ),
       },
       '/api/v1/tickets/{ref}/link': {
-        post: agentOp('Close as a duplicate of another ticket (with a public comment), or make it a child of a mass incident', {
-          parameters: [refParam, ifMatch],
-          requestBody: jsonBody({ duplicateOf: { type: 'string' }, comment: { type: 'string' }, parent: { type: 'string', description: 'A mass_incident ticket' } }),
-          responses: { 200: json(ref('Ticket')) },
-        }),
+        post: agentOp(
+          'Close as a duplicate of another ticket (with a public comment), or make it a child of a mass incident',
+          {
+            parameters: [refParam, ifMatch],
+            requestBody: jsonBody({
+              duplicateOf: { type: 'string' },
+              comment: { type: 'string' },
+              parent: { type: 'string', description: 'A mass_incident ticket' },
+            }),
+            responses: { 200: json(ref('Ticket')) },
+          },
+        ),
       },
       '/api/v1/events': {
-        get: agentOp('Server-Sent Events: ticket.created and ticket.changed', { responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': {} } } } }, false),
+        get: agentOp(
+          'Server-Sent Events: ticket.created and ticket.changed',
+          {
+            responses: {
+              200: { description: 'text/event-stream', content: { 'text/event-stream': {} } },
+            },
+          },
+          false,
+        ),
       },
       '/api/v1/status/{token}': {
-        get: { summary: 'The reporter\'s view of the request', parameters: [tokenParam], responses: { 200: json(ref('ReporterTicket')), 404: problem('Unknown token') } },
+        get: {
+          summary: "The reporter's view of the request",
+          parameters: [tokenParam],
+          responses: { 200: json(ref('ReporterTicket')), 404: problem('Unknown token') },
+        },
       },
       '/api/v1/status/{token}/screenshot': {
-        get: { summary: 'The screenshot of the reporter\'s own request', parameters: [tokenParam], responses: { 200: { description: 'PNG, JPEG or WebP' }, 404: problem('Unknown token or no screenshot') } },
+        get: {
+          summary: "The screenshot of the reporter's own request",
+          parameters: [tokenParam],
+          responses: {
+            200: { description: 'PNG, JPEG or WebP' },
+            404: problem('Unknown token or no screenshot'),
+          },
+        },
       },
       '/api/v1/status/{token}/comments': {
-        post: reporterOp('A reporter comment; a ticket waiting on the reporter goes back to work', jsonBody({ body: { type: 'string' } }, ['body'])),
+        post: reporterOp(
+          'A reporter comment; a ticket waiting on the reporter goes back to work',
+          jsonBody({ body: { type: 'string' } }, ['body']),
+        ),
       },
-      '/api/v1/status/{token}/confirm': { post: reporterOp('The solution works: resolved → closed (confirmed)') },
+      '/api/v1/status/{token}/confirm': {
+        post: reporterOp('The solution works: resolved → closed (confirmed)'),
+      },
       '/api/v1/status/{token}/reopen': {
-        post: reporterOp('The solution does not work: resolved → in_progress', jsonBody({ reason: { type: 'string' } }, ['reason'])),
+        post: reporterOp(
+          'The solution does not work: resolved → in_progress',
+          jsonBody({ reason: { type: 'string' } }, ['reason']),
+        ),
       },
       '/api/v1/status/{token}/withdraw': {
-        post: reporterOp('No longer needed: any open status → closed (withdrawn)', { content: { 'application/json': { schema: { type: 'object', properties: { reason: { type: 'string' } } } } } }),
+        post: reporterOp('No longer needed: any open status → closed (withdrawn)', {
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { reason: { type: 'string' } } },
+            },
+          },
+        }),
       },
       '/status/{token}': {
-        get: { summary: 'The reporter\'s status page (HTML, English or Russian by Accept-Language or ?lang=)', parameters: [tokenParam], responses: { 200: { description: 'text/html' }, 404: { description: 'Unknown token (HTML)' } } },
+        get: {
+          summary:
+            "The reporter's status page (HTML, English or Russian by Accept-Language or ?lang=)",
+          parameters: [tokenParam],
+          responses: {
+            200: { description: 'text/html' },
+            404: { description: 'Unknown token (HTML)' },
+          },
+        },
       },
       '/widget.js': {
-        get: { summary: 'The script-tag widget (a classic script; any site may load it)', responses: { 200: { description: 'text/javascript' }, 404: problem('The widget is not built') } },
+        get: {
+          summary: 'The script-tag widget (a classic script; any site may load it)',
+          responses: {
+            200: { description: 'text/javascript' },
+            404: problem('The widget is not built'),
+          },
+        },
       },
       '/widget/{file}': {
-        get: { summary: 'A part the widget loads when it needs it (the screenshot renderer…)', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/javascript' }, 404: problem('No such file') } },
+        get: {
+          summary: 'A part the widget loads when it needs it (the screenshot renderer…)',
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'text/javascript' }, 404: problem('No such file') },
+        },
       },
       '/inbox': {
-        get: { summary: 'The agent inbox (HTML; log in with an agent e-mail and password)', responses: { 200: { description: 'text/html' }, 404: problem('The inbox is not built') } },
+        get: {
+          summary: 'The agent inbox (HTML; log in with an agent e-mail and password)',
+          responses: { 200: { description: 'text/html' }, 404: problem('The inbox is not built') },
+        },
       },
       '/inbox/assets/{file}': {
-        get: { summary: 'The inbox script and styles', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/javascript or text/css' }, 404: problem('No such asset') } },
+        get: {
+          summary: 'The inbox script and styles',
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'text/javascript or text/css' },
+            404: problem('No such asset'),
+          },
+        },
       },
       '/inbox/{path}': {
-        get: { summary: 'A page of the inbox (a client-side route, e.g. /inbox/tickets/DEMO-4)', parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'text/html, text/javascript or text/css' }, 404: problem('No such asset') } },
+        get: {
+          summary: 'A page of the inbox (a client-side route, e.g. /inbox/tickets/DEMO-4)',
+          parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'text/html, text/javascript or text/css' },
+            404: problem('No such asset'),
+          },
+        },
       },
-      '/status/{token}/comment': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ body: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
-      '/status/{token}/confirm': { post: { summary: 'Form post of the status page', parameters: [tokenParam], responses: { 303: { description: 'Back to the page' } } } },
-      '/status/{token}/reopen': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ reason: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
-      '/status/{token}/withdraw': { post: { summary: 'Form post of the status page', parameters: [tokenParam], requestBody: formBody({ reason: { type: 'string' } }), responses: { 303: { description: 'Back to the page' } } } },
+      '/status/{token}/comment': {
+        post: {
+          summary: 'Form post of the status page',
+          parameters: [tokenParam],
+          requestBody: formBody({ body: { type: 'string' } }),
+          responses: { 303: { description: 'Back to the page' } },
+        },
+      },
+      '/status/{token}/confirm': {
+        post: {
+          summary: 'Form post of the status page',
+          parameters: [tokenParam],
+          responses: { 303: { description: 'Back to the page' } },
+        },
+      },
+      '/status/{token}/reopen': {
+        post: {
+          summary: 'Form post of the status page',
+          parameters: [tokenParam],
+          requestBody: formBody({ reason: { type: 'string' } }),
+          responses: { 303: { description: 'Back to the page' } },
+        },
+      },
+      '/status/{token}/withdraw': {
+        post: {
+          summary: 'Form post of the status page',
+          parameters: [tokenParam],
+          requestBody: formBody({ reason: { type: 'string' } }),
+          responses: { 303: { description: 'Back to the page' } },
+        },
+      },
     },
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from `snagbox token create`' },
-        session: { type: 'apiKey', in: 'cookie', name: 'snagbox_session', description: 'The inbox session from POST /api/v1/auth/login' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token from `snagbox token create`',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'snagbox_session',
+          description: 'The inbox session from POST /api/v1/auth/login',
+        },
       },
       schemas: {
-        Ticket: { type: 'object', description: 'The whole ticket as an agent sees it: environment, context, logs, timeline with internal notes, screenshot URL, allowed actions' },
+        Ticket: {
+          type: 'object',
+          description:
+            'The whole ticket as an agent sees it: environment, context, logs, timeline with internal notes, screenshot URL, allowed actions',
+        },
         TicketSummary: { type: 'object', description: 'A ticket in a listing' },
-        ReporterTicket: { type: 'object', description: 'What the reporter sees: status, dates, the public timeline' },
+        ReporterTicket: {
+          type: 'object',
+          description: 'What the reporter sees: status, dates, the public timeline',
+        },
         Problem: {
           type: 'object',
           description: 'RFC 9457 problem document',
@@ -325,7 +693,13 @@ export function openApiDocument(config: Config) {
             status: { type: 'integer' },
             detail: { type: 'string' },
             code: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
           },
         },
       },

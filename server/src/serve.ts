@@ -24,15 +24,18 @@ export function startServer(db: Db, config: Config): Promise<RunningServer> {
   const deps = appDeps({ db, config })
   const app = createApp(deps)
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-      const stopAutoClose = startAutoClose(deps)
-      const close = async (graceMs?: number) => {
-        stopAutoClose()
-        await drain(server, graceMs)
-      }
-      resolve({ url: `http://${host}:${info.port}`, server, close })
-    })
+    const server = serve(
+      { fetch: app.fetch, hostname: config.host, port: config.port },
+      (info: AddressInfo) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+        const stopAutoClose = startAutoClose(deps)
+        const close = async (graceMs?: number) => {
+          stopAutoClose()
+          await drain(server, graceMs)
+        }
+        resolve({ url: `http://${host}:${info.port}`, server, close })
+      },
+    )
     server.once('error', reject)
   })
 }

@@ -14,7 +14,16 @@ describe('snagbox backup', () => {
   it('copies a database being written to, with every ticket acknowledged before it started', async () => {
     const dir = tempDir()
     const db = join(dir, 'snagbox.db')
-    const { key } = await cli(['project', 'create', '--db', db, '--name', 'Demo', '--prefix', 'DEMO'])
+    const { key } = await cli([
+      'project',
+      'create',
+      '--db',
+      db,
+      '--name',
+      'Demo',
+      '--prefix',
+      'DEMO',
+    ])
     running = await serve(db)
     const acknowledged: string[] = []
     let writing = true
@@ -43,8 +52,13 @@ describe('snagbox backup', () => {
     expect(during).toBeGreaterThan(before.length) // tickets kept being written during the backup
     const backup = new Database(copy, { readonly: true })
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok')
-    const refs = new Set((backup.prepare('select reference from tickets').all() as { reference: string }[]).map((r) => r.reference))
-    const seq = (backup.prepare('select ticket_seq from projects').get() as { ticket_seq: number }).ticket_seq
+    const refs = new Set(
+      (backup.prepare('select reference from tickets').all() as { reference: string }[]).map(
+        (r) => r.reference,
+      ),
+    )
+    const seq = (backup.prepare('select ticket_seq from projects').get() as { ticket_seq: number })
+      .ticket_seq
     backup.close()
     for (const ref of before) expect(refs.has(ref)).toBe(true)
     // A consistent copy: the counter matches the tickets it holds, with no gap.

@@ -24,10 +24,21 @@ export interface Harness {
 }
 
 /** A fresh app on a fresh in-memory database with one project (prefix DEMO). */
-export function harness(overrides: { env?: Record<string, string>; now?: () => Date } = {}): Harness {
-  const config = loadConfig({ SNAGBOX_PUBLIC_URL: 'https://support.example.com', SNAGBOX_TRUST_PROXY: 'true', ...overrides.env })
+export function harness(
+  overrides: { env?: Record<string, string>; now?: () => Date } = {},
+): Harness {
+  const config = loadConfig({
+    SNAGBOX_PUBLIC_URL: 'https://support.example.com',
+    SNAGBOX_TRUST_PROXY: 'true',
+    ...overrides.env,
+  })
   const db = openDatabase(':memory:')
-  const project = createProject(db, { name: 'Demo', prefix: 'DEMO', key: 'pk_test_demo_key', origins: [ORIGIN] })
+  const project = createProject(db, {
+    name: 'Demo',
+    prefix: 'DEMO',
+    key: 'pk_test_demo_key',
+    origins: [ORIGIN],
+  })
   const deps = appDeps({ db, config, ...(overrides.now ? { now: overrides.now } : {}) })
   const app = createApp(deps)
   return {
@@ -39,10 +50,16 @@ export function harness(overrides: { env?: Record<string, string>; now?: () => D
     post: async (body, headers = {}) =>
       app.request('/api/v1/tickets', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Snagbox-Key': project.key, Origin: ORIGIN, ...headers },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Snagbox-Key': project.key,
+          Origin: ORIGIN,
+          ...headers,
+        },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    count: (table) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+    count: (table) =>
+      (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
   }
 }
 
@@ -56,21 +73,42 @@ export interface AgentHarness extends Harness {
   /** A request as the agent, with the API token. */
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>
   /** Files a ticket and returns its answer (reference, statusUrl…). */
-  file(body?: Record<string, unknown>): Promise<{ id: string; reference: string; statusUrl: string; token: string }>
+  file(
+    body?: Record<string, unknown>,
+  ): Promise<{ id: string; reference: string; statusUrl: string; token: string }>
   /** A request as the reporter of a status URL. */
-  reporter(statusUrl: string, path?: string, init?: RequestInit & { json?: unknown }): Promise<Response>
+  reporter(
+    statusUrl: string,
+    path?: string,
+    init?: RequestInit & { json?: unknown },
+  ): Promise<Response>
 }
 
 /** A harness with an admin agent (ann@example.com / correct-horse) and an API token. */
-export async function agentHarness(overrides: Parameters<typeof harness>[0] = {}): Promise<AgentHarness> {
+export async function agentHarness(
+  overrides: Parameters<typeof harness>[0] = {},
+): Promise<AgentHarness> {
   const h = harness(overrides)
-  const agent = await createAgent(h.db, { email: 'ann@example.com', name: 'Ann Agent', password: 'correct-horse', role: 'admin' })
+  const agent = await createAgent(h.db, {
+    email: 'ann@example.com',
+    name: 'Ann Agent',
+    password: 'correct-horse',
+    role: 'admin',
+  })
   const { token } = createApiToken(h.db, { email: agent.email, name: 'tests' })
-  const request = (path: string, init: RequestInit & { json?: unknown } = {}, headers: Record<string, string> = {}) => {
+  const request = (
+    path: string,
+    init: RequestInit & { json?: unknown } = {},
+    headers: Record<string, string> = {},
+  ) => {
     const { json, ...rest } = init
     return h.app.request(path, {
       ...rest,
-      headers: { ...headers, ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(rest.headers as Record<string, string>) },
+      headers: {
+        ...headers,
+        ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(rest.headers as Record<string, string>),
+      },
       ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
     })
   }
@@ -85,6 +123,7 @@ export async function agentHarness(overrides: Parameters<typeof harness>[0] = {}
       const answer = (await res.json()) as { id: string; reference: string; statusUrl: string }
       return { ...answer, token: answer.statusUrl.split('/status/')[1]! }
     },
-    reporter: async (statusUrl, path = '', init = {}) => request(`/api/v1/status/${statusUrl.split('/status/')[1]}${path}`, init),
+    reporter: async (statusUrl, path = '', init = {}) =>
+      request(`/api/v1/status/${statusUrl.split('/status/')[1]}${path}`, init),
   }
 }

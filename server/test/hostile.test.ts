@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CLOSE_REASONS, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ROUTES, STATUSES } from '@snagbox/sdk/contract'
+import {
+  CLOSE_REASONS,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  ROUTES,
+  STATUSES,
+} from '@snagbox/sdk/contract'
 import { createApp } from '../src/app.js'
 import { createSession } from '../src/auth/sessions.js'
 import { createProject } from '../src/projects/store.js'
@@ -62,7 +68,12 @@ function snapshot(h: AgentHarness): string {
 }
 
 /** Sends one probe as a client on the wire would (with a Content-Length) and lists what it broke. */
-async function send(h: AgentHarness, route: Route, probe: Probe, statuses: number[] = []): Promise<string[]> {
+async function send(
+  h: AgentHarness,
+  route: Route,
+  probe: Probe,
+  statuses: number[] = [],
+): Promise<string[]> {
   const headers = new Headers(probe.headers)
   const body = probe.body
   if ((typeof body === 'string' || Buffer.isBuffer(body)) && !headers.has('content-length')) {
@@ -73,7 +84,16 @@ async function send(h: AgentHarness, route: Route, probe: Probe, statuses: numbe
     request = new Request(`http://localhost${probe.path}`, {
       method: probe.method,
       headers,
-      ...(body !== undefined ? { body: typeof body === 'string' || body instanceof FormData || body instanceof URLSearchParams ? body : new Uint8Array(body) } : {}),
+      ...(body !== undefined
+        ? {
+            body:
+              typeof body === 'string' ||
+              body instanceof FormData ||
+              body instanceof URLSearchParams
+                ? body
+                : new Uint8Array(body),
+          }
+        : {}),
     })
   } catch {
     return [] // Not even a client can send this (a header outside Latin-1, a body on GET).
@@ -89,17 +109,24 @@ async function send(h: AgentHarness, route: Route, probe: Probe, statuses: numbe
   statuses.push(res.status)
   const type = res.headers.get('content-type') ?? ''
   // The live event stream never ends by itself; a client closing it is all it needs.
-  const text = type.startsWith('text/event-stream') ? (await res.body?.cancel(), '') : await res.text()
+  const text = type.startsWith('text/event-stream')
+    ? (await res.body?.cancel(), '')
+    : await res.text()
   const broken: string[] = []
   if (res.status >= 500) broken.push(`${where}: answered ${res.status} ${text.slice(0, 200)}`)
-  if (type.startsWith('text/html') && text.includes(XSS)) broken.push(`${where}: echoed markup unescaped`)
+  if (type.startsWith('text/html') && text.includes(XSS))
+    broken.push(`${where}: echoed markup unescaped`)
   if (res.status >= 400) {
     const html = isHtmlRoute(route) && type.startsWith('text/html')
-    if (!html && type !== PROBLEM_CONTENT_TYPE) broken.push(`${where}: ${res.status} as "${type}", not a problem document`)
-    if (!html && type === PROBLEM_CONTENT_TYPE && probe.method !== 'HEAD') broken.push(...problemDefects(where, res.status, text))
-    if (snapshot(h) !== before) broken.push(`${where}: refused with ${res.status} but changed tickets`)
+    if (!html && type !== PROBLEM_CONTENT_TYPE)
+      broken.push(`${where}: ${res.status} as "${type}", not a problem document`)
+    if (!html && type === PROBLEM_CONTENT_TYPE && probe.method !== 'HEAD')
+      broken.push(...problemDefects(where, res.status, text))
+    if (snapshot(h) !== before)
+      broken.push(`${where}: refused with ${res.status} but changed tickets`)
   }
-  if (({} as Record<string, unknown>).polluted !== undefined) broken.push(`${where}: polluted Object.prototype`)
+  if (({} as Record<string, unknown>).polluted !== undefined)
+    broken.push(`${where}: polluted Object.prototype`)
   return broken
 }
 
@@ -115,13 +142,19 @@ function problemDefects(where: string, status: number, text: string): string[] {
   if (typeof doc.title !== 'string' || !doc.title) defects.push('title')
   if (doc.status !== status) defects.push('status')
   if (typeof doc.detail !== 'string' || !doc.detail) defects.push('detail')
-  if (typeof doc.code !== 'string' || doc.type !== PROBLEM_TYPE_BASE + doc.code) defects.push('code')
-  return defects.length ? [`${where}: problem document lacks a good ${defects.join(', ')}: ${text.slice(0, 200)}`] : []
+  if (typeof doc.code !== 'string' || doc.type !== PROBLEM_TYPE_BASE + doc.code)
+    defects.push('code')
+  return defects.length
+    ? [`${where}: problem document lacks a good ${defects.join(', ')}: ${text.slice(0, 200)}`]
+    : []
 }
 
 /** A fresh world for one route: its own ticket (with a screenshot), so no route's probes starve another's. */
 async function world(h: AgentHarness) {
-  const ticket = await h.file({ description: 'Export fails with error 0x80070005', screenshot: dataUrl('image/png', png(4, 4)) })
+  const ticket = await h.file({
+    description: 'Export fails with error 0x80070005',
+    screenshot: dataUrl('image/png', png(4, 4)),
+  })
   const params: Record<string, string> = { ref: ticket.reference, token: ticket.token }
   const valid = {
     description: 'Export fails',
@@ -134,12 +167,29 @@ async function world(h: AgentHarness) {
     priority: 'high',
     reporter: { name: 'Boris', email: 'boris@example.com' },
     app: { name: 'Kvant', version: '4.30.34', build: '6255' },
-    environment: { os: { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' } },
+    environment: {
+      os: {
+        name: 'Windows',
+        version: '11',
+        bitness: 64,
+        architecture: 'x64',
+        source: 'client-hints',
+      },
+    },
     context: { tenant: 42 },
     logs: [{ level: 'error', message: 'boom', timestamp: 1 }],
     blocking: true,
   }
-  const fields = [...Object.keys(valid), 'category', 'status', 'closeReason', 'assigneeId', 'duplicateOf', 'parent', 'screenshot']
+  const fields = [
+    ...Object.keys(valid),
+    'category',
+    'status',
+    'closeReason',
+    'assigneeId',
+    'duplicateOf',
+    'parent',
+    'screenshot',
+  ]
   const credentials = {
     Authorization: `Bearer ${h.token}`,
     'X-Snagbox-Key': h.project.key,
@@ -157,19 +207,49 @@ function deep(levels: number, open: string, close: string, inner = '1'): string 
 }
 
 /** Bodies no route should take badly: wrong types, broken JSON, hostile strings, huge sizes. */
-function bodies(w: World): { label: string; headers: Record<string, string>; body?: Probe['body'] }[] {
+function bodies(
+  w: World,
+): { label: string; headers: Record<string, string>; body?: Probe['body'] }[] {
   const J = { 'Content-Type': 'application/json' }
   const list: { label: string; headers: Record<string, string>; body?: Probe['body'] }[] = [
     { label: 'no body', headers: {} },
     { label: 'empty JSON', headers: J, body: '' },
-    { label: 'text/plain', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(w.valid) },
-    { label: 'form', headers: {}, body: new URLSearchParams({ body: XSS, reason: XSS, email: 'a', password: 'b' }) },
-    { label: 'xml', headers: { 'Content-Type': 'application/xml' }, body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' },
+    {
+      label: 'text/plain',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify(w.valid),
+    },
+    {
+      label: 'form',
+      headers: {},
+      body: new URLSearchParams({ body: XSS, reason: XSS, email: 'a', password: 'b' }),
+    },
+    {
+      label: 'xml',
+      headers: { 'Content-Type': 'application/xml' },
+      body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    },
     { label: 'jsonp', headers: { 'Content-Type': 'application/jsonp' }, body: '{}' },
-    { label: 'JSON claiming utf-16', headers: { 'Content-Type': 'application/json; charset=utf-16' }, body: JSON.stringify(w.valid) },
-    { label: 'upper-case JSON type', headers: { 'Content-Type': 'APPLICATION/JSON' }, body: JSON.stringify(w.valid) },
-    { label: 'multipart without boundary', headers: { 'Content-Type': 'multipart/form-data' }, body: '--x\r\n\r\n--x--' },
-    { label: 'multipart garbage', headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' }, body: 'not multipart at all' },
+    {
+      label: 'JSON claiming utf-16',
+      headers: { 'Content-Type': 'application/json; charset=utf-16' },
+      body: JSON.stringify(w.valid),
+    },
+    {
+      label: 'upper-case JSON type',
+      headers: { 'Content-Type': 'APPLICATION/JSON' },
+      body: JSON.stringify(w.valid),
+    },
+    {
+      label: 'multipart without boundary',
+      headers: { 'Content-Type': 'multipart/form-data' },
+      body: '--x\r\n\r\n--x--',
+    },
+    {
+      label: 'multipart garbage',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' },
+      body: 'not multipart at all',
+    },
     { label: 'truncated JSON', headers: J, body: '{"description": "x' },
     { label: 'JSON with a BOM', headers: J, body: `\uFEFF${JSON.stringify(w.valid)}` },
     { label: 'two JSON documents', headers: J, body: '{"body":"a"}{"body":"b"}' },
@@ -179,35 +259,99 @@ function bodies(w: World): { label: string; headers: Record<string, string>; bod
     { label: 'deep array', headers: J, body: deep(100_000, '[', ']') },
     { label: 'deep object', headers: J, body: deep(100_000, '{"a":', '}') },
     { label: 'huge number', headers: J, body: `{"priority": 1${'0'.repeat(400)}, "limit": 1e999}` },
-    { label: 'duplicate keys', headers: J, body: '{"body":"a","body":{"toString":1},"reason":"a","reason":[]}' },
-    { label: 'long array', headers: J, body: JSON.stringify({ ...w.valid, logs: Array.from({ length: 50_000 }, () => ({})) }) },
-    { label: 'prototype keys', headers: J, body: '{"__proto__":{"polluted":"yes","body":"x"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}' },
+    {
+      label: 'duplicate keys',
+      headers: J,
+      body: '{"body":"a","body":{"toString":1},"reason":"a","reason":[]}',
+    },
+    {
+      label: 'long array',
+      headers: J,
+      body: JSON.stringify({ ...w.valid, logs: Array.from({ length: 50_000 }, () => ({})) }),
+    },
+    {
+      label: 'prototype keys',
+      headers: J,
+      body: '{"__proto__":{"polluted":"yes","body":"x"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}',
+    },
     {
       label: 'prototype keys inside valid fields',
       headers: J,
-      body: JSON.stringify(w.valid).replace(/^\{/, '{"__proto__":{"polluted":"yes"},').replace('"tenant":42', '"tenant":42,"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}'),
+      body: JSON.stringify(w.valid)
+        .replace(/^\{/, '{"__proto__":{"polluted":"yes"},')
+        .replace(
+          '"tenant":42',
+          '"tenant":42,"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}',
+        ),
     },
-    { label: 'hostile strings in every field', headers: J, body: JSON.stringify(Object.fromEntries(w.fields.map((f) => [f, `${XSS}\u0000'; DROP TABLE tickets; --\u202e`]))) },
-    { label: 'lone surrogates', headers: J, body: JSON.stringify(w.valid).replace(/"([^"]*)":"([^"]*)"/g, '"$1":"$2\\ud800 \\udfff"') },
-    { label: 'NUL characters', headers: J, body: JSON.stringify(w.valid).replace(/"([^"]*)":"([^"]*)"/g, '"$1":"\\u0000$2\\u0000"') },
-    { label: 'only NULs', headers: J, body: JSON.stringify(Object.fromEntries(w.fields.map((f) => [f, '\u0000\u0000']))) },
-    { label: '300 KB JSON', headers: J, body: JSON.stringify({ ...w.valid, body: 'x'.repeat(300 * 1024) }) },
-    { label: 'absurd Content-Length', headers: { ...J, 'Content-Length': '99999999999999' }, body: '{}' },
-    { label: 'unparsable Content-Length', headers: { ...J, 'Content-Length': 'lots' }, body: JSON.stringify(w.valid) },
+    {
+      label: 'hostile strings in every field',
+      headers: J,
+      body: JSON.stringify(
+        Object.fromEntries(w.fields.map((f) => [f, `${XSS}\u0000'; DROP TABLE tickets; --\u202e`])),
+      ),
+    },
+    {
+      label: 'lone surrogates',
+      headers: J,
+      body: JSON.stringify(w.valid).replace(/"([^"]*)":"([^"]*)"/g, '"$1":"$2\\ud800 \\udfff"'),
+    },
+    {
+      label: 'NUL characters',
+      headers: J,
+      body: JSON.stringify(w.valid).replace(/"([^"]*)":"([^"]*)"/g, '"$1":"\\u0000$2\\u0000"'),
+    },
+    {
+      label: 'only NULs',
+      headers: J,
+      body: JSON.stringify(Object.fromEntries(w.fields.map((f) => [f, '\u0000\u0000']))),
+    },
+    {
+      label: '300 KB JSON',
+      headers: J,
+      body: JSON.stringify({ ...w.valid, body: 'x'.repeat(300 * 1024) }),
+    },
+    {
+      label: 'absurd Content-Length',
+      headers: { ...J, 'Content-Length': '99999999999999' },
+      body: '{}',
+    },
+    {
+      label: 'unparsable Content-Length',
+      headers: { ...J, 'Content-Length': 'lots' },
+      body: JSON.stringify(w.valid),
+    },
   ]
   for (const value of [null, 0, 1e308, true, [], {}, { $gt: '' }, '', 'x'.repeat(70_000)]) {
-    list.push({ label: `every field ${JSON.stringify(value).slice(0, 20)}`, headers: J, body: JSON.stringify(Object.fromEntries(w.fields.map((f) => [f, value]))) })
+    list.push({
+      label: `every field ${JSON.stringify(value).slice(0, 20)}`,
+      headers: J,
+      body: JSON.stringify(Object.fromEntries(w.fields.map((f) => [f, value]))),
+    })
   }
   // One field wrong, the others right — but no password, which would cost a real scrypt each time.
   const { email, password, ...others } = w.valid
   for (const value of [null, 0, true, [], {}, '', 'x'.repeat(70_000)]) {
     for (const field of w.fields) {
-      const base = field === 'password' ? { ...others, email } : field === 'email' ? { ...others, password } : others
-      list.push({ label: `${field}: ${JSON.stringify(value).slice(0, 20)}`, headers: J, body: JSON.stringify({ ...base, [field]: value }) })
+      const base =
+        field === 'password'
+          ? { ...others, email }
+          : field === 'email'
+            ? { ...others, password }
+            : others
+      list.push({
+        label: `${field}: ${JSON.stringify(value).slice(0, 20)}`,
+        headers: J,
+        body: JSON.stringify({ ...base, [field]: value }),
+      })
     }
   }
   for (const field of ['context', 'environment', 'reporter', 'logs', 'body']) {
-    list.push({ label: `deep ${field}`, headers: J, body: `{"description":"x","body":"x",${JSON.stringify(field)}:${deep(20_000, '{"a":', '}')}}` })
+    list.push({
+      label: `deep ${field}`,
+      headers: J,
+      body: `{"description":"x","body":"x",${JSON.stringify(field)}:${deep(20_000, '{"a":', '}')}}`,
+    })
   }
   const form = new FormData()
   form.set('payload', JSON.stringify(w.valid))
@@ -263,7 +407,7 @@ const HOSTILE_QUERIES = [
   `q=${encodeURIComponent('word '.repeat(1000))}`,
   'cursor=garbage',
   'cursor=djE6',
-  `cursor=${Buffer.from('v1:\u0000\'--').toString('base64url')}`,
+  `cursor=${Buffer.from("v1:\u0000'--").toString('base64url')}`,
   `cursor=${'A'.repeat(10_000)}`,
   'updatedSince=yesterday',
   'updatedSince=%2B275760-09-13T00:00:00.000Z',
@@ -329,11 +473,17 @@ function credentialsFor(h: AgentHarness, w: World): [string, Record<string, stri
     ['forged cookie', { Cookie: 'snagbox_session=forged' }],
     ['session, same origin', { Cookie: session, Origin: PUBLIC_URL }],
     ['session, cross-site', { Cookie: session, Origin: 'https://evil.example' }],
-    ['session, fetch metadata cross-site', { Cookie: session, Origin: PUBLIC_URL, 'Sec-Fetch-Site': 'cross-site' }],
+    [
+      'session, fetch metadata cross-site',
+      { Cookie: session, Origin: PUBLIC_URL, 'Sec-Fetch-Site': 'cross-site' },
+    ],
     ['session, no origin', { Cookie: session }],
     ['project key and origin', { 'X-Snagbox-Key': h.project.key, Origin: ORIGIN }],
     ['unknown project key', { 'X-Snagbox-Key': 'pk_nobody' }],
-    ['project key, foreign origin', { 'X-Snagbox-Key': h.project.key, Origin: 'https://evil.example' }],
+    [
+      'project key, foreign origin',
+      { 'X-Snagbox-Key': h.project.key, Origin: 'https://evil.example' },
+    ],
   ]
 }
 
@@ -351,7 +501,13 @@ describe('every route, attacked', () => {
     for (const route of routesOf(h).filter((r) => takesBody(r.method))) {
       const w = await world(h)
       const path = fill(route.path, w.params)
-      const probes = bodies(w).map((b) => ({ label: b.label, method: route.method, path, headers: { ...w.credentials, ...b.headers }, body: b.body }))
+      const probes = bodies(w).map((b) => ({
+        label: b.label,
+        method: route.method,
+        path,
+        headers: { ...w.credentials, ...b.headers },
+        body: b.body,
+      }))
       broken.push(...(await run(h, route, probes)))
     }
     expect(broken).toEqual([])
@@ -366,8 +522,20 @@ describe('every route, attacked', () => {
       const path = fill(route.path, w.params)
       broken.push(
         ...(await run(h, route, [
-          { label: '11 MB JSON', method: route.method, path, headers: { ...w.credentials, 'Content-Type': 'application/json' }, body: huge },
-          { label: '11 MB text', method: route.method, path, headers: { ...w.credentials, 'Content-Type': 'text/plain' }, body: huge },
+          {
+            label: '11 MB JSON',
+            method: route.method,
+            path,
+            headers: { ...w.credentials, 'Content-Type': 'application/json' },
+            body: huge,
+          },
+          {
+            label: '11 MB text',
+            method: route.method,
+            path,
+            headers: { ...w.credentials, 'Content-Type': 'text/plain' },
+            body: huge,
+          },
         ])),
       )
     }
@@ -382,15 +550,31 @@ describe('every route, attacked', () => {
       const w = await world(h)
       const path = fill(route.path, w.params)
       const variants: { label: string; body?: string }[] = takesBody(route.method)
-        ? [{ label: 'no body' }, { label: 'valid-ish JSON', body: JSON.stringify(w.valid) }, { label: 'empty object', body: '{}' }]
+        ? [
+            { label: 'no body' },
+            { label: 'valid-ish JSON', body: JSON.stringify(w.valid) },
+            { label: 'empty object', body: '{}' },
+          ]
         : [{ label: 'no body' }]
       const answers = new Map<string, number[]>()
-      for (const [name, credentials] of [['right', w.credentials] as const, ...credentialsFor(h, w)]) {
+      for (const [name, credentials] of [
+        ['right', w.credentials] as const,
+        ...credentialsFor(h, w),
+      ]) {
         const statuses: number[] = []
         answers.set(name, statuses)
         for (const v of variants) {
-          const headers = { ...credentials, ...(v.body ? { 'Content-Type': 'application/json' } : {}) }
-          const probe = { label: `${name}, ${v.label}`, method: route.method, path, headers, ...(v.body ? { body: v.body } : {}) }
+          const headers = {
+            ...credentials,
+            ...(v.body ? { 'Content-Type': 'application/json' } : {}),
+          }
+          const probe = {
+            label: `${name}, ${v.label}`,
+            method: route.method,
+            path,
+            headers,
+            ...(v.body ? { body: v.body } : {}),
+          }
           broken.push(...(await send(h, route, probe, statuses)))
         }
       }
@@ -398,16 +582,32 @@ describe('every route, attacked', () => {
       // The battery means something only if the right credentials get past the door.
       // (Static files of the widget and the inbox need no credentials and exist once built.)
       const assets = /^\/(widget|inbox)/.test(route.path)
-      if (!assets && answers.get('right')!.every((status) => status === 401 || status === 404)) shut.push(`${where}: ${answers.get('right')}`)
+      if (!assets && answers.get('right')!.every((status) => status === 401 || status === 404))
+        shut.push(`${where}: ${answers.get('right')}`)
       // A route closed to strangers stays closed to a cookie another site makes the browser send.
       const closed = answers.get('anonymous')!.every((status) => status === 401)
-      for (const name of ['session, cross-site', 'session, fetch metadata cross-site', 'session, no origin']) {
-        if (closed && takesBody(route.method) && answers.get(name)!.some((status) => status < 400)) broken.push(`${where}: took a write from "${name}"`)
+      for (const name of [
+        'session, cross-site',
+        'session, fetch metadata cross-site',
+        'session, no origin',
+      ]) {
+        if (closed && takesBody(route.method) && answers.get(name)!.some((status) => status < 400))
+          broken.push(`${where}: took a write from "${name}"`)
       }
       // HEAD of every GET, and methods nobody serves.
-      if (route.method === 'GET') broken.push(...(await send(h, route, { label: 'HEAD', method: 'HEAD', path, headers: w.credentials })))
+      if (route.method === 'GET')
+        broken.push(
+          ...(await send(h, route, {
+            label: 'HEAD',
+            method: 'HEAD',
+            path,
+            headers: w.credentials,
+          })),
+        )
       for (const method of ['PUT', 'DELETE', 'OPTIONS', 'PROPFIND']) {
-        broken.push(...(await send(h, route, { label: method, method, path, headers: w.credentials })))
+        broken.push(
+          ...(await send(h, route, { label: method, method, path, headers: w.credentials })),
+        )
       }
     }
     expect(broken).toEqual([])
@@ -419,7 +619,11 @@ describe('every route, attacked', () => {
     const broken: string[] = []
     for (const route of routesOf(h).filter((r) => takesBody(r.method))) {
       const w = await world(h)
-      for (const type of ['application/json', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) {
+      for (const type of [
+        'application/json',
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+      ]) {
         let sent = 0
         const chunk = new Uint8Array(64 * 1024).fill(0x20)
         const body = new ReadableStream<Uint8Array>({
@@ -439,7 +643,8 @@ describe('every route, attacked', () => {
         const res = await h.app.request(request)
         await res.body?.cancel()
         if (res.status >= 500) broken.push(`${route.method} ${route.path} (${type}): ${res.status}`)
-        if (sent > h.config.limits.bodyBytes + 2 * chunk.length) broken.push(`${route.method} ${route.path} (${type}): read ${sent / MB} MB`)
+        if (sent > h.config.limits.bodyBytes + 2 * chunk.length)
+          broken.push(`${route.method} ${route.path} (${type}): read ${sent / MB} MB`)
       }
     }
     expect(broken).toEqual([])
@@ -459,10 +664,15 @@ describe('every route, attacked', () => {
       }
     }
     const app = createApp(appDeps({ db: h.db, config: h.config, changes }))
-    const head = await app.request('/api/v1/events', { method: 'HEAD', headers: { Authorization: `Bearer ${h.token}` } })
+    const head = await app.request('/api/v1/events', {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${h.token}` },
+    })
     expect(head.status).toBe(200)
     expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/)
-    const get = await app.request('/api/v1/events', { headers: { Authorization: `Bearer ${h.token}` } })
+    const get = await app.request('/api/v1/events', {
+      headers: { Authorization: `Bearer ${h.token}` },
+    })
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(listening.size).toBe(1)
     await get.body!.cancel()
@@ -477,13 +687,31 @@ describe('every route, attacked', () => {
       const w = await world(h)
       for (const param of HOSTILE_PARAMS) {
         const path = fill(route.path, w.params, param)
-        const probe = { label: `param ${param.slice(0, 20)}`, method: route.method, path, headers: { ...w.credentials, 'Content-Type': 'application/json' } }
-        broken.push(...(await send(h, route, takesBody(route.method) ? { ...probe, body: JSON.stringify(w.valid) } : probe)))
+        const probe = {
+          label: `param ${param.slice(0, 20)}`,
+          method: route.method,
+          path,
+          headers: { ...w.credentials, 'Content-Type': 'application/json' },
+        }
+        broken.push(
+          ...(await send(
+            h,
+            route,
+            takesBody(route.method) ? { ...probe, body: JSON.stringify(w.valid) } : probe,
+          )),
+        )
       }
       // The real parameter with something after it.
       for (const suffix of ['/', '//', '/..', '%2F..', '?', '#x', '/x'.repeat(100)]) {
         const path = fill(route.path, w.params) + suffix
-        broken.push(...(await send(h, route, { label: `suffix ${suffix.slice(0, 10)}`, method: route.method, path, headers: w.credentials })))
+        broken.push(
+          ...(await send(h, route, {
+            label: `suffix ${suffix.slice(0, 10)}`,
+            method: route.method,
+            path,
+            headers: w.credentials,
+          })),
+        )
       }
     }
     expect(broken).toEqual([])
@@ -496,8 +724,25 @@ describe('every route, attacked', () => {
       const w = await world(h)
       const path = fill(route.path, w.params)
       for (const query of HOSTILE_QUERIES) {
-        const probe = { label: `?${query.slice(0, 30)}`, method: route.method, path: `${path}?${query}`, headers: w.credentials }
-        broken.push(...(await send(h, route, takesBody(route.method) ? { ...probe, headers: { ...w.credentials, 'Content-Type': 'application/json' }, body: JSON.stringify(w.valid) } : probe)))
+        const probe = {
+          label: `?${query.slice(0, 30)}`,
+          method: route.method,
+          path: `${path}?${query}`,
+          headers: w.credentials,
+        }
+        broken.push(
+          ...(await send(
+            h,
+            route,
+            takesBody(route.method)
+              ? {
+                  ...probe,
+                  headers: { ...w.credentials, 'Content-Type': 'application/json' },
+                  body: JSON.stringify(w.valid),
+                }
+              : probe,
+          )),
+        )
       }
     }
     expect(broken).toEqual([])
@@ -510,10 +755,18 @@ describe('every route, attacked', () => {
       const w = await world(h)
       const path = fill(route.path, w.params)
       for (const extra of HOSTILE_HEADERS) {
-        const label = Object.entries(extra).map(([k, v]) => `${k}: ${v.slice(0, 20)}`).join(', ')
+        const label = Object.entries(extra)
+          .map(([k, v]) => `${k}: ${v.slice(0, 20)}`)
+          .join(', ')
         const headers = { ...w.credentials, 'Content-Type': 'application/json', ...extra }
         const probe: Probe = { label, method: route.method, path, headers }
-        broken.push(...(await send(h, route, takesBody(route.method) ? { ...probe, body: JSON.stringify(w.valid) } : probe)))
+        broken.push(
+          ...(await send(
+            h,
+            route,
+            takesBody(route.method) ? { ...probe, body: JSON.stringify(w.valid) } : probe,
+          )),
+        )
       }
     }
     expect(broken).toEqual([])
@@ -524,7 +777,11 @@ describe('what the contract promises under attack', () => {
   const intake = (h: AgentHarness, body: FormData | string, headers: Record<string, string> = {}) =>
     h.app.request('/api/v1/tickets', {
       method: 'POST',
-      headers: { 'X-Snagbox-Key': h.project.key, ...(typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      headers: {
+        'X-Snagbox-Key': h.project.key,
+        ...(typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
       body,
     })
   const form = (parts: [string, string | Blob, string?][]) => {
@@ -535,7 +792,8 @@ describe('what the contract promises under attack', () => {
     }
     return f
   }
-  const blob = (bytes: Buffer | string, type = 'image/png') => new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type })
+  const blob = (bytes: Buffer | string, type = 'image/png') =>
+    new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type })
   const payload = JSON.stringify({ description: 'Export fails' })
 
   async function refused(res: Response, status: number, code: string) {
@@ -552,17 +810,123 @@ describe('what the contract promises under attack', () => {
       ['no payload part', form([['screenshot', blob(png(4, 4)), 's.png']]), 400, 'invalid_payload'],
       ['payload part that is not JSON', form([['payload', '{oops']]), 400, 'invalid_json'],
       ['payload part that is an array', form([['payload', '[1,2]']]), 400, 'invalid_payload'],
-      ['payload part that is deeply nested', form([['payload', `{"description":"x","context":${deep(50_000, '{"a":', '}')}}`]]), 400, 'invalid_payload'],
-      ['screenshot as a text field', form([['payload', payload], ['screenshot', 'iVBORw0KGgo=']]), 400, 'invalid_payload'],
-      ['screenshot both as a part and in the payload', form([['payload', JSON.stringify({ description: 'x', screenshot: dataUrl('image/png', png(2, 2)) })], ['screenshot', blob(png(2, 2)), 's.png']]), 400, 'invalid_payload'],
-      ['a GIF named .png', form([['payload', payload], ['screenshot', blob('GIF89a\x01\x00\x01\x00'), 's.png']]), 415, 'invalid_image'],
-      ['an SVG claiming image/png', form([['payload', payload], ['screenshot', blob(`<svg xmlns="http://www.w3.org/2000/svg">${XSS}</svg>`), 's.png']]), 415, 'invalid_image'],
-      ['a PNG signature and nothing else', form([['payload', payload], ['screenshot', blob(png(8, 8).subarray(0, 8)), 's.png']]), 415, 'invalid_image'],
-      ['a PNG header claiming 100000 pixels', form([['payload', payload], ['screenshot', blob(hugeClaim), 's.png']]), 415, 'invalid_image'],
-      ['a JPEG start and no frame', form([['payload', payload], ['screenshot', blob(Buffer.from([0xff, 0xd8, 0xff, 0xd9, 0, 0, 0, 0, 0, 0, 0, 0]), 'image/jpeg'), 's.jpg']]), 415, 'invalid_image'],
-      ['a WAVE file in RIFF', form([['payload', payload], ['screenshot', blob(Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVEfmt '), Buffer.alloc(30)]), 'image/webp'), 's.webp']]), 415, 'invalid_image'],
-      ['a WebP with an unknown chunk', form([['payload', payload], ['screenshot', blob(Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP9 '), Buffer.alloc(30)]), 'image/webp'), 's.webp']]), 415, 'invalid_image'],
-      ['an invalid payload with a valid image', form([['payload', '{}'], ['screenshot', blob(png(4, 4)), 's.png']]), 400, 'invalid_payload'],
+      [
+        'payload part that is deeply nested',
+        form([['payload', `{"description":"x","context":${deep(50_000, '{"a":', '}')}}`]]),
+        400,
+        'invalid_payload',
+      ],
+      [
+        'screenshot as a text field',
+        form([
+          ['payload', payload],
+          ['screenshot', 'iVBORw0KGgo='],
+        ]),
+        400,
+        'invalid_payload',
+      ],
+      [
+        'screenshot both as a part and in the payload',
+        form([
+          [
+            'payload',
+            JSON.stringify({ description: 'x', screenshot: dataUrl('image/png', png(2, 2)) }),
+          ],
+          ['screenshot', blob(png(2, 2)), 's.png'],
+        ]),
+        400,
+        'invalid_payload',
+      ],
+      [
+        'a GIF named .png',
+        form([
+          ['payload', payload],
+          ['screenshot', blob('GIF89a\x01\x00\x01\x00'), 's.png'],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'an SVG claiming image/png',
+        form([
+          ['payload', payload],
+          ['screenshot', blob(`<svg xmlns="http://www.w3.org/2000/svg">${XSS}</svg>`), 's.png'],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'a PNG signature and nothing else',
+        form([
+          ['payload', payload],
+          ['screenshot', blob(png(8, 8).subarray(0, 8)), 's.png'],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'a PNG header claiming 100000 pixels',
+        form([
+          ['payload', payload],
+          ['screenshot', blob(hugeClaim), 's.png'],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'a JPEG start and no frame',
+        form([
+          ['payload', payload],
+          [
+            'screenshot',
+            blob(Buffer.from([0xff, 0xd8, 0xff, 0xd9, 0, 0, 0, 0, 0, 0, 0, 0]), 'image/jpeg'),
+            's.jpg',
+          ],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'a WAVE file in RIFF',
+        form([
+          ['payload', payload],
+          [
+            'screenshot',
+            blob(
+              Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVEfmt '), Buffer.alloc(30)]),
+              'image/webp',
+            ),
+            's.webp',
+          ],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'a WebP with an unknown chunk',
+        form([
+          ['payload', payload],
+          [
+            'screenshot',
+            blob(
+              Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP9 '), Buffer.alloc(30)]),
+              'image/webp',
+            ),
+            's.webp',
+          ],
+        ]),
+        415,
+        'invalid_image',
+      ],
+      [
+        'an invalid payload with a valid image',
+        form([
+          ['payload', '{}'],
+          ['screenshot', blob(png(4, 4)), 's.png'],
+        ]),
+        400,
+        'invalid_payload',
+      ],
     ]
     for (const [label, body, status, code] of cases) {
       const before = snapshot(h)
@@ -574,10 +938,35 @@ describe('what the contract promises under attack', () => {
 
     // What is well-formed goes through: a payload sent as a file part, JPEG and WebP headers, an empty screenshot part.
     for (const [label, body, type] of [
-      ['payload as a file part', form([['payload', blob(payload, 'application/json'), 'p.json']]), null],
-      ['a JPEG', form([['payload', payload], ['screenshot', blob(jpegHeader(30, 20), 'image/jpeg'), 's.jpg']]), 'image/jpeg'],
-      ['a WebP sent as image/png', form([['payload', payload], ['screenshot', blob(webpHeader(30, 20)), 's.png']]), 'image/webp'],
-      ['an empty screenshot part', form([['payload', payload], ['screenshot', blob(Buffer.alloc(0)), 's.png']]), null],
+      [
+        'payload as a file part',
+        form([['payload', blob(payload, 'application/json'), 'p.json']]),
+        null,
+      ],
+      [
+        'a JPEG',
+        form([
+          ['payload', payload],
+          ['screenshot', blob(jpegHeader(30, 20), 'image/jpeg'), 's.jpg'],
+        ]),
+        'image/jpeg',
+      ],
+      [
+        'a WebP sent as image/png',
+        form([
+          ['payload', payload],
+          ['screenshot', blob(webpHeader(30, 20)), 's.png'],
+        ]),
+        'image/webp',
+      ],
+      [
+        'an empty screenshot part',
+        form([
+          ['payload', payload],
+          ['screenshot', blob(Buffer.alloc(0)), 's.png'],
+        ]),
+        null,
+      ],
     ] as const) {
       const res = await intake(h, body)
       expect(res.status, label).toBe(201)
@@ -591,10 +980,27 @@ describe('what the contract promises under attack', () => {
     const h = await agentHarness({ env: ENV })
     const cases: [string, string, number, string][] = [
       ['not base64', 'data:image/png;base64,!!!!', 400, 'invalid_payload'],
-      ['an SVG', `data:image/svg+xml;base64,${Buffer.from(`<svg>${XSS}</svg>`).toString('base64')}`, 400, 'invalid_payload'],
+      [
+        'an SVG',
+        `data:image/svg+xml;base64,${Buffer.from(`<svg>${XSS}</svg>`).toString('base64')}`,
+        400,
+        'invalid_payload',
+      ],
       ['a GIF', dataUrl('image/gif', Buffer.from('GIF89a')), 400, 'invalid_payload'],
-      ['text called a PNG', dataUrl('image/png', Buffer.from('hello, I am a PNG')), 415, 'invalid_image'],
-      ['base64 with a line break', `data:image/png;base64,${png(4, 4).toString('base64').replace(/(.{10})/, '$1\n')}`, 400, 'invalid_payload'],
+      [
+        'text called a PNG',
+        dataUrl('image/png', Buffer.from('hello, I am a PNG')),
+        415,
+        'invalid_image',
+      ],
+      [
+        'base64 with a line break',
+        `data:image/png;base64,${png(4, 4)
+          .toString('base64')
+          .replace(/(.{10})/, '$1\n')}`,
+        400,
+        'invalid_payload',
+      ],
     ]
     for (const [label, screenshot, status, code] of cases) {
       const before = snapshot(h)
@@ -608,8 +1014,22 @@ describe('what the contract promises under attack', () => {
     const h = await agentHarness({ env: { ...ENV, SNAGBOX_MAX_SCREENSHOT_BYTES: '1000' } })
     const big = png(200, 200, [0, 0, 0], true)
     expect(big.length).toBeGreaterThan(1000)
-    await refused(await intake(h, form([['payload', payload], ['screenshot', blob(big), 's.png']])), 413, 'payload_too_large')
-    await refused(await h.post({ description: 'x', screenshot: dataUrl('image/png', big) }), 413, 'payload_too_large')
+    await refused(
+      await intake(
+        h,
+        form([
+          ['payload', payload],
+          ['screenshot', blob(big), 's.png'],
+        ]),
+      ),
+      413,
+      'payload_too_large',
+    )
+    await refused(
+      await h.post({ description: 'x', screenshot: dataUrl('image/png', big) }),
+      413,
+      'payload_too_large',
+    )
     expect(h.count('tickets')).toBe(0)
   })
 
@@ -624,7 +1044,14 @@ describe('what the contract promises under attack', () => {
     const again = await h.post({ description: 'A different body on the retry' }, key)
     expect(again.status).toBe(200)
     expect((await again.json()).id).toBe(id)
-    const multipartRetry = await intake(h, form([['payload', payload], ['screenshot', blob(png(4, 4)), 's.png']]), key)
+    const multipartRetry = await intake(
+      h,
+      form([
+        ['payload', payload],
+        ['screenshot', blob(png(4, 4)), 's.png'],
+      ]),
+      key,
+    )
     expect(multipartRetry.status).toBe(200)
     expect((await multipartRetry.json()).id).toBe(id)
     expect(snapshot(h)).toBe(counts)
@@ -636,14 +1063,36 @@ describe('what the contract promises under attack', () => {
 
     // Keys differ by case and by project; a key at the limit works, one past it does not.
     expect((await h.post({ description: 'x' }, { 'Idempotency-Key': 'RETRY-1' })).status).toBe(201)
-    const other = createProject(h.db, { name: 'Other', prefix: 'OTH', key: 'pk_test_other', origins: [ORIGIN] })
+    const other = createProject(h.db, {
+      name: 'Other',
+      prefix: 'OTH',
+      key: 'pk_test_other',
+      origins: [ORIGIN],
+    })
     const elsewhere = await h.post({ description: 'x' }, { ...key, 'X-Snagbox-Key': other.key })
     expect(elsewhere.status).toBe(201)
     expect((await elsewhere.json()).reference).toBe('OTH-1')
-    expect((await h.post({ description: 'x' }, { 'Idempotency-Key': 'k'.repeat(h.config.limits.idempotencyKeyChars) })).status).toBe(201)
+    expect(
+      (
+        await h.post(
+          { description: 'x' },
+          { 'Idempotency-Key': 'k'.repeat(h.config.limits.idempotencyKeyChars) },
+        )
+      ).status,
+    ).toBe(201)
     const before = snapshot(h)
-    for (const bad of ['k'.repeat(h.config.limits.idempotencyKeyChars + 1), '', ' ', 'two words', '\u00e9']) {
-      await refused(await h.post({ description: 'x' }, { 'Idempotency-Key': bad }), 400, 'invalid_payload')
+    for (const bad of [
+      'k'.repeat(h.config.limits.idempotencyKeyChars + 1),
+      '',
+      ' ',
+      'two words',
+      '\u00e9',
+    ]) {
+      await refused(
+        await h.post({ description: 'x' }, { 'Idempotency-Key': bad }),
+        400,
+        'invalid_payload',
+      )
     }
     expect(snapshot(h)).toBe(before)
   })
@@ -652,9 +1101,13 @@ describe('what the contract promises under attack', () => {
     const h = await agentHarness({ env: ENV })
     const key = { 'Idempotency-Key': 'race' }
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? h.post({ description: 'x' }, key) : intake(h, form([['payload', payload]]), key))),
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 ? h.post({ description: 'x' }, key) : intake(h, form([['payload', payload]]), key),
+      ),
     )
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
+    expect(answers.map((r) => r.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ])
     expect(new Set(await Promise.all(answers.map(async (r) => (await r.json()).id))).size).toBe(1)
     expect(h.count('tickets')).toBe(1)
   })
@@ -664,17 +1117,29 @@ describe('what the contract promises under attack', () => {
     const writes: [string, string, unknown, unknown][] = [
       ['PATCH', '', { priority: 'critical' }, { priority: 'low' }],
       ['PATCH', '', { assigneeId: 'me' }, { status: 'in_progress' }],
-      ['POST', '/replies', { body: 'Which printer?', status: 'waiting_on_reporter' }, { body: 'Fixed', status: 'resolved' }],
+      [
+        'POST',
+        '/replies',
+        { body: 'Which printer?', status: 'waiting_on_reporter' },
+        { body: 'Fixed', status: 'resolved' },
+      ],
       ['POST', '/notes', { body: 'one' }, { body: 'two' }],
       ['POST', '/split', { subject: 'a', description: 'a' }, { subject: 'b', description: 'b' }],
     ]
     for (const [method, suffix, a, b] of writes) {
       const { reference } = await h.file()
       const etag = (await h.api(`/api/v1/tickets/${reference}`)).headers.get('etag')!
-      const send = (json: unknown) => h.api(`/api/v1/tickets/${reference}${suffix}`, { method, json, headers: { 'If-Match': etag } })
+      const send = (json: unknown) =>
+        h.api(`/api/v1/tickets/${reference}${suffix}`, {
+          method,
+          json,
+          headers: { 'If-Match': etag },
+        })
       const answers = await Promise.all([send(a), send(b)])
       const label = `${method} ${suffix}`
-      expect(answers.map((r) => r.status).sort(), label).toEqual([method === 'PATCH' ? 200 : 201, 412].sort())
+      expect(answers.map((r) => r.status).sort(), label).toEqual(
+        [method === 'PATCH' ? 200 : 201, 412].sort(),
+      )
       const lost = answers.find((r) => r.status === 412)!
       expect(await lost.json(), label).toMatchObject({ status: 412, code: 'precondition_failed' })
       const ticket = await (await h.api(`/api/v1/tickets/${reference}`)).json()
@@ -684,8 +1149,16 @@ describe('what the contract promises under attack', () => {
     const mass = await h.file({ description: 'Nobody can log in', category: 'mass_incident' })
     const { reference } = await h.file()
     const etag = (await h.api(`/api/v1/tickets/${reference}`)).headers.get('etag')!
-    const link = (json: unknown) => h.api(`/api/v1/tickets/${reference}/link`, { method: 'POST', json, headers: { 'If-Match': etag } })
-    const answers = await Promise.all([link({ parent: mass.reference }), link({ duplicateOf: mass.reference, comment: 'same' })])
+    const link = (json: unknown) =>
+      h.api(`/api/v1/tickets/${reference}/link`, {
+        method: 'POST',
+        json,
+        headers: { 'If-Match': etag },
+      })
+    const answers = await Promise.all([
+      link({ parent: mass.reference }),
+      link({ duplicateOf: mass.reference, comment: 'same' }),
+    ])
     expect(answers.map((r) => r.status).sort()).toEqual([200, 412])
   })
 
@@ -695,17 +1168,21 @@ describe('what the contract promises under attack', () => {
     const other = await h.file({ description: 'Printing is slow' })
     const inStatus = async (status: string) => {
       const t = await h.file()
-      const call = (suffix: string, method: string, json: unknown) => h.api(`/api/v1/tickets/${t.reference}${suffix}`, { method, json })
+      const call = (suffix: string, method: string, json: unknown) =>
+        h.api(`/api/v1/tickets/${t.reference}${suffix}`, { method, json })
       if (status === 'in_progress') await call('', 'PATCH', { assigneeId: 'me' })
-      if (status === 'waiting_on_reporter') await call('/replies', 'POST', { body: 'Which printer?', status })
+      if (status === 'waiting_on_reporter')
+        await call('/replies', 'POST', { body: 'Which printer?', status })
       if (status === 'resolved') await call('/replies', 'POST', { body: 'Fixed', status })
       if (status === 'closed') await h.reporter(t.statusUrl, '/withdraw', { method: 'POST' })
       expect((await (await h.api(`/api/v1/tickets/${t.reference}`)).json()).status).toBe(status)
       return t
     }
     type Ticket = Awaited<ReturnType<typeof inStatus>>
-    const agent = (suffix: string, method: string, json: unknown) => (t: Ticket) => h.api(`/api/v1/tickets/${t.reference}${suffix}`, { method, json })
-    const reporter = (suffix: string, json: unknown) => (t: Ticket) => h.reporter(t.statusUrl, suffix, { method: 'POST', json })
+    const agent = (suffix: string, method: string, json: unknown) => (t: Ticket) =>
+      h.api(`/api/v1/tickets/${t.reference}${suffix}`, { method, json })
+    const reporter = (suffix: string, json: unknown) => (t: Ticket) =>
+      h.reporter(t.statusUrl, suffix, { method: 'POST', json })
     const actions: [string, (t: Ticket) => Promise<Response>][] = []
     for (const status of [undefined, ...STATUSES]) {
       for (const closeReason of [undefined, ...CLOSE_REASONS]) {
@@ -717,11 +1194,21 @@ describe('what the contract promises under attack', () => {
         }
       }
     }
-    for (const status of [undefined, 'waiting_on_reporter', 'resolved']) actions.push([`reply ${status}`, agent('/replies', 'POST', { body: 'Try again', status })])
+    for (const status of [undefined, 'waiting_on_reporter', 'resolved'])
+      actions.push([`reply ${status}`, agent('/replies', 'POST', { body: 'Try again', status })])
     actions.push(['note', agent('/notes', 'POST', { body: 'Internal' })])
-    actions.push(['split', agent('/split', 'POST', { subject: 'Other', description: 'Another problem' })])
-    actions.push(['duplicate', agent('/link', 'POST', { duplicateOf: other.reference, comment: 'Same' })])
-    actions.push(['duplicate without comment', agent('/link', 'POST', { duplicateOf: other.reference })])
+    actions.push([
+      'split',
+      agent('/split', 'POST', { subject: 'Other', description: 'Another problem' }),
+    ])
+    actions.push([
+      'duplicate',
+      agent('/link', 'POST', { duplicateOf: other.reference, comment: 'Same' }),
+    ])
+    actions.push([
+      'duplicate without comment',
+      agent('/link', 'POST', { duplicateOf: other.reference }),
+    ])
     actions.push(['child of a mass incident', agent('/link', 'POST', { parent: mass.reference })])
     actions.push(['reporter comment', reporter('/comments', { body: 'It happens again' })])
     actions.push(['reporter confirm', reporter('/confirm', {})])
@@ -751,12 +1238,15 @@ describe('what the contract promises under attack', () => {
         const text = await res.text()
         if (res.status >= 500) broken.push(`${where}: ${res.status} ${text}`)
         if (res.status >= 400) {
-          if (res.headers.get('content-type') !== PROBLEM_CONTENT_TYPE) broken.push(`${where}: ${res.status} is not a problem`)
-          if (snapshot(h) !== before) broken.push(`${where}: refused with ${res.status} but changed tickets`)
+          if (res.headers.get('content-type') !== PROBLEM_CONTENT_TYPE)
+            broken.push(`${where}: ${res.status} is not a problem`)
+          if (snapshot(h) !== before)
+            broken.push(`${where}: refused with ${res.status} but changed tickets`)
           continue
         }
         const after = (await (await h.api(`/api/v1/tickets/${ticket.reference}`)).json()).version
-        if (after !== version + 1) broken.push(`${where}: ${res.status}, version ${version} → ${after}`)
+        if (after !== version + 1)
+          broken.push(`${where}: ${res.status}, version ${version} → ${after}`)
         const bad = inconsistent()
         if (bad.length) broken.push(`${where}: left ${JSON.stringify(bad)}`)
         ticket = await inStatus(status)
@@ -768,15 +1258,38 @@ describe('what the contract promises under attack', () => {
   it('never matches an If-Match that is not an ETag it gave out', async () => {
     const h = await agentHarness({ env: ENV })
     const { reference } = await h.file()
-    for (const ifMatch of ['garbage', '"abc"', '"1", "2"', '"0"', '"01"', '"-1"', `"${'9'.repeat(400)}"`, '""', '1']) {
+    for (const ifMatch of [
+      'garbage',
+      '"abc"',
+      '"1", "2"',
+      '"0"',
+      '"01"',
+      '"-1"',
+      `"${'9'.repeat(400)}"`,
+      '""',
+      '1',
+    ]) {
       const before = snapshot(h)
-      const res = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { priority: 'low' }, headers: { 'If-Match': ifMatch } })
+      const res = await h.api(`/api/v1/tickets/${reference}`, {
+        method: 'PATCH',
+        json: { priority: 'low' },
+        headers: { 'If-Match': ifMatch },
+      })
       await refused(res, 412, 'precondition_failed')
       expect(snapshot(h), ifMatch).toBe(before)
     }
-    const good: [string, string][] = [['"1"', 'low'], ['W/"2"', 'high'], [' "3" ', 'critical'], ['*', 'normal']]
+    const good: [string, string][] = [
+      ['"1"', 'low'],
+      ['W/"2"', 'high'],
+      [' "3" ', 'critical'],
+      ['*', 'normal'],
+    ]
     for (const [ifMatch, priority] of good) {
-      const res = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { priority }, headers: { 'If-Match': ifMatch } })
+      const res = await h.api(`/api/v1/tickets/${reference}`, {
+        method: 'PATCH',
+        json: { priority },
+        headers: { 'If-Match': ifMatch },
+      })
       expect(res.status, ifMatch).toBe(200)
     }
   })
@@ -785,16 +1298,25 @@ describe('what the contract promises under attack', () => {
     const h = await agentHarness({ env: { SNAGBOX_RATE_LIMIT_IP: '3' } })
     const statuses = []
     for (let i = 0; i < 5; i++) {
-      statuses.push((await h.post({ description: 'x' }, { 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.7` })).status)
+      statuses.push(
+        (await h.post({ description: 'x' }, { 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.7` }))
+          .status,
+      )
     }
     expect(statuses).toEqual([201, 201, 201, 429, 429])
-    expect((await h.post({ description: 'x' }, { 'X-Forwarded-For': '203.0.113.8' })).status).toBe(201)
+    expect((await h.post({ description: 'x' }, { 'X-Forwarded-For': '203.0.113.8' })).status).toBe(
+      201,
+    )
   })
 
   it('lets no password in past the failed-login limit, not even the right one, nor guesses sent at once', async () => {
     const h = await agentHarness()
     const login = (password: string) =>
-      h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: h.agent.email, password }) })
+      h.app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: h.agent.email, password }),
+      })
     expect((await login('correct-horse')).status).toBe(200)
     const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`guess-${i}`)))
     expect(guesses.filter((r) => r.status === 401)).toHaveLength(20)
@@ -811,7 +1333,13 @@ describe('what the contract promises under attack', () => {
     const before = snapshot(h)
     // Someone else's token, a token with a character changed, the agent's token: never another's ticket.
     const flipped = mine.token.slice(0, -1) + (mine.token.endsWith('A') ? 'B' : 'A')
-    for (const token of [flipped, h.token, theirs.id, theirs.reference, mine.token.toLowerCase() === mine.token ? `${mine.token}x` : mine.token.toLowerCase()]) {
+    for (const token of [
+      flipped,
+      h.token,
+      theirs.id,
+      theirs.reference,
+      mine.token.toLowerCase() === mine.token ? `${mine.token}x` : mine.token.toLowerCase(),
+    ]) {
       const res = await h.app.request(`/api/v1/status/${token}/withdraw`, { method: 'POST' })
       await refused(res, 404, 'not_found')
     }

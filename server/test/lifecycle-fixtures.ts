@@ -1,7 +1,13 @@
 // Shared by the lifecycle tests: tickets in each status, the actors, a fixed clock.
 import type { Status } from '@snagbox/sdk/contract'
 import { decide } from '../src/tickets/lifecycle/decide.js'
-import type { Action, Actor, ActorKind, DecideContext, TicketState } from '../src/tickets/lifecycle/types.js'
+import type {
+  Action,
+  Actor,
+  ActorKind,
+  DecideContext,
+  TicketState,
+} from '../src/tickets/lifecycle/types.js'
 
 export const NOW = '2026-03-10T12:00:00.000Z'
 export const EARLIER = '2026-03-02T09:00:00.000Z'

@@ -17,12 +17,16 @@ const repoModules = join(serverDir, '../node_modules')
  */
 async function install(): Promise<{ bin: string; files: string[] }> {
   const dir = tempDir()
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: serverDir })
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], {
+    cwd: serverDir,
+  })
   const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[]
   const target = join(dir, 'node_modules/@snagbox/server')
   mkdirSync(target, { recursive: true })
   await run('tar', ['-xzf', join(dir, packed!.filename), '-C', target, '--strip-components=1'])
-  const { dependencies } = JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+  const { dependencies } = JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>
+  }
   for (const name of Object.keys(dependencies)) {
     mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true })
     symlinkSync(join(repoModules, name), join(dir, 'node_modules', name), 'dir')
@@ -44,7 +48,14 @@ describe('@snagbox/server installed from its package', () => {
 
   it('carries the widget and the inbox it serves, and its migrations', () => {
     expect(installed.files).toEqual(
-      expect.arrayContaining(['bin/snagbox.js', 'dist/cli.js', 'dist/widget/widget.js', 'dist/inbox/inbox.js', 'dist/inbox/index.html', 'drizzle/meta/_journal.json']),
+      expect.arrayContaining([
+        'bin/snagbox.js',
+        'dist/cli.js',
+        'dist/widget/widget.js',
+        'dist/inbox/inbox.js',
+        'dist/inbox/index.html',
+        'drizzle/meta/_journal.json',
+      ]),
     )
     expect(installed.files.filter((f) => f.startsWith('src/'))).toEqual([])
   })

@@ -19,10 +19,16 @@ export interface Served {
 
 /** Starts the real `snagbox serve` (of this repository, or `bin`) on a free loopback port and waits until it listens. */
 export function serve(db: string, extra: string[] = [], bin = BIN): Promise<Served> {
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--json', ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--json', ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''

@@ -21,7 +21,8 @@ async function setup() {
 function ticketForm(description: string, image?: Buffer): FormData {
   const form = new FormData()
   form.set('payload', JSON.stringify({ description, app: { version: '4.30.34', build: '6255' } }))
-  if (image) form.set('screenshot', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'screen.png')
+  if (image)
+    form.set('screenshot', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'screen.png')
   return form
 }
 
@@ -42,10 +43,19 @@ describe('snagbox serve, as a real process', () => {
     expect(created.reference).toBe('DEMO-1')
 
     const file = new Database(db, { readonly: true })
-    const row = file.prepare(`select t.reference, t.app, a.content_type, a.width, a.height, a.data
-      from tickets t join attachments a on a.ticket_id = t.id`).get() as Record<string, unknown>
+    const row = file
+      .prepare(
+        `select t.reference, t.app, a.content_type, a.width, a.height, a.data
+      from tickets t join attachments a on a.ticket_id = t.id`,
+      )
+      .get() as Record<string, unknown>
     file.close()
-    expect(row).toMatchObject({ reference: 'DEMO-1', content_type: 'image/png', width: 320, height: 200 })
+    expect(row).toMatchObject({
+      reference: 'DEMO-1',
+      content_type: 'image/png',
+      width: 320,
+      height: 200,
+    })
     expect(JSON.parse(row.app as string)).toEqual({ version: '4.30.34', build: '6255' })
     expect(Buffer.compare(row.data as Buffer, image)).toBe(0)
 
@@ -74,7 +84,17 @@ describe('snagbox serve, as a real process', () => {
     const url = new URL(`${running.url}/api/v1/tickets`)
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Snagbox-Key': key } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            'X-Snagbox-Key': key,
+          },
+        },
         (res) => {
           let text = ''
           res.on('data', (d) => (text += d))
@@ -100,14 +120,28 @@ describe('snagbox serve, as a real process', () => {
     const started = Date.now()
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': 1024 ** 3, 'X-Snagbox-Key': key } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': 1024 ** 3,
+            'X-Snagbox-Key': key,
+          },
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode!)
           req.destroy()
         },
       )
-      req.on('error', (err) => (err.message.includes('EPIPE') || err.message.includes('ECONNRESET') ? undefined : reject(err)))
+      req.on('error', (err) =>
+        err.message.includes('EPIPE') || err.message.includes('ECONNRESET')
+          ? undefined
+          : reject(err),
+      )
       req.write('{"description":"')
     })
     expect(status).toBe(413)

@@ -20,15 +20,25 @@ export function widgetLazyParts({ plugins, dir = 'widget' }) {
   return {
     name: 'snagbox-widget-lazy-parts',
     async buildStart() {
-      const bundle = await rollup({ input: lazy, plugins, onwarn: (w, warn) => w.code !== 'CIRCULAR_DEPENDENCY' && warn(w) })
-      ;({ output: parts } = await bundle.generate({ format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' }))
+      const bundle = await rollup({
+        input: lazy,
+        plugins,
+        onwarn: (w, warn) => w.code !== 'CIRCULAR_DEPENDENCY' && warn(w),
+      })
+      ;({ output: parts } = await bundle.generate({
+        format: 'es',
+        entryFileNames: '[name]-[hash].js',
+        chunkFileNames: '[name]-[hash].js',
+      }))
       await bundle.close()
-      for (const part of parts) if (part.type === 'chunk' && part.isEntry) entries.set(part.name, part.fileName)
+      for (const part of parts)
+        if (part.type === 'chunk' && part.isEntry) entries.set(part.name, part.fileName)
     },
     resolveDynamicImport(specifier, importer) {
       if (typeof specifier !== 'string' || !importer) return null
       const name = specifier.match(/^\.\/(capture|attach)\.js$/)?.[1]
-      if (name && importer.startsWith(sdkScreenshot)) return { id: `snagbox-lazy:${name}`, external: true }
+      if (name && importer.startsWith(sdkScreenshot))
+        return { id: `snagbox-lazy:${name}`, external: true }
       if (/^\.\/(runtime|file-store)\.js$/.test(specifier)) return { id: specifier, external: true }
       return null
     },
@@ -36,31 +46,48 @@ export function widgetLazyParts({ plugins, dir = 'widget' }) {
       if (!targetModuleId?.startsWith('snagbox-lazy:')) return null
       const file = `${dir}/${entries.get(targetModuleId.slice('snagbox-lazy:'.length))}`
       // __snagboxScript is set by the bundle's intro, while the classic script runs.
-      return { left: `import(new URL(${JSON.stringify(file)}, __snagboxScript).href /* `, right: ' */)' }
+      return {
+        left: `import(new URL(${JSON.stringify(file)}, __snagboxScript).href /* `,
+        right: ' */)',
+      }
     },
     generateBundle() {
       for (const part of parts) {
-        this.emitFile({ type: 'asset', fileName: part.fileName, source: part.type === 'chunk' ? part.code : part.source })
+        this.emitFile({
+          type: 'asset',
+          fileName: part.fileName,
+          source: part.type === 'chunk' ? part.code : part.source,
+        })
       }
     },
   }
 }
 
 /** Put at the top of the IIFE: the script's own URL, read while it runs (relative imports resolve against it). */
-export const WIDGET_INTRO = 'var __snagboxScript = (document.currentScript && document.currentScript.src) || location.href;'
+export const WIDGET_INTRO =
+  'var __snagboxScript = (document.currentScript && document.currentScript.src) || location.href;'
 
 /**
  * CommonJS packages the SDK uses (ua-parser-js), turned into ES modules by esbuild so Rollup can
  * bundle them into the classic script (the repository has no CommonJS plugin for Rollup).
  */
 export function commonjsPackages(names) {
-  const pattern = new RegExp(`/node_modules/(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})/`)
+  const pattern = new RegExp(
+    `/node_modules/(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})/`,
+  )
   return {
     name: 'snagbox-commonjs-packages',
     async load(id) {
       if (!pattern.test(id)) return null
       const { build } = await import('esbuild')
-      const result = await build({ entryPoints: [id], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' })
+      const result = await build({
+        entryPoints: [id],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+      })
       return result.outputFiles[0].text
     },
   }

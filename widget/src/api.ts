@@ -1,4 +1,9 @@
-import { createClient, type CollectedEnvironment, type Reporter, type SnagboxClient } from '@snagbox/sdk'
+import {
+  createClient,
+  type CollectedEnvironment,
+  type Reporter,
+  type SnagboxClient,
+} from '@snagbox/sdk'
 import type { WidgetEventName, WidgetEvents } from './events.js'
 import { mountWidget, type MountedWidget } from './mount.js'
 import { resolveOptions, type WidgetOptions } from './options.js'
@@ -30,12 +35,25 @@ export interface SnagboxApi {
   readonly loaded: true
 }
 
-export const API_METHODS = ['open', 'close', 'setUser', 'setContext', 'setApp', 'on', 'getEnvironment'] as const
+export const API_METHODS = [
+  'open',
+  'close',
+  'setUser',
+  'setContext',
+  'setApp',
+  'on',
+  'getEnvironment',
+] as const
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Wraps a method so that nothing it does can throw into the caller. */
-function safe<A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: R): (...args: A) => R {
+function safe<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => R,
+  fallback: R,
+): (...args: A) => R {
   return (...args) => {
     try {
       return fn(...args)
@@ -54,25 +72,45 @@ function safe<A extends unknown[], R>(name: string, fn: (...args: A) => R, fallb
  * const api = createApi({ key: 'pk_live_…', endpoint: 'https://support.example.com' })
  * api.open()
  */
-export function createApi(options: WidgetOptions, client?: SnagboxClient): SnagboxApi & { widget: MountedWidget } {
+export function createApi(
+  options: WidgetOptions,
+  client?: SnagboxClient,
+): SnagboxApi & { widget: MountedWidget } {
   const o = resolveOptions(options)
   const sdk = client ?? createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app })
   const widget = mountWidget(o, sdk)
   const { state } = widget
-  const active = () => (document.activeElement instanceof HTMLElement ? document.activeElement : null)
+  const active = () =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null
   return {
     widget,
     loaded: true,
     open: safe('open', () => void state.open(active()), undefined),
     close: safe('close', () => state.close(), undefined),
     setUser: safe('setUser', (user) => state.setUser(isObject(user) ? user : null), undefined),
-    setContext: safe('setContext', (context) => isObject(context) && sdk.setContext(context), undefined),
-    setApp: safe('setApp', (app) => {
-      if (!isObject(app)) return
-      sdk.setApp(app)
-      state.setApp(app)
-    }, undefined),
-    on: safe('on', (name, fn) => (typeof fn === 'function' ? widget.events.on(name, fn) : () => {}), () => {}),
-    getEnvironment: safe('getEnvironment', () => sdk.collectEnvironment().catch(() => null), Promise.resolve(null)),
+    setContext: safe(
+      'setContext',
+      (context) => isObject(context) && sdk.setContext(context),
+      undefined,
+    ),
+    setApp: safe(
+      'setApp',
+      (app) => {
+        if (!isObject(app)) return
+        sdk.setApp(app)
+        state.setApp(app)
+      },
+      undefined,
+    ),
+    on: safe(
+      'on',
+      (name, fn) => (typeof fn === 'function' ? widget.events.on(name, fn) : () => {}),
+      () => {},
+    ),
+    getEnvironment: safe(
+      'getEnvironment',
+      () => sdk.collectEnvironment().catch(() => null),
+      Promise.resolve(null),
+    ),
   }
 }

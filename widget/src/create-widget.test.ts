@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createWidget } from './index.js'
 import { settle } from '../test/support.js'
 
-const OPTIONS = { key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', screenshot: false, app: { version: '4.31.0', build: '6302' } }
+const OPTIONS = {
+  key: 'pk_test',
+  endpoint: 'https://support.example.com',
+  lang: 'en',
+  screenshot: false,
+  app: { version: '4.31.0', build: '6302' },
+}
 const hosts = () => document.querySelectorAll('snagbox-widget')
 const shadow = () => document.querySelector('snagbox-widget')!.shadowRoot!
 
@@ -14,7 +20,16 @@ afterEach(() => {
 describe('createWidget() of @snagbox/widget', () => {
   it('mounts the widget and returns the same API as window.Snagbox, without putting anything on window', async () => {
     const widget = createWidget(OPTIONS)
-    expect(Object.keys(widget).sort()).toEqual(['close', 'destroy', 'getEnvironment', 'on', 'open', 'setApp', 'setContext', 'setUser'])
+    expect(Object.keys(widget).sort()).toEqual([
+      'close',
+      'destroy',
+      'getEnvironment',
+      'on',
+      'open',
+      'setApp',
+      'setContext',
+      'setUser',
+    ])
     expect('Snagbox' in window).toBe(false)
     expect(hosts()).toHaveLength(1)
     expect(shadow().querySelector('.launcher')?.textContent).toContain('Report a problem')

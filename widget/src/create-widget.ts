@@ -75,13 +75,17 @@ function inert(): SnagboxWidget {
  */
 export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
   if (typeof document === 'undefined') {
-    console.warn('[snagbox] createWidget() needs a page: call it in the browser, not during server-side rendering')
+    console.warn(
+      '[snagbox] createWidget() needs a page: call it in the browser, not during server-side rendering',
+    )
     return inert()
   }
   const key = typeof options?.key === 'string' ? options.key : ''
   const endpoint = typeof options?.endpoint === 'string' ? options.endpoint : ''
   if (!key || !endpoint) {
-    console.warn('[snagbox] createWidget() needs { key, endpoint }: the project key `pk_…` and the Snagbox server')
+    console.warn(
+      '[snagbox] createWidget() needs { key, endpoint }: the project key `pk_…` and the Snagbox server',
+    )
     return inert()
   }
   try {
@@ -89,7 +93,10 @@ export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
     const { widget, loaded: _, ...api } = createApi({ ...options, key, endpoint }, client)
     let destroyed = false
     /** After destroy(), a method does nothing and answers as a failed call would. */
-    const live = <A extends unknown[], R>(fn: (...args: A) => R, after: () => R) => (...args: A): R => (destroyed ? after() : fn(...args))
+    const live =
+      <A extends unknown[], R>(fn: (...args: A) => R, after: () => R) =>
+      (...args: A): R =>
+        destroyed ? after() : fn(...args)
     return {
       open: live(api.open, () => undefined),
       close: live(api.close, () => undefined),

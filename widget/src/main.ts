@@ -16,7 +16,8 @@ function start(script: HTMLScriptElement | null) {
   // The script tag twice on a page: the first copy is the widget, the second steps aside.
   if (win.Snagbox?.loaded) return
   const options = script ? optionsFromScript(script) : {}
-  if (!options.key) console.warn('[snagbox] the widget script tag has no data-key: reports will be refused')
+  if (!options.key)
+    console.warn('[snagbox] the widget script tag has no data-key: reports will be refused')
   const stub = win.Snagbox
   const api = createApi(options)
   const { widget: _, ...global } = api
@@ -28,13 +29,18 @@ function start(script: HTMLScriptElement | null) {
 const script = document.currentScript as HTMLScriptElement | null
 try {
   if (document.body) start(script)
-  else document.addEventListener('DOMContentLoaded', () => {
-    try {
-      start(script)
-    } catch (cause) {
-      console.error('[snagbox] the widget could not start', cause)
-    }
-  }, { once: true })
+  else
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        try {
+          start(script)
+        } catch (cause) {
+          console.error('[snagbox] the widget could not start', cause)
+        }
+      },
+      { once: true },
+    )
 } catch (cause) {
   console.error('[snagbox] the widget could not start', cause)
 }

@@ -15,7 +15,11 @@ export const HOST_TAG = 'snagbox-widget'
  * The host carries `data-snagbox-ignore`, so no screenshot ever shows it. Elements of the page with
  * `data-snagbox-open` open the form when clicked.
  */
-export function mountWidget(options: ResolvedOptions, client: WidgetClient, doc: Document = document) {
+export function mountWidget(
+  options: ResolvedOptions,
+  client: WidgetClient,
+  doc: Document = document,
+) {
   const host = doc.createElement(HOST_TAG)
   host.setAttribute('data-snagbox-ignore', '')
   const root = host.attachShadow({ mode: 'open' })
@@ -28,7 +32,12 @@ export function mountWidget(options: ResolvedOptions, client: WidgetClient, doc:
   ;(doc.body ?? doc.documentElement).append(host)
 
   const onClick = (event: MouseEvent) => {
-    const opener = event.composedPath().find((node): node is HTMLElement => node instanceof Element && node.hasAttribute('data-snagbox-open'))
+    const opener = event
+      .composedPath()
+      .find(
+        (node): node is HTMLElement =>
+          node instanceof Element && node.hasAttribute('data-snagbox-open'),
+      )
     if (!opener) return
     event.preventDefault()
     void state.open(opener)

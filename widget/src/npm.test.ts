@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const run = (args: string[], cwd = root) =>
   new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, args, { cwd, timeout: 60_000 }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out))),
+    execFile(process.execPath, args, { cwd, timeout: 60_000 }, (error, out, err) =>
+      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+    ),
   )
 
 let dir: string
@@ -19,12 +21,38 @@ let dir: string
 beforeAll(async () => {
   await mkdir(join(root, 'node_modules/.cache'), { recursive: true })
   dir = await mkdtemp(join(root, 'node_modules/.cache/snagbox-widget-npm-'))
-  await run([join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent', '--environment', 'ONLY:widgetNpm', '--dir', dir])
+  await run([
+    join(root, 'node_modules/rollup/dist/bin/rollup'),
+    '-c',
+    '--silent',
+    '--environment',
+    'ONLY:widgetNpm',
+    '--dir',
+    dir,
+  ])
 }, 60_000)
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 /** Browser globals plain Node lacks; the probe records every read of them. */
-const BROWSER_GLOBALS = ['window', 'document', 'self', 'location', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'customElements', 'CSS', 'CSSStyleSheet', 'matchMedia', 'requestAnimationFrame', 'getComputedStyle', 'screen', 'devicePixelRatio']
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'self',
+  'location',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'HTMLElement',
+  'customElements',
+  'CSS',
+  'CSSStyleSheet',
+  'matchMedia',
+  'requestAnimationFrame',
+  'getComputedStyle',
+  'screen',
+  'devicePixelRatio',
+]
 /**
  * preact/hooks and @preact/signals feature-test these with `typeof` when they load (no DOM needed);
  * anything else read at import would be the widget touching the page too early.
@@ -36,19 +64,34 @@ describe('@snagbox/widget for bundlers', () => {
     expect((await readdir(dir)).sort()).toEqual(['index.js'])
     const code = await readFile(join(dir, 'index.js'), 'utf8')
     const imports = [...code.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]).sort()
-    expect(imports).toEqual(['@preact/signals', '@snagbox/sdk', '@snagbox/sdk/contract', 'preact', 'preact/hooks', 'preact/jsx-runtime'])
+    expect(imports).toEqual([
+      '@preact/signals',
+      '@snagbox/sdk',
+      '@snagbox/sdk/contract',
+      'preact',
+      'preact/hooks',
+      'preact/jsx-runtime',
+    ])
     expect(code).not.toMatch(/\bimport\(/)
     expect(code).toMatch(/^export \{ createWidget \};$/m)
   })
 
   it('resolves to the built module and its types through the exports map', async () => {
     const pkg = JSON.parse(await readFile(join(root, 'widget/package.json'), 'utf8'))
-    expect(pkg.exports['.']).toEqual({ source: './src/index.ts', types: './dist/npm/types/index.d.ts', import: './dist/npm/index.js' })
+    expect(pkg.exports['.']).toEqual({
+      source: './src/index.ts',
+      types: './dist/npm/types/index.d.ts',
+      import: './dist/npm/index.js',
+    })
     const build = JSON.parse(await readFile(join(root, 'widget/tsconfig.build.json'), 'utf8'))
     expect(`./${build.compilerOptions.outDir}/index.d.ts`).toBe(pkg.exports['.'].types)
     expect(pkg.files).toContain('dist/npm')
     // How Node (and a bundler without the repository's `source` condition) finds it.
-    const resolved = await run(['--input-type=module', '-e', "console.log(import.meta.resolve('@snagbox/widget'))"])
+    const resolved = await run([
+      '--input-type=module',
+      '-e',
+      "console.log(import.meta.resolve('@snagbox/widget'))",
+    ])
     expect(resolved.trim()).toBe(pathToFileURL(join(root, 'widget/dist/npm/index.js')).href)
   })
 
@@ -79,10 +122,21 @@ describe('@snagbox/widget for bundlers', () => {
     const outcome = JSON.parse(await run([join(scriptDir, 'ssr.mjs')], scriptDir))
     expect(outcome.onImport.exports).toEqual(['createWidget'])
     expect(outcome.onImport.added).toEqual([])
-    expect(outcome.onImport.touched.filter((name: string) => !FEATURE_TESTS.includes(name))).toEqual([])
+    expect(
+      outcome.onImport.touched.filter((name: string) => !FEATURE_TESTS.includes(name)),
+    ).toEqual([])
     expect(outcome.warnings).toEqual([expect.stringContaining('not during server-side rendering')])
     expect(outcome.environment).toBeNull()
-    expect(outcome.methods).toEqual(['close', 'destroy', 'getEnvironment', 'on', 'open', 'setApp', 'setContext', 'setUser'])
+    expect(outcome.methods).toEqual([
+      'close',
+      'destroy',
+      'getEnvironment',
+      'on',
+      'open',
+      'setApp',
+      'setContext',
+      'setUser',
+    ])
     expect(outcome.addedAfterCall).toEqual([])
     // Nothing (no timer, no listener) keeps a server process alive.
     expect(Date.now() - started).toBeLessThan(10_000)

@@ -66,10 +66,18 @@ export const DEFAULTS = {
   zIndex: 2147483000,
 } as const
 
-const POSITIONS: readonly LauncherPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left']
+const POSITIONS: readonly LauncherPosition[] = [
+  'bottom-right',
+  'bottom-left',
+  'top-right',
+  'top-left',
+]
 
 /** Resolves the public options once. Unusable values fall back to the defaults instead of throwing. */
-export function resolveOptions(o: WidgetOptions, languages: readonly string[] = browserLanguages()): ResolvedOptions {
+export function resolveOptions(
+  o: WidgetOptions,
+  languages: readonly string[] = browserLanguages(),
+): ResolvedOptions {
   return {
     key: o.key ?? '',
     endpoint: o.endpoint ?? '',
@@ -87,11 +95,14 @@ export function resolveOptions(o: WidgetOptions, languages: readonly string[] = 
   }
 }
 
-const isColour = (value: string) => !/[;{}<>\\]/.test(value) && (typeof CSS === 'undefined' || CSS.supports('color', value))
+const isColour = (value: string) =>
+  !/[;{}<>\\]/.test(value) && (typeof CSS === 'undefined' || CSS.supports('color', value))
 
-const browserLanguages = () => (typeof navigator === 'object' ? [...(navigator.languages ?? []), navigator.language] : [])
+const browserLanguages = () =>
+  typeof navigator === 'object' ? [...(navigator.languages ?? []), navigator.language] : []
 
-const flag = (value: string | undefined) => (value === undefined ? undefined : !/^(false|0|no|off)$/i.test(value))
+const flag = (value: string | undefined) =>
+  value === undefined ? undefined : !/^(false|0|no|off)$/i.test(value)
 
 /**
  * Reads the script tag: `data-*` attributes, the endpoint from the script's own address, and the
@@ -102,7 +113,12 @@ const flag = (value: string | undefined) => (value === undefined ? undefined : !
  */
 export function optionsFromScript(script: HTMLScriptElement): WidgetOptions {
   const d = script.dataset
-  const app = { name: d.appName, version: d.appVersion, build: d.appBuild, environment: d.appEnvironment }
+  const app = {
+    name: d.appName,
+    version: d.appVersion,
+    build: d.appBuild,
+    environment: d.appEnvironment,
+  }
   return {
     key: d.key,
     // The directory the script came from: `https://support.example.com/widget.js` → that origin.

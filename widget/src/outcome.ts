@@ -7,7 +7,8 @@ import { fieldOfPath, type FieldErrors } from './validate.js'
  * Every way sending can fail, as the reporter is told it: a closed union whose messages
  * (`error_<code>`) a host can override.
  */
-export type WidgetErrorCode = 'network' | 'rate_limited' | 'too_large' | 'bad_image' | 'not_configured' | 'failed'
+export type WidgetErrorCode =
+  'network' | 'rate_limited' | 'too_large' | 'bad_image' | 'not_configured' | 'failed'
 
 const CODES: Partial<Record<SdkErrorCode, WidgetErrorCode>> = {
   network_error: 'network',
@@ -35,7 +36,8 @@ export type Outcome =
 
 /** Turns the SDK's answer into what the reporter sees; the server's field errors go to their fields. */
 export function outcomeOf(result: ReportResult, t: Translate): Outcome {
-  if (result.status === 'sent') return { kind: 'sent', reference: result.reference, statusUrl: result.statusUrl }
+  if (result.status === 'sent')
+    return { kind: 'sent', reference: result.reference, statusUrl: result.statusUrl }
   if (result.status === 'queued') return { kind: 'queued', persisted: result.persisted }
   const fields: FieldErrors = {}
   const unplaced: string[] = []

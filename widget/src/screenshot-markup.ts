@@ -14,7 +14,12 @@ const INK = '#e5195a'
 export const lineWidthFor = (width: number) => Math.max(3, Math.round(width / 320))
 
 /** Draws the picture and every mark over it, in order (a later black box hides an earlier mark). */
-export function paint(ctx: CanvasRenderingContext2D, image: CanvasImageSource, marks: readonly Mark[], width: number) {
+export function paint(
+  ctx: CanvasRenderingContext2D,
+  image: CanvasImageSource,
+  marks: readonly Mark[],
+  width: number,
+) {
   ctx.drawImage(image, 0, 0)
   const line = lineWidthFor(width)
   for (const mark of marks) drawMark(ctx, mark, line)
@@ -45,7 +50,12 @@ function drawMark(ctx: CanvasRenderingContext2D, { tool, points }: Mark, line: n
   ctx.restore()
 }
 
-function arrowHead(ctx: CanvasRenderingContext2D, [x0, y0]: [number, number], [x1, y1]: [number, number], line: number) {
+function arrowHead(
+  ctx: CanvasRenderingContext2D,
+  [x0, y0]: [number, number],
+  [x1, y1]: [number, number],
+  line: number,
+) {
   const angle = Math.atan2(y1 - y0, x1 - x0)
   const size = line * 4
   ctx.beginPath()

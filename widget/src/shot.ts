@@ -16,7 +16,11 @@ export interface Shot {
 
 export function shotOf(input: ScreenshotResult & { ok: true }): Shot
 export function shotOf(input: Blob, origin: Shot['origin'], edited: boolean): Shot
-export function shotOf(input: Blob | (ScreenshotResult & { ok: true }), origin: Shot['origin'] = 'capture', edited = false): Shot {
+export function shotOf(
+  input: Blob | (ScreenshotResult & { ok: true }),
+  origin: Shot['origin'] = 'capture',
+  edited = false,
+): Shot {
   const blob = input instanceof Blob ? input : input.blob
   return { blob, url: URL.createObjectURL(blob), input, origin, edited }
 }

@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { fakeClient, fakeShot, mountTestWidget, sdkErrorFor, settle } from '../test/support.js'
 
-
 afterEach(() => void (document.body.innerHTML = ''))
 
 describe('opening and closing', () => {
   it('captures the page before the dialog exists, so the dialog is never in the picture', async () => {
     let dialogDuringCapture: unknown = 'not asked'
-    const { api, $ } = mountTestWidget({}, fakeClient(undefined, async () => {
-      dialogDuringCapture = $('[role="dialog"]')
-      return fakeShot()
-    }))
+    const { api, $ } = mountTestWidget(
+      {},
+      fakeClient(undefined, async () => {
+        dialogDuringCapture = $('[role="dialog"]')
+        return fakeShot()
+      }),
+    )
     api.open()
     await settle()
     expect(dialogDuringCapture).toBeNull()
@@ -58,7 +60,12 @@ describe('sending', () => {
       category: 'mass_incident',
       description: 'Invoices page is empty',
       blocking: true,
-      reporter: { name: 'Anna', organization: 'Kvant', phone: '+7 900 000-00-00', email: undefined },
+      reporter: {
+        name: 'Anna',
+        organization: 'Kvant',
+        phone: '+7 900 000-00-00',
+        email: undefined,
+      },
       screenshot: { ok: true, engine: 'fake' },
     })
   })
@@ -70,31 +77,54 @@ describe('sending', () => {
     await send({ '#description': 'Broken' })
     expect($('.done__reference')!.textContent).toBe('DEMO-7')
     expect($<HTMLAnchorElement>('.done__link')!.href).toBe('https://support.example.com/status/tok')
-    expect(submitted).toEqual([{ status: 'sent', reference: 'DEMO-7', statusUrl: 'https://support.example.com/status/tok' }])
+    expect(submitted).toEqual([
+      { status: 'sent', reference: 'DEMO-7', statusUrl: 'https://support.example.com/status/tok' },
+    ])
     expect(api.widget.state.description.value).toBe('')
   })
 
   it('says honestly that a queued report is not sent yet', async () => {
-    const { $, send } = mountTestWidget({}, fakeClient({ status: 'queued', outboxId: 'o1', persisted: true, error: sdkErrorFor('network_error') }))
+    const { $, send } = mountTestWidget(
+      {},
+      fakeClient({
+        status: 'queued',
+        outboxId: 'o1',
+        persisted: true,
+        error: sdkErrorFor('network_error'),
+      }),
+    )
     await send({ '#description': 'Broken' })
     expect($('.done')!.textContent).toContain('Saved, not sent yet')
-    expect($('.done')!.textContent).toContain('will be sent automatically when the connection is back')
+    expect($('.done')!.textContent).toContain(
+      'will be sent automatically when the connection is back',
+    )
     expect($('.done__reference')).toBeNull()
   })
 
   it('puts the server’s field errors beside their fields and keeps every word typed', async () => {
-    const rejected = { status: 'rejected' as const, error: sdkErrorFor('invalid_payload', [{ path: 'reporter.phone', message: 'must be a phone number' }, { path: 'context', message: 'is too large' }]) }
+    const rejected = {
+      status: 'rejected' as const,
+      error: sdkErrorFor('invalid_payload', [
+        { path: 'reporter.phone', message: 'must be a phone number' },
+        { path: 'context', message: 'is too large' },
+      ]),
+    }
     const { $, send } = mountTestWidget({}, fakeClient(rejected))
     await send({ '#description': 'My long careful description', '#phone': 'call me' })
     expect($('#phone-error')!.textContent).toBe('must be a phone number')
     expect($('#phone')!.getAttribute('aria-invalid')).toBe('true')
-    expect($('[role="alert"].form__error')!.textContent).toBe('Please correct the marked fields. context: is too large')
+    expect($('[role="alert"].form__error')!.textContent).toBe(
+      'Please correct the marked fields. context: is too large',
+    )
     expect($<HTMLTextAreaElement>('#description')!.value).toBe('My long careful description')
     expect($<HTMLInputElement>('#phone')!.value).toBe('call me')
   })
 
   it('explains a failure it cannot place on a field, by its code', async () => {
-    const { $, send } = mountTestWidget({ messages: { error_not_configured: 'Ask IT to add this site.' } }, fakeClient({ status: 'rejected', error: sdkErrorFor('origin_not_allowed') }))
+    const { $, send } = mountTestWidget(
+      { messages: { error_not_configured: 'Ask IT to add this site.' } },
+      fakeClient({ status: 'rejected', error: sdkErrorFor('origin_not_allowed') }),
+    )
     await send({ '#description': 'Broken' })
     expect($('.form__error')!.textContent).toBe('Ask IT to add this site.')
     expect($('[role="dialog"] form')).not.toBeNull()

@@ -8,7 +8,10 @@ import { imageFrom, isImageType, shotOf, type Shot } from './shot.js'
 import { validateDraft, type FieldErrors } from './validate.js'
 
 /** What the widget needs of the SDK client (tests pass a fake). */
-export type WidgetClient = Pick<SnagboxClient, 'report' | 'collectEnvironment' | 'captureScreenshot'>
+export type WidgetClient = Pick<
+  SnagboxClient,
+  'report' | 'collectEnvironment' | 'captureScreenshot'
+>
 
 export type View = 'closed' | 'form' | 'editor' | 'done'
 
@@ -16,7 +19,12 @@ export type View = 'closed' | 'form' | 'editor' | 'done'
  * The widget's state as signals, and the actions that change it. Components read the signals and
  * call the actions; nothing else talks to the SDK client.
  */
-export function createState(client: WidgetClient, options: ResolvedOptions, t: Translate, events: Emitter) {
+export function createState(
+  client: WidgetClient,
+  options: ResolvedOptions,
+  t: Translate,
+  events: Emitter,
+) {
   const view = signal<View>('closed')
   const opening = signal(false)
   const category = signal<Category>('incident')
@@ -70,8 +78,23 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
   }
 
   return {
-    view, opening, category, description, name, email, phone, blocking, shot, capturing, captureFailed,
-    environment, errors, formError, sending, outcome, app,
+    view,
+    opening,
+    category,
+    description,
+    name,
+    email,
+    phone,
+    blocking,
+    shot,
+    capturing,
+    captureFailed,
+    environment,
+    errors,
+    formError,
+    sending,
+    outcome,
+    app,
 
     /**
      * Opens the form. The page is captured first, so the dialog is not in the picture; a draft
@@ -81,9 +104,13 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
       if (view.value !== 'closed' || opening.value) return
       returnFocus = opener ?? null
       opening.value = true
-      void client.collectEnvironment().then((env) => (environment.value = env), () => {})
+      void client.collectEnvironment().then(
+        (env) => (environment.value = env),
+        () => {},
+      )
       const current = shot.value
-      if (options.screenshot && !(current && (current.edited || current.origin === 'file'))) await capture()
+      if (options.screenshot && !(current && (current.edited || current.origin === 'file')))
+        await capture()
       batch(() => {
         opening.value = false
         outcome.value = null
@@ -123,7 +150,8 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
 
     /** An attached or pasted picture replaces the capture; anything else is refused with a reason. */
     attach(file: Blob) {
-      if (!isImageType(file.type)) return void (errors.value = { ...errors.value, screenshot: t('screenshotBadFile') })
+      if (!isImageType(file.type))
+        return void (errors.value = { ...errors.value, screenshot: t('screenshotBadFile') })
       setShot(shotOf(file, 'file', false))
     },
     /** A pasted or dropped picture, if the data has one: `true` when it was taken. */
@@ -149,7 +177,9 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
       const problems = validateDraft({ description: description.value, email: email.value })
       if (Object.keys(problems).length) {
         batch(() => {
-          errors.value = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]))
+          errors.value = Object.fromEntries(
+            Object.entries(problems).map(([field, key]) => [field, t(key)]),
+          )
           formError.value = t('fixFields')
         })
         return
@@ -164,7 +194,12 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
         category: category.value,
         description: description.value.trim(),
         blocking: blocking.value,
-        reporter: { ...user, name: text(name.value), email: text(email.value), phone: text(phone.value) },
+        reporter: {
+          ...user,
+          name: text(name.value),
+          email: text(email.value),
+          phone: text(phone.value),
+        },
         screenshot: shot.value?.input,
       })
       const next = outcomeOf(result, t)
@@ -179,7 +214,12 @@ export function createState(client: WidgetClient, options: ResolvedOptions, t: T
         view.value = 'done'
         reset()
       })
-      if (next.kind === 'sent') events.emit('submitted', { status: 'sent', reference: next.reference, statusUrl: next.statusUrl })
+      if (next.kind === 'sent')
+        events.emit('submitted', {
+          status: 'sent',
+          reference: next.reference,
+          statusUrl: next.statusUrl,
+        })
       if (next.kind === 'queued') events.emit('submitted', { status: 'queued' })
     },
   }

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mountTestWidget, settle } from '../test/support.js'
 import { replay, STUB_SNIPPET, type Stub } from './stub.js'
 
-type Calls = Record<'open' | 'close' | 'setUser' | 'setContext' | 'setApp', (...args: unknown[]) => void>
+type Calls = Record<
+  'open' | 'close' | 'setUser' | 'setContext' | 'setApp',
+  (...args: unknown[]) => void
+>
 const win = window as unknown as { Snagbox?: Stub }
 /** The page's `Snagbox`, stub or widget. */
 const S = () => win.Snagbox as Stub & Calls
@@ -21,11 +24,19 @@ describe('the stub snippet', () => {
     S().setUser({ name: 'Anna' })
     S().open()
     S().setApp({ version: '4.30.34' })
-    expect(S().q).toEqual([['setUser', [{ name: 'Anna' }]], ['open', []], ['setApp', [{ version: '4.30.34' }]]])
+    expect(S().q).toEqual([
+      ['setUser', [{ name: 'Anna' }]],
+      ['open', []],
+      ['setApp', [{ version: '4.30.34' }]],
+    ])
   })
 
   it('is the very snippet the README and the example page tell hosts to paste', () => {
-    for (const file of ['../README.md', '../../README.md', '../../examples/plain-html/index.html']) {
+    for (const file of [
+      '../README.md',
+      '../../README.md',
+      '../../examples/plain-html/index.html',
+    ]) {
       expect(readFileSync(new URL(file, import.meta.url), 'utf8'), file).toContain(STUB_SNIPPET)
     }
   })
@@ -50,7 +61,11 @@ describe('replaying the queue on the loaded widget', () => {
     const { api, client, $ } = mountTestWidget()
     replay(win.Snagbox, api)
     await settle()
-    expect(client.log).toEqual(['setContext {"screen":"invoices"}', 'capture', 'setApp {"version":"4.30.35","build":"6301"}'])
+    expect(client.log).toEqual([
+      'setContext {"screen":"invoices"}',
+      'capture',
+      'setApp {"version":"4.30.35","build":"6301"}',
+    ])
     expect($('[role="dialog"]')).not.toBeNull()
     expect($<HTMLInputElement>('#name')!.value).toBe('Anna Petrova')
     expect($<HTMLInputElement>('#email')!.value).toBe('anna@kvant.example')

@@ -28,7 +28,9 @@ export function replay(stub: Stub | undefined, api: SnagboxApi) {
   const queue = Array.isArray(stub?.q) ? stub.q.splice(0) : []
   for (const call of queue) {
     const [method, args] = Array.isArray(call) ? call : []
-    const fn = API_METHODS.includes(method as never) ? (api[method as keyof SnagboxApi] as (...a: unknown[]) => unknown) : null
+    const fn = API_METHODS.includes(method as never)
+      ? (api[method as keyof SnagboxApi] as (...a: unknown[]) => unknown)
+      : null
     if (fn) fn(...(Array.isArray(args) ? args : []))
     else console.warn(`[snagbox] unknown queued call: ${String(method)}`)
   }

@@ -7,7 +7,13 @@ import { createThemeStyles } from './theme.js'
 
 /** The widget's whole stylesheet; it only ever goes inside the shadow root. */
 export const createWidgetStyles = (o: ResolvedOptions) =>
-  [createThemeStyles(o), createLauncherStyles(), createDialogStyles(), createFormStyles(), createEditorStyles()].join('\n')
+  [
+    createThemeStyles(o),
+    createLauncherStyles(),
+    createDialogStyles(),
+    createFormStyles(),
+    createEditorStyles(),
+  ].join('\n')
 
 /**
  * Puts the styles into the shadow root: a constructable stylesheet where the browser has them
@@ -15,7 +21,11 @@ export const createWidgetStyles = (o: ResolvedOptions) =>
  */
 export function applyStyles(root: ShadowRoot, css: string, nonce: string) {
   try {
-    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (
+      'adoptedStyleSheets' in root &&
+      typeof CSSStyleSheet === 'function' &&
+      'replaceSync' in CSSStyleSheet.prototype
+    ) {
       const sheet = new CSSStyleSheet()
       sheet.replaceSync(css)
       root.adoptedStyleSheets = [sheet]

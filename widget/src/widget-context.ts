@@ -10,7 +10,9 @@ export interface WidgetContextValue {
   options: ResolvedOptions
 }
 
-export const WidgetContext = createContext<WidgetContextValue>(null as unknown as WidgetContextValue)
+export const WidgetContext = createContext<WidgetContextValue>(
+  null as unknown as WidgetContextValue,
+)
 
 /** The widget's state, translator and options, for any component under `<App>`. */
 export const useWidget = () => useContext(WidgetContext)

@@ -1,5 +1,13 @@
 /** What the widget's unit tests share: a fake SDK client and a mounted widget. Not shipped. */
-import type { CollectedEnvironment, ReportInput, ReportResult, ScreenshotResult, SdkError, SdkErrorCode, SnagboxClient } from '@snagbox/sdk'
+import type {
+  CollectedEnvironment,
+  ReportInput,
+  ReportResult,
+  ScreenshotResult,
+  SdkError,
+  SdkErrorCode,
+  SnagboxClient,
+} from '@snagbox/sdk'
 import { createApi } from '../src/api.js'
 import type { WidgetOptions } from '../src/options.js'
 
@@ -7,7 +15,14 @@ export const ENVIRONMENT = {
   os: { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' },
   browser: { name: 'Chrome', version: '156.0.0.0', bitness: 64 },
   device: { type: 'desktop', vendor: null, model: null },
-  screen: { width: 1920, height: 1080, pixelRatio: 1, viewportWidth: 1280, viewportHeight: 720, colorScheme: 'light' },
+  screen: {
+    width: 1920,
+    height: 1080,
+    pixelRatio: 1,
+    viewportWidth: 1280,
+    viewportHeight: 720,
+    colorScheme: 'light',
+  },
   locale: 'en-GB',
   timezone: 'Europe/Moscow',
   userAgent: 'Mozilla/5.0',
@@ -16,15 +31,34 @@ export const ENVIRONMENT = {
   raw: { userAgent: 'Mozilla/5.0', clientHints: null, platform: 'Win32', maxTouchPoints: 0 },
 } satisfies CollectedEnvironment
 
-export const SENT: ReportResult = { status: 'sent', id: '1', reference: 'DEMO-7', statusUrl: 'https://support.example.com/status/tok', createdAt: 'now' }
+export const SENT: ReportResult = {
+  status: 'sent',
+  id: '1',
+  reference: 'DEMO-7',
+  statusUrl: 'https://support.example.com/status/tok',
+  createdAt: 'now',
+}
 
 export function fakeShot(): ScreenshotResult {
   const blob = new Blob(['webp'], { type: 'image/webp' })
-  return { ok: true, blob, width: 1280, height: 720, bytes: blob.size, type: 'image/webp', unrendered: [], masked: true, engine: 'fake' }
+  return {
+    ok: true,
+    blob,
+    width: 1280,
+    height: 720,
+    bytes: blob.size,
+    type: 'image/webp',
+    unrendered: [],
+    masked: true,
+    engine: 'fake',
+  }
 }
 
 /** A client that records what it is asked and answers as told. */
-export function fakeClient(answer: ReportResult = SENT, shot: () => Promise<ScreenshotResult> = async () => fakeShot()) {
+export function fakeClient(
+  answer: ReportResult = SENT,
+  shot: () => Promise<ScreenshotResult> = async () => fakeShot(),
+) {
   const reports: ReportInput[] = []
   const log: string[] = []
   const client = {
@@ -50,9 +84,13 @@ export const settle = async (rounds = 3) => {
 
 /** A widget on the test's page, with helpers that look inside its shadow root. */
 export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient()) {
-  const api = createApi({ key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', ...options }, client as unknown as SnagboxClient)
+  const api = createApi(
+    { key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', ...options },
+    client as unknown as SnagboxClient,
+  )
   const root = api.widget.root
-  const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E & HTMLElement>(selector)
+  const $ = <E extends Element = HTMLElement>(selector: string) =>
+    root.querySelector<E & HTMLElement>(selector)
   const type = (selector: string, value: string) => {
     const input = $<HTMLInputElement>(selector)!
     input.value = value
@@ -70,4 +108,8 @@ export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient
 }
 
 /** An SDK error as the client would return it (tests only). */
-export const sdkErrorFor = (code: SdkErrorCode, errors?: SdkError['errors']): SdkError => ({ code, message: code, ...(errors ? { errors } : {}) })
+export const sdkErrorFor = (code: SdkErrorCode, errors?: SdkError['errors']): SdkError => ({
+  code,
+  message: code,
+  ...(errors ? { errors } : {}),
+})

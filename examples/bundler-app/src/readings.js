@@ -23,7 +23,8 @@ export function checkReadings(input, last) {
     const text = String(input[field] ?? '').replace(/\s/g, '')
     const value = Number(text)
     if (!/^\d{1,6}$/.test(text)) errors[field] = 'a whole number of kWh, up to 6 digits'
-    else if (value < last[field]) errors[field] = `lower than last month's ${kwh.format(last[field])}`
+    else if (value < last[field])
+      errors[field] = `lower than last month's ${kwh.format(last[field])}`
     values[field] = value
   }
   return { ...values, errors }
@@ -65,8 +66,11 @@ export function mountReadings(doc, history) {
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const { t1, t2, errors } = checkReadings({ t1: form.t1.value, t2: form.t2.value }, readings[0])
-    for (const field of ['t1', 't2']) form[field].setAttribute('aria-invalid', String(!!errors[field]))
-    const problems = Object.entries(errors).map(([field, text]) => `${field === 't1' ? 'Day' : 'Night'}: ${text}`)
+    for (const field of ['t1', 't2'])
+      form[field].setAttribute('aria-invalid', String(!!errors[field]))
+    const problems = Object.entries(errors).map(
+      ([field, text]) => `${field === 't1' ? 'Day' : 'Night'}: ${text}`,
+    )
     if (problems.length) {
       message.className = 'message error'
       message.textContent = problems.join('. ')

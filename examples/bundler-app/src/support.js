@@ -12,7 +12,13 @@ import { createWidget } from '@snagbox/widget'
  * support.widget.open()
  */
 export function startSupport({ snagbox, app, user, context }) {
-  const widget = createWidget({ key: snagbox.key, endpoint: snagbox.endpoint, app, lang: 'en', accent: '#0f5d4e' })
+  const widget = createWidget({
+    key: snagbox.key,
+    endpoint: snagbox.endpoint,
+    app,
+    lang: 'en',
+    accent: '#0f5d4e',
+  })
   widget.setUser(user)
   widget.setContext(context)
   widget.on('submitted', (event) => {
@@ -45,9 +51,15 @@ export async function sendDiagnostics(sdk, gateway) {
   })
   switch (result.status) {
     case 'sent':
-      return { ok: true, text: `Diagnostics sent: request ${result.reference}. Support will contact you.` }
+      return {
+        ok: true,
+        text: `Diagnostics sent: request ${result.reference}. Support will contact you.`,
+      }
     case 'queued':
-      return { ok: true, text: 'No connection: the diagnostics will be sent as soon as it is back.' }
+      return {
+        ok: true,
+        text: 'No connection: the diagnostics will be sent as soon as it is back.',
+      }
     default:
       return { ok: false, text: `The diagnostics could not be sent (${result.error.message}).` }
   }

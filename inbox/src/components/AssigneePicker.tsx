@@ -26,14 +26,28 @@ export function AssigneePicker({ data }: { data: AgentTicket }) {
       to ? t('control.assignedTo', { name: nameOf(to) }) : t('control.unassigned'),
     )
   return (
-    <ConfirmSelect id="c-assignee" title={t('control.assignee')} current={current} version={data.version}
-      enabled={can(allowed, 'assign')} save={assign}
+    <ConfirmSelect
+      id="c-assignee"
+      title={t('control.assignee')}
+      current={current}
+      version={data.version}
+      enabled={can(allowed, 'assign')}
+      save={assign}
       confirm={(choice) => (choice ? t('control.assign') : t('control.unassign'))}
-      idle={(commit) => current !== self.id && can(allowed, 'take') && (
-        <button type="button" class="secondary small" disabled={busy.value} onClick={() => commit(self.id)}>
-          {t('control.take')}
-        </button>
-      )}>
+      idle={(commit) =>
+        current !== self.id &&
+        can(allowed, 'take') && (
+          <button
+            type="button"
+            class="secondary small"
+            disabled={busy.value}
+            onClick={() => commit(self.id)}
+          >
+            {t('control.take')}
+          </button>
+        )
+      }
+    >
       {options.map((a) => (
         <option key={a.id} value={a.id}>
           {a.id === self.id ? t('assignee.self', { name: a.name }) : a.name}

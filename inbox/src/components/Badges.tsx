@@ -4,7 +4,13 @@ export function PriorityBadge({ priority }: { priority: string }) {
   return <span class={`badge prio prio-${priority}`}>{label('priority', priority)}</span>
 }
 
-export function StatusBadge({ status, closeReason }: { status: string; closeReason?: string | null }) {
+export function StatusBadge({
+  status,
+  closeReason,
+}: {
+  status: string
+  closeReason?: string | null
+}) {
   return (
     <span class={`badge status status-${status}`}>
       {label('status', status)}

@@ -16,7 +16,12 @@ export function Composer({ data }: { data: AgentTicket }) {
   const canNote = can(allowed, 'note')
   if (!canReply && !canNote) return null
   // A closed ticket takes notes but no replies: the composer offers what can be sent.
-  const mode: Mode = composerMode.value === 'reply' && !canReply ? 'note' : composerMode.value === 'note' && !canNote ? 'reply' : composerMode.value
+  const mode: Mode =
+    composerMode.value === 'reply' && !canReply
+      ? 'note'
+      : composerMode.value === 'note' && !canNote
+        ? 'reply'
+        : composerMode.value
   const key = `${data.id}:${mode}`
   const text = drafts.value[key] ?? ''
   const setText = (value: string) => (drafts.value = { ...drafts.value, [key]: value })
@@ -31,8 +36,8 @@ export function Composer({ data }: { data: AgentTicket }) {
     const ok = await write((ref, etag) =>
       mode === 'note'
         ? api.note(ref, body)
-        // A reply that changes the status is a decision on the ticket: it must rest on what the agent saw.
-        : api.reply(ref, status ? { body, status } : { body }, status ? etag : null),
+        : // A reply that changes the status is a decision on the ticket: it must rest on what the agent saw.
+          api.reply(ref, status ? { body, status } : { body }, status ? etag : null),
     )
     if (ok) setText('')
   }
@@ -53,18 +58,29 @@ export function Composer({ data }: { data: AgentTicket }) {
 
   return (
     <section class={`card composer composer-${mode}`} aria-labelledby="composer-title">
-      <h2 id="composer-title" class="sr-only">{t('composer.title')}</h2>
+      <h2 id="composer-title" class="sr-only">
+        {t('composer.title')}
+      </h2>
       <div role="tablist" class="tabs">
         {tab('reply', canReply)}
         {tab('note', canNote)}
       </div>
-      <form id="composer-panel" role="tabpanel" aria-labelledby={`tab-${mode}`} onSubmit={(e) => (e.preventDefault(), void send())}>
-        <label for="composer-body" class="sr-only">{mode === 'reply' ? t('composer.reply') : t('composer.note')}</label>
+      <form
+        id="composer-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${mode}`}
+        onSubmit={(e) => (e.preventDefault(), void send())}
+      >
+        <label for="composer-body" class="sr-only">
+          {mode === 'reply' ? t('composer.reply') : t('composer.note')}
+        </label>
         <textarea
           id="composer-body"
           rows={5}
           value={text}
-          placeholder={mode === 'reply' ? t('composer.placeholderReply') : t('composer.placeholderNote')}
+          placeholder={
+            mode === 'reply' ? t('composer.placeholderReply') : t('composer.placeholderNote')
+          }
           onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -76,20 +92,34 @@ export function Composer({ data }: { data: AgentTicket }) {
         <div class="actions">
           {mode === 'reply' ? (
             <>
-              <button type="submit" class="primary" disabled={busy.value}>{t('composer.send')}</button>
+              <button type="submit" class="primary" disabled={busy.value}>
+                {t('composer.send')}
+              </button>
               {can(allowed, 'reply', { status: 'waiting_on_reporter' }) && (
-                <button type="button" class="secondary" disabled={busy.value} onClick={() => void send('waiting_on_reporter')}>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={busy.value}
+                  onClick={() => void send('waiting_on_reporter')}
+                >
                   {t('composer.ask')}
                 </button>
               )}
               {can(allowed, 'reply', { status: 'resolved' }) && (
-                <button type="button" class="resolve" disabled={busy.value} onClick={() => void send('resolved')}>
+                <button
+                  type="button"
+                  class="resolve"
+                  disabled={busy.value}
+                  onClick={() => void send('resolved')}
+                >
                   {t('composer.resolve')}
                 </button>
               )}
             </>
           ) : (
-            <button type="submit" class="note-button" disabled={busy.value}>{t('composer.addNote')}</button>
+            <button type="submit" class="note-button" disabled={busy.value}>
+              {t('composer.addNote')}
+            </button>
           )}
         </div>
       </form>

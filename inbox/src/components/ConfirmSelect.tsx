@@ -37,21 +37,37 @@ export function ConfirmSelect(props: {
 
   return (
     <form class="control" onSubmit={(e) => (e.preventDefault(), pending && commit(choice))}>
-      <label id={labelId} for={id}>{props.title}</label>
+      <label id={labelId} for={id}>
+        {props.title}
+      </label>
       <div class="confirm-select">
-        <select id={id} value={choice} disabled={!props.enabled || busy.value}
-          onChange={(e) => setPicked({ value: (e.currentTarget as HTMLSelectElement).value, version })}>
+        <select
+          id={id}
+          value={choice}
+          disabled={!props.enabled || busy.value}
+          onChange={(e) =>
+            setPicked({ value: (e.currentTarget as HTMLSelectElement).value, version })
+          }
+        >
           {props.children}
         </select>
         {pending ? (
           <>
-            <button type="submit" class="primary small" disabled={busy.value}>{props.confirm(choice)}</button>
-            <button type="button" class="ghost small" aria-describedby={labelId}
-              onClick={() => (setPicked(null), refocus())}>
+            <button type="submit" class="primary small" disabled={busy.value}>
+              {props.confirm(choice)}
+            </button>
+            <button
+              type="button"
+              class="ghost small"
+              aria-describedby={labelId}
+              onClick={() => (setPicked(null), refocus())}
+            >
               {t('control.cancel')}
             </button>
           </>
-        ) : props.idle?.(commit)}
+        ) : (
+          props.idle?.(commit)
+        )}
       </div>
     </form>
   )

@@ -9,16 +9,34 @@ import { AssigneePicker } from './AssigneePicker.js'
 import { ConfirmSelect } from './ConfirmSelect.js'
 
 /** Priority or category: chosen, then set with the button, like the assignee. */
-function Select(props: { id: string; field: 'priority' | 'category'; data: AgentTicket; choices: readonly string[]; enabled: boolean }) {
+function Select(props: {
+  id: string
+  field: 'priority' | 'category'
+  data: AgentTicket
+  choices: readonly string[]
+  enabled: boolean
+}) {
   const { field } = props
   const title = t(`control.${field}`)
   return (
-    <ConfirmSelect id={props.id} title={title} current={props.data[field]} version={props.data.version}
-      enabled={props.enabled} confirm={() => t(`control.set.${field}`)}
-      save={(value) => write((ref, etag) => api.patch(ref, { [field]: value }, etag),
-        t('control.changed', { field: title, value: label(field, value) }))}>
+    <ConfirmSelect
+      id={props.id}
+      title={title}
+      current={props.data[field]}
+      version={props.data.version}
+      enabled={props.enabled}
+      confirm={() => t(`control.set.${field}`)}
+      save={(value) =>
+        write(
+          (ref, etag) => api.patch(ref, { [field]: value }, etag),
+          t('control.changed', { field: title, value: label(field, value) }),
+        )
+      }
+    >
       {props.choices.map((c) => (
-        <option key={c} value={c}>{label(field, c)}</option>
+        <option key={c} value={c}>
+          {label(field, c)}
+        </option>
       ))}
     </ConfirmSelect>
   )
@@ -29,18 +47,44 @@ export function Controls({ data }: { data: AgentTicket }) {
   const [reason, setReason] = useState('')
   return (
     <section class="card controls" aria-labelledby="controls-title">
-      <h2 id="controls-title" class="sr-only">{t('control.status')}</h2>
-      <Select id="c-priority" field="priority" data={data} choices={PRIORITY_CHOICES} enabled={can(allowed, 'set_priority')} />
-      <Select id="c-category" field="category" data={data} choices={CATEGORY_CHOICES} enabled={can(allowed, 'set_category')} />
+      <h2 id="controls-title" class="sr-only">
+        {t('control.status')}
+      </h2>
+      <Select
+        id="c-priority"
+        field="priority"
+        data={data}
+        choices={PRIORITY_CHOICES}
+        enabled={can(allowed, 'set_priority')}
+      />
+      <Select
+        id="c-category"
+        field="category"
+        data={data}
+        choices={CATEGORY_CHOICES}
+        enabled={can(allowed, 'set_category')}
+      />
       <AssigneePicker data={data} />
       {can(allowed, 'reopen') && (
-        <form class="control" onSubmit={(e) => {
-          e.preventDefault()
-          void write((ref, etag) => api.patch(ref, { status: 'in_progress', reason }, etag)).then((ok) => ok && setReason(''))
-        }}>
+        <form
+          class="control"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void write((ref, etag) => api.patch(ref, { status: 'in_progress', reason }, etag)).then(
+              (ok) => ok && setReason(''),
+            )
+          }}
+        >
           <label for="c-reopen">{t('control.reopenReason')}</label>
-          <input id="c-reopen" value={reason} required onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />
-          <button type="submit" class="secondary small" disabled={busy.value}>{t('control.reopen')}</button>
+          <input
+            id="c-reopen"
+            value={reason}
+            required
+            onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="secondary small" disabled={busy.value}>
+            {t('control.reopen')}
+          </button>
         </form>
       )}
     </section>

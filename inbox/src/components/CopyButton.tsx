@@ -19,7 +19,15 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ text, title, children }: { text: string; title: string; children?: preact.ComponentChildren }) {
+export function CopyButton({
+  text,
+  title,
+  children,
+}: {
+  text: string
+  title: string
+  children?: preact.ComponentChildren
+}) {
   const [done, setDone] = useState(false)
   return (
     <button

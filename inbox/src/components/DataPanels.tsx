@@ -7,7 +7,11 @@ function LogLine({ entry }: { entry: AgentTicket['logs'][number] }) {
   return (
     <li class={`log log-${entry.level ?? 'info'}`}>
       <span class="log-level">{entry.level}</span>
-      {time && <time dateTime={time} title={when(time)}>{when(time, 'time')}</time>}
+      {time && (
+        <time dateTime={time} title={when(time)}>
+          {when(time, 'time')}
+        </time>
+      )}
       <span class="log-message">{entry.message}</span>
     </li>
   )
@@ -22,7 +26,11 @@ export function DataPanels({ data }: { data: AgentTicket }) {
         <summary>
           <h2>{t('ticket.context')}</h2>
         </summary>
-        {hasContext ? <pre class="code">{JSON.stringify(data.context, null, 2)}</pre> : <p class="hint">—</p>}
+        {hasContext ? (
+          <pre class="code">{JSON.stringify(data.context, null, 2)}</pre>
+        ) : (
+          <p class="hint">—</p>
+        )}
       </details>
       <details class="card fold" open={data.logs.length > 0 && data.logs.length <= 5}>
         <summary>

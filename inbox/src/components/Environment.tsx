@@ -45,7 +45,11 @@ export function EnvironmentPanel({ data }: { data: AgentTicket }) {
       </div>
       <dl class="facts">
         {rows.map((row) => (
-          <div key={row.key} class={`fact${row.key_fact ? ' key' : WIDE.includes(row.key) ? ' wide' : ''}`} data-env={row.key}>
+          <div
+            key={row.key}
+            class={`fact${row.key_fact ? ' key' : WIDE.includes(row.key) ? ' wide' : ''}`}
+            data-env={row.key}
+          >
             <dt>{t(row.key)}</dt>
             <dd class={row.value === t('env.unknown') ? 'muted' : ''}>{row.value}</dd>
           </div>

@@ -15,11 +15,23 @@ import { AssigneeFilter } from './AssigneeFilter.js'
 
 const SEARCH_DELAY_MS = 300
 
-function Choice(props: { id: string; title: MessageKey; value: string; any: MessageKey; choices: readonly string[]; prefix: string; onChange: (v: string) => void }) {
+function Choice(props: {
+  id: string
+  title: MessageKey
+  value: string
+  any: MessageKey
+  choices: readonly string[]
+  prefix: string
+  onChange: (v: string) => void
+}) {
   return (
     <label class="filter" for={props.id}>
       <span>{t(props.title)}</span>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
         <option value="">{t(props.any)}</option>
         {props.choices.map((c) => (
           <option key={c} value={c}>
@@ -52,7 +64,9 @@ function useDebounced(value: string, commit: (v: string) => void) {
 export function FilterBar({ filters }: { filters: Filters }) {
   const go = (next: Filters, replace = false) => navigate(queueUrl(filtersToSearch(next)), replace)
   const [q, setQ, flushQ] = useDebounced(filters.q, (v) => go({ ...filters, q: v }, true))
-  const [version, setVersion, flushVersion] = useDebounced(filters.appVersion, (v) => go({ ...filters, appVersion: v }, true))
+  const [version, setVersion, flushVersion] = useDebounced(filters.appVersion, (v) =>
+    go({ ...filters, appVersion: v }, true),
+  )
   const [os, setOs, flushOs] = useDebounced(filters.os, (v) => go({ ...filters, os: v }, true))
   const status = filters.status.length ? filters.status.join(',') : 'all'
   const enter = (flush: () => void) => (e: KeyboardEvent) => {
@@ -73,10 +87,14 @@ export function FilterBar({ filters }: { filters: Filters }) {
       </label>
       <label class="filter" for="f-status">
         <span>{t('filter.status')}</span>
-        <select id="f-status" value={status} onChange={(e) => {
-          const v = (e.currentTarget as HTMLSelectElement).value
-          go({ ...filters, status: v === 'all' ? [] : v.split(',') })
-        }}>
+        <select
+          id="f-status"
+          value={status}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value
+            go({ ...filters, status: v === 'all' ? [] : v.split(',') })
+          }}
+        >
           <option value="all">{t('filter.all')}</option>
           {STATUS_CHOICES.map((s) => (
             <option key={s} value={s}>
@@ -86,20 +104,43 @@ export function FilterBar({ filters }: { filters: Filters }) {
           {!['all', ...STATUS_CHOICES].includes(status) && <option value={status}>{status}</option>}
         </select>
       </label>
-      <Choice id="f-category" title="filter.category" any="filter.any" prefix="category" choices={CATEGORY_CHOICES}
-        value={filters.category.join(',')} onChange={(v) => go({ ...filters, category: v ? v.split(',') : [] })} />
-      <Choice id="f-priority" title="filter.priority" any="filter.any" prefix="priority" choices={PRIORITY_CHOICES}
-        value={filters.priority.join(',')} onChange={(v) => go({ ...filters, priority: v ? v.split(',') : [] })} />
+      <Choice
+        id="f-category"
+        title="filter.category"
+        any="filter.any"
+        prefix="category"
+        choices={CATEGORY_CHOICES}
+        value={filters.category.join(',')}
+        onChange={(v) => go({ ...filters, category: v ? v.split(',') : [] })}
+      />
+      <Choice
+        id="f-priority"
+        title="filter.priority"
+        any="filter.any"
+        prefix="priority"
+        choices={PRIORITY_CHOICES}
+        value={filters.priority.join(',')}
+        onChange={(v) => go({ ...filters, priority: v ? v.split(',') : [] })}
+      />
       <AssigneeFilter value={filters.assignee} onChange={(v) => go({ ...filters, assignee: v })} />
       <label class="filter narrow" for="f-version">
         <span>{t('filter.appVersion')}</span>
-        <input id="f-version" value={version} onInput={(e) => setVersion((e.currentTarget as HTMLInputElement).value)}
-          onKeyDown={enter(flushVersion)} />
+        <input
+          id="f-version"
+          value={version}
+          onInput={(e) => setVersion((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={enter(flushVersion)}
+        />
       </label>
       <label class="filter narrow" for="f-os">
         <span>{t('filter.os')}</span>
-        <input id="f-os" value={os} placeholder={t('filter.osPlaceholder')} onInput={(e) => setOs((e.currentTarget as HTMLInputElement).value)}
-          onKeyDown={enter(flushOs)} />
+        <input
+          id="f-os"
+          value={os}
+          placeholder={t('filter.osPlaceholder')}
+          onInput={(e) => setOs((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={enter(flushOs)}
+        />
       </label>
       {isFiltered(filters) && (
         <button type="button" class="ghost clear" onClick={() => go(DEFAULT_FILTERS)}>

@@ -30,7 +30,10 @@ export function Header() {
       <span class="spacer" />
       <label class="compact-select">
         <span class="sr-only">{t('header.theme')}</span>
-        <select value={theme.value} onChange={(e) => setTheme((e.currentTarget as HTMLSelectElement).value as Theme)}>
+        <select
+          value={theme.value}
+          onChange={(e) => setTheme((e.currentTarget as HTMLSelectElement).value as Theme)}
+        >
           {THEMES.map((th) => (
             <option key={th} value={th}>
               {label('theme', th)}

@@ -5,7 +5,10 @@ export function LanguageSwitch() {
   return (
     <label class="compact-select">
       <span class="sr-only">{t('header.language')}</span>
-      <select value={lang.value} onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Language)}>
+      <select
+        value={lang.value}
+        onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Language)}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {l.toUpperCase()}

@@ -14,7 +14,10 @@ export function Login() {
     setPending(true)
     setError('')
     try {
-      me.value = await api.login(String(form.get('email') ?? ''), String(form.get('password') ?? ''))
+      me.value = await api.login(
+        String(form.get('email') ?? ''),
+        String(form.get('password') ?? ''),
+      )
     } catch (err) {
       const problem = err as ApiProblem
       setError(
@@ -32,16 +35,33 @@ export function Login() {
 
   return (
     <main class="login">
-      <form class="login-card" onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
+      <form
+        class="login-card"
+        onSubmit={submit}
+        aria-describedby={error ? 'login-error' : undefined}
+      >
         <div class="login-top">
           <span class="brand">Snagbox</span>
           <LanguageSwitch />
         </div>
         <h1>{t('login.title')}</h1>
         <label for="login-email">{t('login.email')}</label>
-        <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus />
+        <input
+          id="login-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+        />
         <label for="login-password">{t('login.password')}</label>
-        <input id="login-password" name="password" type="password" autoComplete="current-password" required />
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         {error && (
           <p id="login-error" class="form-error" role="alert">
             {error}

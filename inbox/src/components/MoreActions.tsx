@@ -8,7 +8,12 @@ import type { ApiProblem } from '../api.js'
 
 type Kind = 'duplicate' | 'reject' | 'split' | 'link'
 
-const TITLES = { duplicate: 'more.duplicate', reject: 'more.reject', split: 'more.split', link: 'more.link' } as const
+const TITLES = {
+  duplicate: 'more.duplicate',
+  reject: 'more.reject',
+  split: 'more.split',
+  link: 'more.link',
+} as const
 
 /** Closing as a duplicate or rejected, splitting a new problem off, linking to a mass incident. */
 export function MoreActions({ data }: { data: AgentTicket }) {
@@ -16,12 +21,14 @@ export function MoreActions({ data }: { data: AgentTicket }) {
   const [a, setA] = useState('')
   const [b, setB] = useState('')
   const allowed = data.allowedActions
-  const kinds = ([
-    can(allowed, 'close', { closeReason: 'duplicate' }) && 'duplicate',
-    can(allowed, 'close', { closeReason: 'rejected' }) && 'reject',
-    can(allowed, 'split') && 'split',
-    can(allowed, 'link') && 'link',
-  ] as const).filter((k): k is Kind => !!k)
+  const kinds = (
+    [
+      can(allowed, 'close', { closeReason: 'duplicate' }) && 'duplicate',
+      can(allowed, 'close', { closeReason: 'rejected' }) && 'reject',
+      can(allowed, 'split') && 'split',
+      can(allowed, 'link') && 'link',
+    ] as const
+  ).filter((k): k is Kind => !!k)
   if (!kinds.length) return null
 
   const choose = (next: Kind) => {
@@ -33,8 +40,14 @@ export function MoreActions({ data }: { data: AgentTicket }) {
     e.preventDefault()
     if (kind === 'split') return split()
     const ok = await write((ref, etag) => {
-      if (kind === 'duplicate') return api.patch(ref, { status: 'closed', closeReason: 'duplicate', duplicateOf: a.trim(), reason: b }, etag)
-      if (kind === 'reject') return api.patch(ref, { status: 'closed', closeReason: 'rejected', reason: a }, etag)
+      if (kind === 'duplicate')
+        return api.patch(
+          ref,
+          { status: 'closed', closeReason: 'duplicate', duplicateOf: a.trim(), reason: b },
+          etag,
+        )
+      if (kind === 'reject')
+        return api.patch(ref, { status: 'closed', closeReason: 'rejected', reason: a }, etag)
       return api.link(ref, { parent: a.trim() }, etag)
     })
     if (ok) setKind(null)
@@ -59,7 +72,13 @@ export function MoreActions({ data }: { data: AgentTicket }) {
       <h2 id="more-title">{t('more.title')}</h2>
       <div class="actions">
         {kinds.map((k) => (
-          <button key={k} type="button" class={kind === k ? 'secondary pressed' : 'secondary'} aria-expanded={kind === k} onClick={() => choose(k)}>
+          <button
+            key={k}
+            type="button"
+            class={kind === k ? 'secondary pressed' : 'secondary'}
+            aria-expanded={kind === k}
+            onClick={() => choose(k)}
+          >
             {t(TITLES[k])}
           </button>
         ))}
@@ -68,31 +87,64 @@ export function MoreActions({ data }: { data: AgentTicket }) {
         <form class="more-form" onSubmit={submit}>
           {(kind === 'duplicate' || kind === 'link') && (
             <>
-              <label for="more-ref">{kind === 'duplicate' ? t('more.duplicateOf') : t('more.parent')}</label>
-              <input id="more-ref" required value={a} placeholder={`${data.project?.prefix ?? 'DEMO'}-1`} onInput={(e) => setA((e.currentTarget as HTMLInputElement).value)} />
+              <label for="more-ref">
+                {kind === 'duplicate' ? t('more.duplicateOf') : t('more.parent')}
+              </label>
+              <input
+                id="more-ref"
+                required
+                value={a}
+                placeholder={`${data.project?.prefix ?? 'DEMO'}-1`}
+                onInput={(e) => setA((e.currentTarget as HTMLInputElement).value)}
+              />
             </>
           )}
           {kind === 'duplicate' && (
             <>
               <label for="more-comment">{t('more.comment')}</label>
-              <textarea id="more-comment" required rows={2} value={b} onInput={(e) => setB((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea
+                id="more-comment"
+                required
+                rows={2}
+                value={b}
+                onInput={(e) => setB((e.currentTarget as HTMLTextAreaElement).value)}
+              />
             </>
           )}
           {kind === 'reject' && (
             <>
               <label for="more-comment">{t('more.comment')}</label>
-              <textarea id="more-comment" required rows={2} value={a} onInput={(e) => setA((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea
+                id="more-comment"
+                required
+                rows={2}
+                value={a}
+                onInput={(e) => setA((e.currentTarget as HTMLTextAreaElement).value)}
+              />
             </>
           )}
           {kind === 'split' && (
             <>
               <label for="more-subject">{t('more.splitSubject')}</label>
-              <input id="more-subject" required value={a} onInput={(e) => setA((e.currentTarget as HTMLInputElement).value)} />
+              <input
+                id="more-subject"
+                required
+                value={a}
+                onInput={(e) => setA((e.currentTarget as HTMLInputElement).value)}
+              />
               <label for="more-description">{t('more.splitDescription')}</label>
-              <textarea id="more-description" required rows={3} value={b} onInput={(e) => setB((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea
+                id="more-description"
+                required
+                rows={3}
+                value={b}
+                onInput={(e) => setB((e.currentTarget as HTMLTextAreaElement).value)}
+              />
             </>
           )}
-          <button type="submit" class="primary" disabled={busy.value}>{t('more.submit')}</button>
+          <button type="submit" class="primary" disabled={busy.value}>
+            {t('more.submit')}
+          </button>
         </form>
       )}
     </section>

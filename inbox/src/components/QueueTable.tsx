@@ -37,14 +37,20 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
         <thead>
           <tr>
             <th scope="col">{t('col.reference')}</th>
-            <th scope="col" class="col-subject">{t('col.subject')}</th>
+            <th scope="col" class="col-subject">
+              {t('col.subject')}
+            </th>
             <th scope="col">{t('col.priority')}</th>
             <th scope="col">{t('col.status')}</th>
             <th scope="col">{t('col.app')}</th>
             <th scope="col">{t('col.os')}</th>
-            <th scope="col" class="col-assignee">{t('col.assignee')}</th>
+            <th scope="col" class="col-assignee">
+              {t('col.assignee')}
+            </th>
             <th scope="col">{t('col.age')}</th>
-            <th scope="col"><CameraIcon label={t('col.screenshot')} /></th>
+            <th scope="col">
+              <CameraIcon label={t('col.screenshot')} />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -52,7 +58,13 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
             <tr
               key={item.id}
               data-reference={item.reference}
-              class={[index === selected.value && 'selected', fresh.value.has(item.id) && 'fresh', item.status === 'closed' && 'closed'].filter(Boolean).join(' ')}
+              class={[
+                index === selected.value && 'selected',
+                fresh.value.has(item.id) && 'fresh',
+                item.status === 'closed' && 'closed',
+              ]
+                .filter(Boolean)
+                .join(' ')}
               onClick={(e) => {
                 selected.value = index
                 if (!(e.target as HTMLElement).closest('a')) navigate(ticketUrl(item.reference))
@@ -66,22 +78,40 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
               <td class="col-subject subject">
                 <span class="subject-text">{item.subject}</span>
                 <span class="subject-meta">
-                  {item.blocking && <span class="badge blocking small">{t('ticket.blocking')}</span>}
+                  {item.blocking && (
+                    <span class="badge blocking small">{t('ticket.blocking')}</span>
+                  )}
                   {(item.reporter.name || item.reporter.email) && (
-                    <span title={item.reporter.email ?? ''}>{item.reporter.name || item.reporter.email} ·</span>
+                    <span title={item.reporter.email ?? ''}>
+                      {item.reporter.name || item.reporter.email} ·
+                    </span>
                   )}
                   <span>{label('category', item.category)}</span>
                 </span>
               </td>
-              <td><PriorityBadge priority={item.priority} /></td>
-              <td><StatusBadge status={item.status} /></td>
-              <td class="mono clip" title={appLabel(item.app)}>{appLabel(item.app) || '—'}</td>
-              <td class="os clip" title={osLabel(item.os, t)}>{osLabel(item.os, t) || '—'}</td>
+              <td>
+                <PriorityBadge priority={item.priority} />
+              </td>
+              <td>
+                <StatusBadge status={item.status} />
+              </td>
+              <td class="mono clip" title={appLabel(item.app)}>
+                {appLabel(item.app) || '—'}
+              </td>
+              <td class="os clip" title={osLabel(item.os, t)}>
+                {osLabel(item.os, t) || '—'}
+              </td>
               <td class="col-assignee clip" title={item.assignee?.name}>
                 {item.assignee?.name ?? <span class="muted">{t('assignee.unassigned')}</span>}
               </td>
-              <td class="age"><time dateTime={item.createdAt} title={when(item.createdAt)}>{ageLabel(item.createdAt, now, ageUnit)}</time></td>
-              <td class="shot">{item.hasScreenshot ? <CameraIcon label={t('col.screenshot')} /> : ''}</td>
+              <td class="age">
+                <time dateTime={item.createdAt} title={when(item.createdAt)}>
+                  {ageLabel(item.createdAt, now, ageUnit)}
+                </time>
+              </td>
+              <td class="shot">
+                {item.hasScreenshot ? <CameraIcon label={t('col.screenshot')} /> : ''}
+              </td>
             </tr>
           ))}
         </tbody>

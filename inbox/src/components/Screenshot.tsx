@@ -17,7 +17,12 @@ export function Screenshot({ data }: { data: AgentTicket }) {
       <h2 id="shot-title">{t('ticket.screenshot')}</h2>
       {shot ? (
         <figure class="shot">
-          <a href={sameOrigin(shot.url)} target="_blank" rel="noopener" title={t('ticket.openFull')}>
+          <a
+            href={sameOrigin(shot.url)}
+            target="_blank"
+            rel="noopener"
+            title={t('ticket.openFull')}
+          >
             <img
               src={sameOrigin(shot.url)}
               alt={`${t('ticket.screenshot')} ${data.reference}`}
@@ -29,7 +34,9 @@ export function Screenshot({ data }: { data: AgentTicket }) {
           <figcaption class="hint">
             {shot.width && shot.height ? `${shot.width}×${shot.height} · ` : ''}
             {shot.contentType} ·{' '}
-            <a href={sameOrigin(shot.url)} target="_blank" rel="noopener">{t('ticket.openFull')}</a>
+            <a href={sameOrigin(shot.url)} target="_blank" rel="noopener">
+              {t('ticket.openFull')}
+            </a>
           </figcaption>
         </figure>
       ) : (

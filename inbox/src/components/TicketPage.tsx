@@ -29,7 +29,9 @@ function Links({ data }: { data: AgentTicket }) {
         {present.map(([key, link]) => (
           <div key={key}>
             <dt>{t(key)}</dt>
-            <dd><a href={ticketUrl(link!.reference!)}>{link!.reference}</a></dd>
+            <dd>
+              <a href={ticketUrl(link!.reference!)}>{link!.reference}</a>
+            </dd>
           </div>
         ))}
         {data.children.length > 0 && (
@@ -37,7 +39,9 @@ function Links({ data }: { data: AgentTicket }) {
             <dt>{t('ticket.children')}</dt>
             <dd class="chips">
               {data.children.map((c) => (
-                <a key={c.id} href={ticketUrl(c.reference)} title={label('status', c.status)}>{c.reference}</a>
+                <a key={c.id} href={ticketUrl(c.reference)} title={label('status', c.status)}>
+                  {c.reference}
+                </a>
               ))}
             </dd>
           </div>
@@ -53,7 +57,11 @@ export function TicketPage({ reference }: { reference: string }) {
   }, [reference])
   const { data: loaded, loading, error } = ticket.value
   // While another ticket is loading, the one before is not shown under this one's address.
-  const data = loaded && (loaded.reference.toUpperCase() === reference.toUpperCase() || loaded.id === reference) ? loaded : null
+  const data =
+    loaded &&
+    (loaded.reference.toUpperCase() === reference.toUpperCase() || loaded.id === reference)
+      ? loaded
+      : null
   useEffect(() => {
     document.title = `${data?.reference ?? reference} · Snagbox`
   }, [data?.reference, reference])
@@ -65,10 +73,16 @@ export function TicketPage({ reference }: { reference: string }) {
 
   return (
     <article class="ticket" aria-busy={loading}>
-      <a class="back" href={queueUrl(lastQueueSearch.value)} onClick={back}>← {t('ticket.back')}</a>
+      <a class="back" href={queueUrl(lastQueueSearch.value)} onClick={back}>
+        ← {t('ticket.back')}
+      </a>
       {error && (
         <p class="notice notice-error" role="alert">
-          {error.status === 404 ? t('ticket.notFound') : error.code === 'network_error' ? t('error.network') : error.detail}
+          {error.status === 404
+            ? t('ticket.notFound')
+            : error.code === 'network_error'
+              ? t('error.network')
+              : error.detail}
         </p>
       )}
       {!data && loading && <p class="hint">{t('queue.loading')}</p>}
@@ -91,11 +105,17 @@ export function TicketPage({ reference }: { reference: string }) {
             {changedElsewhere.value && (
               <p class="notice notice-warning">
                 {t('ticket.changedElsewhere')}{' '}
-                <button type="button" class="secondary small" onClick={reloadTicket}>{t('ticket.reload')}</button>
+                <button type="button" class="secondary small" onClick={reloadTicket}>
+                  {t('ticket.reload')}
+                </button>
               </p>
             )}
             {notice.value && (
-              <p class={`notice notice-${notice.value.kind}`} role={notice.value.kind === 'success' ? 'status' : 'alert'} data-notice={notice.value.kind}>
+              <p
+                class={`notice notice-${notice.value.kind}`}
+                role={notice.value.kind === 'success' ? 'status' : 'alert'}
+                data-notice={notice.value.kind}
+              >
                 {notice.value.text}
                 {notice.value.detail && <span class="detail">{notice.value.detail}</span>}
               </p>

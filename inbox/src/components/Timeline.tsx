@@ -27,15 +27,27 @@ function Detail({ entry, data }: { entry: TimelineEntry; data: AgentTicket }) {
         </p>
       )
     case 'priority_changed':
-      return <p class="change">{label('priority', str(d.from))} → {label('priority', str(d.to))}</p>
+      return (
+        <p class="change">
+          {label('priority', str(d.from))} → {label('priority', str(d.to))}
+        </p>
+      )
     case 'category_changed':
-      return <p class="change">{label('category', str(d.from))} → {label('category', str(d.to))}</p>
+      return (
+        <p class="change">
+          {label('category', str(d.from))} → {label('category', str(d.to))}
+        </p>
+      )
     case 'assigned': {
       const nameOf = (id: string) =>
         id === data.assignee?.id ? data.assignee.name : agents.value?.find((a) => a.id === id)?.name
       const words = { nobody: t('assignee.unassigned'), unknown: label('actor', 'agent'), nameOf }
       const { from, to } = assignmentSides(d, words)
-      return <p class="change">{from} → {to}</p>
+      return (
+        <p class="change">
+          {from} → {to}
+        </p>
+      )
     }
     case 'closed':
       return (
@@ -50,7 +62,8 @@ function Detail({ entry, data }: { entry: TimelineEntry; data: AgentTicket }) {
     case 'created':
       return str(d.splitFromReference) ? (
         <p class="change">
-          {t('ticket.splitFrom')} <a href={ticketUrl(str(d.splitFromReference))}>{str(d.splitFromReference)}</a>
+          {t('ticket.splitFrom')}{' '}
+          <a href={ticketUrl(str(d.splitFromReference))}>{str(d.splitFromReference)}</a>
         </p>
       ) : null
     default:
@@ -74,7 +87,8 @@ export function Timeline({ data }: { data: AgentTicket }) {
               data-visibility={entry.visibility}
             >
               <div class="event-head">
-                <strong>{who(entry)}</strong> <span class="verb">{label('timeline', entry.type)}</span>
+                <strong>{who(entry)}</strong>{' '}
+                <span class="verb">{label('timeline', entry.type)}</span>
                 {message && (
                   <span class={`badge ${internal ? 'internal-badge' : 'public-badge'}`}>
                     {internal ? t('timeline.internal') : t('timeline.public')}

@@ -89,7 +89,8 @@ export const en = {
   'ticket.children': 'Linked tickets',
   'ticket.changedElsewhere': 'Someone else changed this ticket.',
   'ticket.reload': 'Reload',
-  'ticket.stale': 'Someone else changed this ticket in the meantime. It has been reloaded — check it and try again.',
+  'ticket.stale':
+    'Someone else changed this ticket in the meantime. It has been reloaded — check it and try again.',
   'ticket.notFound': 'There is no such ticket.',
   'ticket.copy': 'Copy',
   'ticket.copied': 'Copied',
@@ -185,7 +186,7 @@ export const en = {
   'age.h': 'h',
   'age.d': 'd',
   'age.w': 'w',
-  'bits': '{n}-bit',
+  bits: '{n}-bit',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -28,7 +28,7 @@ describe('the inbox languages', () => {
     expect(label('priority', 'critical')).toBe('Critical')
   })
 
-  it('writes dates in the inbox\'s language, in the browser\'s own variant of it when it has one', () => {
+  it("writes dates in the inbox's language, in the browser's own variant of it when it has one", () => {
     expect(dateLocale('ru', ['en-US'])).toBe('ru')
     expect(dateLocale('en', ['ru-RU', 'en-GB'])).toBe('en-GB')
     expect(dateLocale('en', [])).toBe('en')

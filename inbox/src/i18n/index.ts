@@ -44,7 +44,8 @@ export function dateLocale(current: Language, languages: readonly string[]): str
 
 /** A timestamp as the agent reads it, in the inbox's language; only the time with `time`. */
 export function when(iso: string, part: 'datetime' | 'time' = 'datetime'): string {
-  const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]
+  const languages =
+    typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])
   const date = new Date(iso)
   const locale = dateLocale(lang.value, languages)
   return part === 'time' ? date.toLocaleTimeString(locale) : date.toLocaleString(locale)
@@ -57,7 +58,10 @@ export function initLang(): void {
   } catch {
     // Storage may be off; the browser's language is used then.
   }
-  lang.value = initialLanguage(saved, navigator.languages?.length ? navigator.languages : [navigator.language])
+  lang.value = initialLanguage(
+    saved,
+    navigator.languages?.length ? navigator.languages : [navigator.language],
+  )
   document.documentElement.lang = lang.value
 }
 

@@ -90,7 +90,8 @@ export const ru: Messages = {
   'ticket.children': 'Связанные заявки',
   'ticket.changedElsewhere': 'Заявку изменил кто-то другой.',
   'ticket.reload': 'Обновить',
-  'ticket.stale': 'Пока вы работали, заявку изменил кто-то другой. Она загружена заново — проверьте и повторите.',
+  'ticket.stale':
+    'Пока вы работали, заявку изменил кто-то другой. Она загружена заново — проверьте и повторите.',
   'ticket.notFound': 'Такой заявки нет.',
   'ticket.copy': 'Копировать',
   'ticket.copied': 'Скопировано',
@@ -186,5 +187,5 @@ export const ru: Messages = {
   'age.h': ' ч',
   'age.d': ' д',
   'age.w': ' нед',
-  'bits': '{n} бит',
+  bits: '{n} бит',
 }

@@ -1,6 +1,15 @@
 // The shapes the agent API and the reporter API answer with. The server checks its views against
 // them (`satisfies`) and the inbox reads them, so the two cannot drift apart.
-import type { AppInfo, Category, CloseReason, Environment, LogEntry, Priority, Reporter, Status } from './types.js'
+import type {
+  AppInfo,
+  Category,
+  CloseReason,
+  Environment,
+  LogEntry,
+  Priority,
+  Reporter,
+  Status,
+} from './types.js'
 
 /** What an agent can do to a ticket; the lifecycle's actions. */
 export type TicketActionType =
@@ -112,7 +121,13 @@ export interface AgentTicket extends TicketBasics {
   closedAt: string | null
   autoCloseDueAt: string | null
   version: number
-  screenshot: { url: string; contentType: string; width: number; height: number; bytes: number } | null
+  screenshot: {
+    url: string
+    contentType: string
+    width: number
+    height: number
+    bytes: number
+  } | null
   allowedActions: AllowedAction[]
   timeline: TimelineEntry[]
 }

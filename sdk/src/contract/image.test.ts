@@ -5,8 +5,16 @@ import { sniffImage } from './image.js'
 describe('sniffImage', () => {
   it('reads the type and size of PNG, JPEG and WebP', () => {
     expect(sniffImage(png(321, 123))).toEqual({ type: 'image/png', width: 321, height: 123 })
-    expect(sniffImage(jpegHeader(1920, 1080))).toEqual({ type: 'image/jpeg', width: 1920, height: 1080 })
-    expect(sniffImage(webpHeader(1280, 720))).toEqual({ type: 'image/webp', width: 1280, height: 720 })
+    expect(sniffImage(jpegHeader(1920, 1080))).toEqual({
+      type: 'image/jpeg',
+      width: 1920,
+      height: 1080,
+    })
+    expect(sniffImage(webpHeader(1280, 720))).toEqual({
+      type: 'image/webp',
+      width: 1280,
+      height: 720,
+    })
   })
 
   it('reads lossy and extended WebP headers', () => {

@@ -34,7 +34,15 @@ export {
   STATUSES,
 } from './types.js'
 export { DEFAULT_LIMITS, FREE_TEXT_CHARS, type Limits } from './limits.js'
-export { API_PREFIX, HEADERS, MULTIPART, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ROUTES, ticketPaths } from './routes.js'
+export {
+  API_PREFIX,
+  HEADERS,
+  MULTIPART,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  ROUTES,
+  ticketPaths,
+} from './routes.js'
 export { IMAGE_TYPES, sniffImage, type ImageInfo, type ImageType } from './image.js'
 export { SCREENSHOT_DATA_URL, validateTicketPayload, type Validation } from './validate.js'
 export { REPLY_STATUSES } from './agent-api.js'

@@ -8,7 +8,13 @@ export type Priority = (typeof PRIORITIES)[number]
 export const STATUSES = ['new', 'in_progress', 'waiting_on_reporter', 'resolved', 'closed'] as const
 export type Status = (typeof STATUSES)[number]
 
-export const CLOSE_REASONS = ['confirmed', 'auto_closed', 'withdrawn', 'duplicate', 'rejected'] as const
+export const CLOSE_REASONS = [
+  'confirmed',
+  'auto_closed',
+  'withdrawn',
+  'duplicate',
+  'rejected',
+] as const
 export type CloseReason = (typeof CLOSE_REASONS)[number]
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'log', 'debug'] as const

@@ -29,22 +29,42 @@ describe('validateTicketPayload', () => {
   })
 
   it('drops unknown fields so an older server accepts a newer client', () => {
-    const result = validateTicketPayload({ description: 'x', futureField: { a: 1 }, reporter: { name: 'A', shoeSize: 44 } })
+    const result = validateTicketPayload({
+      description: 'x',
+      futureField: { a: 1 },
+      reporter: { name: 'A', shoeSize: 44 },
+    })
     expect(result.ok).toBe(true)
     expect(result.ok && result.value).not.toHaveProperty('futureField')
     expect(result.ok && result.value.reporter).toEqual({ name: 'A' })
   })
 
   it('takes null for optional fields', () => {
-    expect(validateTicketPayload({ description: 'x', reporter: null, logs: null, screenshot: null, subject: null }).ok).toBe(true)
+    expect(
+      validateTicketPayload({
+        description: 'x',
+        reporter: null,
+        logs: null,
+        screenshot: null,
+        subject: null,
+      }).ok,
+    ).toBe(true)
   })
 
   it('names each bad field with its path', () => {
     const result = validateTicketPayload({
       description: 'x',
       reporter: { email: 5 },
-      environment: { os: { architecture: 'mips', source: 'guess' }, screen: { width: 'wide' }, locale: 7 },
-      logs: [{ level: 'log', message: 'ok' }, 'nope', { level: 'info', message: 'x', timestamp: 'yesterday' }],
+      environment: {
+        os: { architecture: 'mips', source: 'guess' },
+        screen: { width: 'wide' },
+        locale: 7,
+      },
+      logs: [
+        { level: 'log', message: 'ok' },
+        'nope',
+        { level: 'info', message: 'x', timestamp: 'yesterday' },
+      ],
     })
     expect(result.ok).toBe(false)
     expect(!result.ok && result.errors.map((e) => e.path)).toEqual([
@@ -60,8 +80,14 @@ describe('validateTicketPayload', () => {
 
   it('honours the limits it is given', () => {
     const limits = { ...DEFAULT_LIMITS, descriptionChars: 5, logEntries: 1 }
-    const result = validateTicketPayload({ description: 'too long', logs: [{ message: 'a' }, { message: 'b' }] }, limits)
-    expect(!result.ok && result.errors.map((e) => e.message)).toEqual(['must be at most 5 characters', 'must have at most 1 entries'])
+    const result = validateTicketPayload(
+      { description: 'too long', logs: [{ message: 'a' }, { message: 'b' }] },
+      limits,
+    )
+    expect(!result.ok && result.errors.map((e) => e.message)).toEqual([
+      'must be at most 5 characters',
+      'must have at most 1 entries',
+    ])
   })
 
   it('reports a context nested too deeply to measure instead of throwing', () => {
@@ -73,7 +99,10 @@ describe('validateTicketPayload', () => {
 
   it('rejects what is not an object', () => {
     for (const input of [null, 'text', 42, [], true]) {
-      expect(validateTicketPayload(input)).toEqual({ ok: false, errors: [{ path: '', message: 'must be a JSON object' }] })
+      expect(validateTicketPayload(input)).toEqual({
+        ok: false,
+        errors: [{ path: '', message: 'must be a JSON object' }],
+      })
     }
   })
 })

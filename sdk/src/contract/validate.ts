@@ -63,7 +63,8 @@ export function validateTicketPayload(
     description = checked ?? ''
   }
   const subject =
-    text('subject', input.subject, limits.subjectChars) || firstLine(description, limits.subjectChars)
+    text('subject', input.subject, limits.subjectChars) ||
+    firstLine(description, limits.subjectChars)
 
   const reporter = object('reporter', input.reporter, fail)
   const reporterOut = {
@@ -139,19 +140,35 @@ function validateEnvironment(
   check('os.name', os.name, isText, 'must be a string')
   check('os.version', os.version, isText, 'must be a string')
   check('os.bitness', os.bitness, (v) => v === 32 || v === 64, 'must be 64, 32 or null')
-  check('os.architecture', os.architecture, (v) => ARCHITECTURES.includes(v as never), `must be one of ${ARCHITECTURES.join(', ')} or null`)
-  check('os.source', os.source, (v) => ENVIRONMENT_SOURCES.includes(v as never), `must be one of ${ENVIRONMENT_SOURCES.join(', ')}`)
+  check(
+    'os.architecture',
+    os.architecture,
+    (v) => ARCHITECTURES.includes(v as never),
+    `must be one of ${ARCHITECTURES.join(', ')} or null`,
+  )
+  check(
+    'os.source',
+    os.source,
+    (v) => ENVIRONMENT_SOURCES.includes(v as never),
+    `must be one of ${ENVIRONMENT_SOURCES.join(', ')}`,
+  )
   const browser = object('environment.browser', env.browser, fail)
   check('browser.name', browser.name, isText, 'must be a string')
   check('browser.version', browser.version, isText, 'must be a string')
   check('browser.bitness', browser.bitness, (v) => v === 32 || v === 64, 'must be 64, 32 or null')
   const device = object('environment.device', env.device, fail)
-  for (const key of ['type', 'vendor', 'model']) check(`device.${key}`, device[key], isText, 'must be a string')
+  for (const key of ['type', 'vendor', 'model'])
+    check(`device.${key}`, device[key], isText, 'must be a string')
   const screen = object('environment.screen', env.screen, fail)
   for (const key of ['width', 'height', 'pixelRatio', 'viewportWidth', 'viewportHeight']) {
     check(`screen.${key}`, screen[key], isNumber, 'must be a number')
   }
-  check('screen.colorScheme', screen.colorScheme, (v) => v === 'light' || v === 'dark', 'must be light, dark or null')
+  check(
+    'screen.colorScheme',
+    screen.colorScheme,
+    (v) => v === 'light' || v === 'dark',
+    'must be light, dark or null',
+  )
   for (const key of ['locale', 'timezone', 'userAgent', 'url', 'referrer']) {
     check(key, env[key], isText, 'must be a string')
   }
@@ -180,7 +197,8 @@ function validateLogs(
       return []
     }
     const level = entry.level ?? 'log'
-    if (!LOG_LEVELS.includes(level as never)) fail(`${path}.level`, `must be one of ${LOG_LEVELS.join(', ')}`)
+    if (!LOG_LEVELS.includes(level as never))
+      fail(`${path}.level`, `must be one of ${LOG_LEVELS.join(', ')}`)
     if (typeof entry.message !== 'string') fail(`${path}.message`, 'must be a string')
     else if (entry.message.length > limits.logMessageChars) {
       fail(`${path}.message`, `must be at most ${limits.logMessageChars} characters`)
@@ -189,8 +207,15 @@ function validateLogs(
     const tsOk =
       (typeof ts === 'number' && Number.isFinite(ts)) ||
       (typeof ts === 'string' && ts.length <= 40 && !Number.isNaN(Date.parse(ts)))
-    if (ts !== undefined && !tsOk) fail(`${path}.timestamp`, 'must be an ISO 8601 date or epoch milliseconds')
-    return [{ level: level as LogEntry['level'], message: String(entry.message), timestamp: (ts as string | number) ?? 0 }]
+    if (ts !== undefined && !tsOk)
+      fail(`${path}.timestamp`, 'must be an ISO 8601 date or epoch milliseconds')
+    return [
+      {
+        level: level as LogEntry['level'],
+        message: String(entry.message),
+        timestamp: (ts as string | number) ?? 0,
+      },
+    ]
   })
 }
 

@@ -13,8 +13,20 @@ describe('readClientHints', () => {
   })
 
   it('survives a refusal, thrown or rejected', async () => {
-    const thrown = { userAgentData: { ...low, getHighEntropyValues: () => { throw new Error('NotAllowedError') } } }
-    const rejected = { userAgentData: { ...low, getHighEntropyValues: () => Promise.reject(new Error('NotAllowedError')) } }
+    const thrown = {
+      userAgentData: {
+        ...low,
+        getHighEntropyValues: () => {
+          throw new Error('NotAllowedError')
+        },
+      },
+    }
+    const rejected = {
+      userAgentData: {
+        ...low,
+        getHighEntropyValues: () => Promise.reject(new Error('NotAllowedError')),
+      },
+    }
     expect(await readClientHints(thrown, 50)).toEqual(low)
     expect(await readClientHints(rejected, 50)).toEqual(low)
   })
@@ -30,8 +42,19 @@ describe('readClientHints', () => {
         },
       },
     }
-    expect(await readClientHints(nav, 50)).toEqual({ ...low, platformVersion: '15.0.0', wow64: true })
-    expect(asked.sort()).toEqual(['architecture', 'bitness', 'fullVersionList', 'model', 'platformVersion', 'wow64'])
+    expect(await readClientHints(nav, 50)).toEqual({
+      ...low,
+      platformVersion: '15.0.0',
+      wow64: true,
+    })
+    expect(asked.sort()).toEqual([
+      'architecture',
+      'bitness',
+      'fullVersionList',
+      'model',
+      'platformVersion',
+      'wow64',
+    ])
   })
 
   it('is null where the browser has no client hints (Firefox, Safari)', async () => {

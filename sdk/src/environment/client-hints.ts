@@ -39,7 +39,14 @@ interface UserAgentData {
   getHighEntropyValues?(hints: string[]): Promise<ClientHints>
 }
 
-export const HIGH_ENTROPY_HINTS = ['platformVersion', 'architecture', 'bitness', 'wow64', 'model', 'fullVersionList']
+export const HIGH_ENTROPY_HINTS = [
+  'platformVersion',
+  'architecture',
+  'bitness',
+  'wow64',
+  'model',
+  'fullVersionList',
+]
 
 /**
  * Reads the client hints, raced against `timeoutMs`: a browser may refuse or never answer

@@ -58,6 +58,8 @@ export function assemble(platform: Platform, options: EnvironmentOptions): Colle
  * env.os // { name: 'macOS', version: '14.5', bitness: 64, architecture: 'arm64', source: 'client-hints' }
  * env.browser // { name: 'Chrome', version: '124.0.6367.91', bitness: null }
  */
-export async function collectEnvironment(options: EnvironmentOptions = {}): Promise<CollectedEnvironment> {
+export async function collectEnvironment(
+  options: EnvironmentOptions = {},
+): Promise<CollectedEnvironment> {
   return assemble(await detectPlatform(options), options)
 }

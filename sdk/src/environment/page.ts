@@ -9,7 +9,16 @@ export interface PageFacts {
 }
 
 type WindowLike = Partial<
-  Pick<Window, 'screen' | 'devicePixelRatio' | 'innerWidth' | 'innerHeight' | 'matchMedia' | 'location' | 'navigator'>
+  Pick<
+    Window,
+    | 'screen'
+    | 'devicePixelRatio'
+    | 'innerWidth'
+    | 'innerHeight'
+    | 'matchMedia'
+    | 'location'
+    | 'navigator'
+  >
 > & { document?: { referrer?: string } }
 
 /** What the page itself shows: screen, viewport, colour scheme, language, time zone, address. */
@@ -23,7 +32,11 @@ export function pageFacts(win: WindowLike | undefined): PageFacts {
       pixelRatio: win?.devicePixelRatio ?? null,
       viewportWidth: win?.innerWidth ?? null,
       viewportHeight: win?.innerHeight ?? null,
-      colorScheme: win?.matchMedia ? (win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : null,
+      colorScheme: win?.matchMedia
+        ? win.matchMedia('(prefers-color-scheme: dark)').matches
+          ? 'dark'
+          : 'light'
+        : null,
     },
     locale: win?.navigator?.language || locale || null,
     timezone: timeZone || null,

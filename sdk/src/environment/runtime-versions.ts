@@ -14,7 +14,8 @@ const WINDOWS_NT: Record<string, string> = {
  */
 export function windowsFromRelease(release: string): string | null {
   const [major, minor, build] = release.split('.').map(Number)
-  if (major === 10) return build === undefined || Number.isNaN(build) ? null : build >= 22000 ? '11' : '10'
+  if (major === 10)
+    return build === undefined || Number.isNaN(build) ? null : build >= 22000 ? '11' : '10'
   return WINDOWS_NT[`${major}.${minor}`] ?? null
 }
 
@@ -30,4 +31,3 @@ export function macosFromDarwin(release: string): string | null {
   if (major >= 20) return String(major - 9)
   return `10.${major - 4}`
 }
-

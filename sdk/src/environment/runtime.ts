@@ -55,7 +55,17 @@ export function fromRuntime(facts: RuntimeFacts): Platform {
     version = trimVersion(facts.systemVersion) ?? macosFromDarwin(facts.release)
     d.device.vendor = 'Apple'
   } else {
-    name = ({ linux: 'Linux', android: 'Android', freebsd: 'FreeBSD', openbsd: 'OpenBSD', sunos: 'SunOS', aix: 'AIX' } as Record<string, string>)[facts.platform] ?? facts.platform
+    name =
+      (
+        {
+          linux: 'Linux',
+          android: 'Android',
+          freebsd: 'FreeBSD',
+          openbsd: 'OpenBSD',
+          sunos: 'SunOS',
+          aix: 'AIX',
+        } as Record<string, string>
+      )[facts.platform] ?? facts.platform
     version = facts.distro ?? null
   }
   if (facts.platform !== 'win32' && facts.machine) {
@@ -65,7 +75,13 @@ export function fromRuntime(facts: RuntimeFacts): Platform {
   if (facts.runningUnderArm64Translation) [architecture, bitness] = ['arm64', 64]
   d.os = { name, version, bitness, architecture, source: 'runtime' }
   if (facts.platform === 'win32' || facts.platform === 'darwin') d.device.type = 'desktop'
-  const raw = { userAgent: null, clientHints: null, platform: facts.platform, maxTouchPoints: null, runtime: { ...facts } }
+  const raw = {
+    userAgent: null,
+    clientHints: null,
+    platform: facts.platform,
+    maxTouchPoints: null,
+    runtime: { ...facts },
+  }
   return { ...d, userAgent: null, raw }
 }
 
@@ -106,7 +122,9 @@ export async function loadRuntimeFacts(): Promise<RuntimeFacts | null> {
 }
 
 async function readDistro(): Promise<string | null> {
-  const fs = await nodeBuiltin<{ readFile(path: string, encoding: 'utf8'): Promise<string> }>('fs/promises')
+  const fs = await nodeBuiltin<{ readFile(path: string, encoding: 'utf8'): Promise<string> }>(
+    'fs/promises',
+  )
   const text = await fs?.readFile('/etc/os-release', 'utf8').catch(() => '')
   if (!text) return null
   const field = (key: string) => new RegExp(`^${key}="?([^"\\n]*)"?$`, 'm').exec(text)?.[1]

@@ -1,4 +1,11 @@
-import type { BrowserInfo, DeviceInfo, Environment, OsInfo, RawEnvironment, ScreenInfo } from '../contract/index.js'
+import type {
+  BrowserInfo,
+  DeviceInfo,
+  Environment,
+  OsInfo,
+  RawEnvironment,
+  ScreenInfo,
+} from '../contract/index.js'
 import type { RuntimeFacts } from './runtime.js'
 
 /**

@@ -16,7 +16,7 @@ export function windowsFromPlatformVersion(platformVersion: string): string | nu
   const [major, minor] = platformVersion.split('.').map(Number) as [number, number?]
   if (major >= 13) return '11'
   if (major >= 1) return '10'
-  return major === 0 ? [null, '7', '8', '8.1'][minor!] ?? null : null
+  return major === 0 ? ([null, '7', '8', '8.1'][minor!] ?? null) : null
 }
 
 const ARCH_TOKENS: Record<string, [Architecture | null, Bitness]> = {
@@ -48,7 +48,10 @@ export function archFromToken(token: string | null | undefined): [Architecture |
  * Client hints say `architecture: "x86" | "arm" | ""` and `bitness: "64" | "32" | ""` apart;
  * together they are a token (`x8664`, `arm64`, …), or only a bitness when the CPU is not told.
  */
-export function archFromHints(architecture: string, bitness: string): [Architecture | null, Bitness] {
+export function archFromHints(
+  architecture: string,
+  bitness: string,
+): [Architecture | null, Bitness] {
   if (!bitness) return [null, null]
   return architecture ? archFromToken(architecture + bitness) : [null, Number(bitness) as Bitness]
 }

@@ -11,7 +11,8 @@ export interface LogBuffer {
 
 function format(value: unknown): string {
   // V8's stack starts with the message, Firefox's and Safari's do not.
-  if (value instanceof Error) return value.stack?.includes(value.message) ? value.stack : `${value}\n${value.stack}`
+  if (value instanceof Error)
+    return value.stack?.includes(value.message) ? value.stack : `${value}\n${value.stack}`
   if (typeof value === 'string') return value
   try {
     return JSON.stringify(value) ?? String(value)
@@ -54,7 +55,9 @@ export function startLogBuffer(max: number): LogBuffer {
   // One listener for both: a rejection carries its `reason`, an ErrorEvent its `error` (or only a
   // `message`, for a script error of another origin).
   const onEvent = (e: Event) =>
-    record('error', ['reason' in e ? e.reason : ((e as ErrorEvent).error ?? (e as ErrorEvent).message)])
+    record('error', [
+      'reason' in e ? e.reason : ((e as ErrorEvent).error ?? (e as ErrorEvent).message),
+    ])
   for (const type of ['error', 'unhandledrejection']) {
     win?.addEventListener?.(type, onEvent)
     undo.push(() => win?.removeEventListener?.(type, onEvent))

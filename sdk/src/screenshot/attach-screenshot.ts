@@ -3,7 +3,10 @@ import type { ScreenshotInput } from './attach.js'
 import type { ScreenshotOptions } from './types.js'
 
 /** The screenshot of a report as a data URL; the capture code loads only for reports that have one. */
-export async function attachScreenshot(shot: ScreenshotInput, options: ScreenshotOptions): Promise<{ dataUrl?: string; error?: SdkError }> {
+export async function attachScreenshot(
+  shot: ScreenshotInput,
+  options: ScreenshotOptions,
+): Promise<{ dataUrl?: string; error?: SdkError }> {
   try {
     return await (await import('./attach.js')).attach(shot, options)
   } catch (cause) {

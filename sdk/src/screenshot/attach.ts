@@ -7,9 +7,16 @@ import type { ScreenshotOptions, ScreenshotResult } from './types.js'
 export type ScreenshotInput = true | Blob | string | ScreenshotResult
 
 /** Turns a report's screenshot into the data URL its payload (and the outbox) carries. */
-export async function attach(shot: ScreenshotInput, options: ScreenshotOptions): Promise<{ dataUrl?: string; error?: SdkError }> {
+export async function attach(
+  shot: ScreenshotInput,
+  options: ScreenshotOptions,
+): Promise<{ dataUrl?: string; error?: SdkError }> {
   const result =
-    shot === true ? await capture(options) : typeof shot === 'string' || shot instanceof Blob ? await capture({ ...options, image: shot }) : shot
+    shot === true
+      ? await capture(options)
+      : typeof shot === 'string' || shot instanceof Blob
+        ? await capture({ ...options, image: shot })
+        : shot
   return result.ok ? { dataUrl: await blobToDataUrl(result.blob) } : { error: result.error }
 }
 

@@ -11,7 +11,9 @@ import type { ScreenshotOptions, ScreenshotResult } from './types.js'
  * if (shot.ok) upload(shot.blob) // image/webp, ≤ 1920 px wide, ≤ 1.5 MB
  * else console.warn(shot.error.code) // 'screenshot_timeout', 'screenshot_permission_denied', …
  */
-export async function captureScreenshot(options: ScreenshotOptions = {}): Promise<ScreenshotResult> {
+export async function captureScreenshot(
+  options: ScreenshotOptions = {},
+): Promise<ScreenshotResult> {
   try {
     return await (await import('./capture.js')).capture(options)
   } catch (cause) {

@@ -7,7 +7,15 @@ import { context2d, createSurface, type CreateSurface, type Surface } from './ca
 import { SCREENSHOT_DEFAULTS } from './defaults.js'
 import { encode } from './encode.js'
 import { findPrivate, paintMasks, type Privacy } from './privacy.js'
-import type { EngineName, Rendered, ScreenshotEngine, ScreenshotOptions, ScreenshotResult, Unrendered, Viewport } from './types.js'
+import type {
+  EngineName,
+  Rendered,
+  ScreenshotEngine,
+  ScreenshotOptions,
+  ScreenshotResult,
+  Unrendered,
+  Viewport,
+} from './types.js'
 import { findUnrendered } from './unrendered.js'
 
 const ENGINES: Record<EngineName, () => Promise<ScreenshotEngine>> = {
@@ -22,46 +30,84 @@ const TIMEOUT = { name: 'TimeoutError' }
  * Captures the visible viewport (or takes the host's picture), blacks out private elements,
  * scales down and encodes under the byte budget. Never throws: a failure is a result with a code.
  */
-export async function capture(options: ScreenshotOptions, create: CreateSurface = createSurface): Promise<ScreenshotResult> {
+export async function capture(
+  options: ScreenshotOptions,
+  create: CreateSurface = createSurface,
+): Promise<ScreenshotResult> {
   const d = SCREENSHOT_DEFAULTS
-  const o = { ...d, ...options, ignore: join(d.ignore, options.ignore), mask: join(d.mask, options.mask) }
+  const o = {
+    ...d,
+    ...options,
+    ignore: join(d.ignore, options.ignore),
+    mask: join(d.mask, options.mask),
+  }
   try {
     const doc = typeof document === 'object' ? document : undefined
     if (o.image !== undefined) {
       const blob = typeof o.image === 'string' ? dataUrlToBlob(o.image) : o.image
-      if (!doc || typeof createImageBitmap !== 'function') return await passThrough(blob, o.maxBytes)
+      if (!doc || typeof createImageBitmap !== 'function')
+        return await passThrough(blob, o.maxBytes)
       const bitmap = await createImageBitmap(blob)
-      const rendered = { image: bitmap, width: bitmap.width, height: bitmap.height, viewportWidth: o.imageOfViewport ? innerWidth : null }
+      const rendered = {
+        image: bitmap,
+        width: bitmap.width,
+        height: bitmap.height,
+        viewportWidth: o.imageOfViewport ? innerWidth : null,
+      }
       return await finish(rendered, findPrivate(doc, o.ignore, o.mask), [], 'host', o, create)
     }
     if (!doc) return failure('screenshot_unsupported')
     const engine = typeof o.engine === 'string' ? await ENGINES[o.engine]() : o.engine
     const root = doc.documentElement
     // clientWidth leaves the scrollbar out; a document without layout (no <html> box) has none.
-    const viewport: Viewport = { x: scrollX, y: scrollY, width: root.clientWidth || innerWidth, height: root.clientHeight || innerHeight }
+    const viewport: Viewport = {
+      x: scrollX,
+      y: scrollY,
+      width: root.clientWidth || innerWidth,
+      height: root.clientHeight || innerHeight,
+    }
     const pixelRatio = Math.min(devicePixelRatio || 1, o.maxWidth / viewport.width)
     const render = async () => {
       const privacy = findPrivate(doc, o.ignore, o.mask)
       const controller = new AbortController()
-      const request = { document: doc, viewport, excluded: privacy.excluded, pixelRatio, signal: controller.signal }
+      const request = {
+        document: doc,
+        viewport,
+        excluded: privacy.excluded,
+        pixelRatio,
+        signal: controller.signal,
+      }
       try {
-        return { privacy, rendered: await withTimeout(engine.render(request), o.timeoutMs, TIMEOUT) }
+        return {
+          privacy,
+          rendered: await withTimeout(engine.render(request), o.timeoutMs, TIMEOUT),
+        }
       } finally {
         controller.abort()
       }
     }
     let { privacy, rendered } = await render()
     // Safari's first SVG-based capture is often empty; a second one is not.
-    if (engine.name !== 'display-media' && isUniform(sample(rendered.image, create))) ({ privacy, rendered } = await render())
-    const unrendered = findUnrendered(doc, viewport, privacy.excluded, engine.name === 'snapdom', create)
+    if (engine.name !== 'display-media' && isUniform(sample(rendered.image, create)))
+      ({ privacy, rendered } = await render())
+    const unrendered = findUnrendered(
+      doc,
+      viewport,
+      privacy.excluded,
+      engine.name === 'snapdom',
+      create,
+    )
     return await finish(rendered, privacy, unrendered, engine.name, o, create)
   } catch (cause) {
     const name = (cause as { name?: string } | null)?.name
     const code: SdkErrorCode =
-      cause === TIMEOUT ? 'screenshot_timeout'
-      : name === 'NotAllowedError' ? 'screenshot_permission_denied'
-      : name === 'NotSupportedError' ? 'screenshot_unsupported'
-      : 'screenshot_failed'
+      cause === TIMEOUT
+        ? 'screenshot_timeout'
+        : name === 'NotAllowedError'
+          ? 'screenshot_permission_denied'
+          : name === 'NotSupportedError'
+            ? 'screenshot_unsupported'
+            : 'screenshot_failed'
     return failure(code, cause === TIMEOUT ? undefined : String(cause))
   }
 }
@@ -93,7 +139,17 @@ async function passThrough(blob: Blob, maxBytes: number): Promise<ScreenshotResu
   if (!info) return failure('screenshot_failed', 'Not a PNG, JPEG or WebP image')
   if (blob.size > maxBytes) return failure('screenshot_too_large')
   const typed = blob.type === info.type ? blob : new Blob([blob], { type: info.type })
-  return { ok: true, blob: typed, width: info.width, height: info.height, bytes: blob.size, type: info.type, unrendered: [], masked: false, engine: 'host' }
+  return {
+    ok: true,
+    blob: typed,
+    width: info.width,
+    height: info.height,
+    bytes: blob.size,
+    type: info.type,
+    unrendered: [],
+    masked: false,
+    engine: 'host',
+  }
 }
 
 function join(base: string, extra: string | undefined): string {

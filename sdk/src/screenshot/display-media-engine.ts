@@ -10,10 +10,13 @@ export const displayMediaEngine: ScreenshotEngine = {
   name: 'display-media',
   async render({ document }) {
     const devices = navigator.mediaDevices
-    if (!devices?.getDisplayMedia) throw Object.assign(new Error('getDisplayMedia is missing'), { name: 'NotSupportedError' })
+    if (!devices?.getDisplayMedia)
+      throw Object.assign(new Error('getDisplayMedia is missing'), { name: 'NotSupportedError' })
     // A capture handle tells "the user shared this very tab" apart from a look-alike (Chromium).
     const handle = `snagbox-${Math.random().toString(36).slice(2)}`
-    const handles = devices as { setCaptureHandleConfig?(config: { handle: string; permittedOrigins: string[] }): void }
+    const handles = devices as {
+      setCaptureHandleConfig?(config: { handle: string; permittedOrigins: string[] }): void
+    }
     try {
       handles.setCaptureHandleConfig?.({ handle, permittedOrigins: ['*'] })
     } catch {
@@ -37,10 +40,17 @@ export const displayMediaEngine: ScreenshotEngine = {
       context2d(canvas).drawImage(video, 0, 0, width, height)
       const win = document.defaultView!
       const sameShape = Math.abs(width / height - win.innerWidth / win.innerHeight) < 0.02
-      const named = (track as { getCaptureHandle?(): { handle?: string } | null }).getCaptureHandle?.()?.handle
+      const named = (
+        track as { getCaptureHandle?(): { handle?: string } | null }
+      ).getCaptureHandle?.()?.handle
       const surface = (track.getSettings() as { displaySurface?: string }).displaySurface
       const thisTab = sameShape && (named === undefined ? surface === 'browser' : named === handle)
-      return { image: canvas as HTMLCanvasElement, width, height, viewportWidth: thisTab ? win.innerWidth : null }
+      return {
+        image: canvas as HTMLCanvasElement,
+        width,
+        height,
+        viewportWidth: thisTab ? win.innerWidth : null,
+      }
     } finally {
       for (const track of stream.getTracks()) track.stop()
     }

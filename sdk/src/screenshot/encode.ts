@@ -23,7 +23,11 @@ export async function encode(
 ): Promise<Encoded | null> {
   let type = o.type
   const floor = Math.min(MIN_WIDTH, source.width)
-  for (let width = Math.min(source.width, Math.round(o.maxWidth)); ; width = Math.max(floor, Math.round(width * 0.75))) {
+  for (
+    let width = Math.min(source.width, Math.round(o.maxWidth));
+    ;
+    width = Math.max(floor, Math.round(width * 0.75))
+  ) {
     const height = Math.max(1, Math.round((source.height * width) / source.width))
     const surface = width === source.width ? source : resize(source, width, height, create)
     for (const quality of QUALITIES) {

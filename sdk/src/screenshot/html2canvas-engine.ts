@@ -29,11 +29,17 @@ export const html2canvasEngine: ScreenshotEngine = {
         onclone: (clone) => {
           for (const element of clone.querySelectorAll<HTMLElement>(`[${HIDE}]`)) {
             element.style.setProperty('visibility', 'hidden', 'important')
-            if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) element.value = ''
+            if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)
+              element.value = ''
           }
         },
       })
-      return { image: canvas, width: canvas.width, height: canvas.height, viewportWidth: viewport.width }
+      return {
+        image: canvas,
+        width: canvas.width,
+        height: canvas.height,
+        viewportWidth: viewport.width,
+      }
     } finally {
       for (const element of excluded) element.removeAttribute(HIDE)
     }

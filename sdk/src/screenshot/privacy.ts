@@ -28,7 +28,8 @@ export function findPrivate(doc: Document, ignore: string, mask: string): Privac
     excluded.add(element)
     if (!element.matches(mask) || element.closest(ignore)) continue
     const r = element.getBoundingClientRect()
-    if (r.width > 0 && r.height > 0) masks.push({ x: r.left, y: r.top, width: r.width, height: r.height })
+    if (r.width > 0 && r.height > 0)
+      masks.push({ x: r.left, y: r.top, width: r.width, height: r.height })
   }
   return { excluded, masks }
 }
@@ -39,6 +40,11 @@ export function paintMasks(ctx: CanvasRenderingContext2D, masks: Viewport[], sca
   for (const m of masks) {
     const x = Math.floor(m.x * scale)
     const y = Math.floor(m.y * scale)
-    ctx.fillRect(x, y, Math.ceil((m.x + m.width) * scale) - x, Math.ceil((m.y + m.height) * scale) - y)
+    ctx.fillRect(
+      x,
+      y,
+      Math.ceil((m.x + m.width) * scale) - x,
+      Math.ceil((m.y + m.height) * scale) - y,
+    )
   }
 }

@@ -20,6 +20,11 @@ export const snapdomEngine: ScreenshotEngine = {
       invalidate: true,
     })
     const canvas = await result.toCanvas()
-    return { image: canvas, width: canvas.width, height: canvas.height, viewportWidth: document.documentElement.clientWidth }
+    return {
+      image: canvas,
+      width: canvas.width,
+      height: canvas.height,
+      viewportWidth: document.documentElement.clientWidth,
+    }
   },
 }

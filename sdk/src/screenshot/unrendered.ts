@@ -20,16 +20,28 @@ export function findUnrendered(
   const found: Unrendered[] = []
   for (const element of queryDeep(doc, 'img,iframe,canvas')) {
     const r = element.getBoundingClientRect()
-    const visible = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < viewport.width && r.top < viewport.height
+    const visible =
+      r.width > 0 &&
+      r.height > 0 &&
+      r.right > 0 &&
+      r.bottom > 0 &&
+      r.left < viewport.width &&
+      r.top < viewport.height
     if (!visible || isExcluded(element, excluded)) continue
     const rect = { x: r.left, y: r.top, width: r.width, height: r.height }
     if (element instanceof HTMLImageElement) {
       const src = element.currentSrc || element.src
-      if (src && !/^(data|blob):/.test(src) && new URL(src, doc.baseURI).origin !== origin && !element.crossOrigin) {
+      if (
+        src &&
+        !/^(data|blob):/.test(src) &&
+        new URL(src, doc.baseURI).origin !== origin &&
+        !element.crossOrigin
+      ) {
         found.push({ kind: 'cross-origin-image', src, rect })
       }
     } else if (element instanceof HTMLIFrameElement) {
-      if (!rendersSameOriginFrames || !readable(element)) found.push({ kind: 'iframe', src: element.src || null, rect })
+      if (!rendersSameOriginFrames || !readable(element))
+        found.push({ kind: 'iframe', src: element.src || null, rect })
     } else if (element instanceof HTMLCanvasElement && !canvasReadable(element, create)) {
       found.push({ kind: 'canvas', src: null, rect })
     }

@@ -9,7 +9,10 @@ export type Outcome =
   | { kind: 'rejected'; error: SdkError }
   | { kind: 'retry'; error: SdkError; retryAfterMs?: number | null }
 
-export type AttemptDeps = Pick<ResolvedOptions, 'endpoint' | 'projectKey' | 'fetch' | 'retry' | 'clock'>
+export type AttemptDeps = Pick<
+  ResolvedOptions,
+  'endpoint' | 'projectKey' | 'fetch' | 'retry' | 'clock'
+>
 
 /**
  * One POST of a report. A screenshot goes as a multipart file part (binary, a third smaller than
@@ -20,8 +23,15 @@ export type AttemptDeps = Pick<ResolvedOptions, 'endpoint' | 'projectKey' | 'fet
  * out: a bundle keeps all of an object it reads one property of (client.test.ts holds them to the
  * contract).
  */
-export async function attempt(deps: AttemptDeps, payload: TicketPayload, key: string): Promise<Outcome> {
-  const headers: Record<string, string> = { 'X-Snagbox-Key': deps.projectKey, 'Idempotency-Key': key }
+export async function attempt(
+  deps: AttemptDeps,
+  payload: TicketPayload,
+  key: string,
+): Promise<Outcome> {
+  const headers: Record<string, string> = {
+    'X-Snagbox-Key': deps.projectKey,
+    'Idempotency-Key': key,
+  }
   // The decoder comes with the capture code, loaded already when this report captured its
   // screenshot; failing to load it (a report sent from the outbox after a reload) is a network
   // error, to be tried again.
@@ -57,7 +67,10 @@ export async function attempt(deps: AttemptDeps, payload: TicketPayload, key: st
     })
     answer = await response.json().catch(() => null)
   } catch {
-    return { kind: 'retry', error: sdkError(controller.signal.aborted ? 'timeout' : 'network_error') }
+    return {
+      kind: 'retry',
+      error: sdkError(controller.signal.aborted ? 'timeout' : 'network_error'),
+    }
   } finally {
     clearTimeout(timer)
   }
@@ -66,8 +79,16 @@ export async function attempt(deps: AttemptDeps, payload: TicketPayload, key: st
   // Our server always answers with a problem document; a proxy's bare 413 or 502 is told by its status.
   const problem = answer?.code ? (answer as Problem) : undefined
   const retryable = status === 429 || status >= 500 || response.ok
-  const code = problem?.code ?? (status === 429 ? 'rate_limited' : retryable ? 'server_error' : 'http_error')
-  const error = sdkError(code, { status, ...(problem && { problem, errors: problem.errors, message: problem.detail }) })
+  const code =
+    problem?.code ?? (status === 429 ? 'rate_limited' : retryable ? 'server_error' : 'http_error')
+  const error = sdkError(code, {
+    status,
+    ...(problem && { problem, errors: problem.errors, message: problem.detail }),
+  })
   if (!retryable) return { kind: 'rejected', error }
-  return { kind: 'retry', error, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.clock.now()) }
+  return {
+    kind: 'retry',
+    error,
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.clock.now()),
+  }
 }

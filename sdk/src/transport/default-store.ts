@@ -7,7 +7,10 @@ import type { OutboxStore } from './outbox-store.js'
  * where IndexedDB is missing or refused, e.g. some private modes); `undefined` when none does, and
  * the outbox keeps its reports in memory (and says they are not persisted).
  */
-export async function defaultStore(dir: string | undefined, namespace: string): Promise<OutboxStore | undefined> {
+export async function defaultStore(
+  dir: string | undefined,
+  namespace: string,
+): Promise<OutboxStore | undefined> {
   // Node only: loaded on demand, so a page never downloads it.
   if (dir) return (await import('./file-store.js')).createFileStore(dir, namespace)
   const g = globalThis as { indexedDB?: IDBFactory; localStorage?: Storage; document?: unknown }

@@ -48,7 +48,12 @@ export function createFileStore(dir: string, namespace: string): OutboxStore {
       await f.writeFile(`${file}.lock`, String(Date.now()), { flag: 'wx' })
       return true
     } catch {
-      const age = Date.now() - (await f.stat(`${file}.lock`).then((s) => s.mtimeMs, () => 0))
+      const age =
+        Date.now() -
+        (await f.stat(`${file}.lock`).then(
+          (s) => s.mtimeMs,
+          () => 0,
+        ))
       if (age < STALE_LOCK_MS) return false
       await f.unlink(`${file}.lock`).catch(() => {})
       return lock(f, file)
@@ -57,7 +62,9 @@ export function createFileStore(dir: string, namespace: string): OutboxStore {
   return {
     async list() {
       const f = await fs()
-      const names = (await f.readdir(dir)).filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+      const names = (await f.readdir(dir)).filter(
+        (n) => n.startsWith(prefix) && n.endsWith('.json'),
+      )
       const entries = await Promise.all(names.map((n) => read(f, `${dir}/${n}`)))
       return entries.filter((e): e is OutboxEntry => e !== null)
     },

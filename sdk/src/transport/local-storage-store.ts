@@ -20,6 +20,10 @@ export function createLocalStorageStore(storage: Storage, namespace: string): Ou
     set: (id, entry) => storage.setItem(prefix + id, JSON.stringify(entry)),
     delete: (id) => storage.removeItem(prefix + id),
     // A Storage's own keys are its items' keys.
-    values: () => Object.keys(storage).filter((key) => key.startsWith(prefix)).map(read).filter((e): e is OutboxEntry => e !== null),
+    values: () =>
+      Object.keys(storage)
+        .filter((key) => key.startsWith(prefix))
+        .map(read)
+        .filter((e): e is OutboxEntry => e !== null),
   })
 }

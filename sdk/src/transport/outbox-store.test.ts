@@ -22,23 +22,38 @@ const entry = (id: string, createdAt = 1): OutboxEntry => ({
 
 /** Two stores over the same storage, as two tabs or two processes see it. */
 const STORES: [string, () => Promise<[OutboxStore, OutboxStore]>][] = [
-  ['memory', async () => {
-    const store = createMemoryStore()
-    return [store, store]
-  }],
-  ['localStorage', async () => {
-    localStorage.clear()
-    return [createLocalStorageStore(localStorage, 'pk_1'), createLocalStorageStore(localStorage, 'pk_1')]
-  }],
-  ['IndexedDB', async () => {
-    const factory = new IDBFactory()
-    return [createIndexedDbStore(factory, 'pk_1'), createIndexedDbStore(factory, 'pk_1')]
-  }],
-  ['files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'snagbox-outbox-'))
-    dirs.push(dir)
-    return [createFileStore(dir, 'pk_1'), createFileStore(dir, 'pk_1')]
-  }],
+  [
+    'memory',
+    async () => {
+      const store = createMemoryStore()
+      return [store, store]
+    },
+  ],
+  [
+    'localStorage',
+    async () => {
+      localStorage.clear()
+      return [
+        createLocalStorageStore(localStorage, 'pk_1'),
+        createLocalStorageStore(localStorage, 'pk_1'),
+      ]
+    },
+  ],
+  [
+    'IndexedDB',
+    async () => {
+      const factory = new IDBFactory()
+      return [createIndexedDbStore(factory, 'pk_1'), createIndexedDbStore(factory, 'pk_1')]
+    },
+  ],
+  [
+    'files',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'snagbox-outbox-'))
+      dirs.push(dir)
+      return [createFileStore(dir, 'pk_1'), createFileStore(dir, 'pk_1')]
+    },
+  ],
 ]
 
 describe.each(STORES)('the %s outbox store', (_name, open) => {
@@ -46,7 +61,10 @@ describe.each(STORES)('the %s outbox store', (_name, open) => {
     const [store, other] = await open()
     await store.put(entry('a', 1))
     await store.put(entry('b', 2))
-    expect((await other.list()).sort((x, y) => x.createdAt - y.createdAt)).toEqual([entry('a', 1), entry('b', 2)])
+    expect((await other.list()).sort((x, y) => x.createdAt - y.createdAt)).toEqual([
+      entry('a', 1),
+      entry('b', 2),
+    ])
     await other.delete('a')
     expect((await store.list()).map((e) => e.id)).toEqual(['b'])
   })
@@ -54,7 +72,8 @@ describe.each(STORES)('the %s outbox store', (_name, open) => {
   it('lets exactly one of two racing claims win', async () => {
     const [store, other] = await open()
     await store.put(entry('a'))
-    const claim = (s: OutboxStore) => s.update('a', (e) => (e.leaseUntil > 10 ? null : { ...e, leaseUntil: 100 }))
+    const claim = (s: OutboxStore) =>
+      s.update('a', (e) => (e.leaseUntil > 10 ? null : { ...e, leaseUntil: 100 }))
     const results = await Promise.all([claim(store), claim(other), claim(store), claim(other)])
     expect(results.filter(Boolean)).toHaveLength(1)
     expect((await other.list())[0]!.leaseUntil).toBe(100)
@@ -73,10 +92,13 @@ describe.each(STORES)('the %s outbox store', (_name, open) => {
     await store.put(entry('a'))
     const factory = _name === 'IndexedDB' ? new IDBFactory() : null
     const neighbour =
-      _name === 'localStorage' ? createLocalStorageStore(localStorage, 'pk_2')
-      : _name === 'files' ? createFileStore(dirs.at(-1)!, 'pk_2')
-      : factory ? createIndexedDbStore(factory, 'pk_2')
-      : createMemoryStore()
+      _name === 'localStorage'
+        ? createLocalStorageStore(localStorage, 'pk_2')
+        : _name === 'files'
+          ? createFileStore(dirs.at(-1)!, 'pk_2')
+          : factory
+            ? createIndexedDbStore(factory, 'pk_2')
+            : createMemoryStore()
     expect(await neighbour.list()).toEqual([])
   })
 })

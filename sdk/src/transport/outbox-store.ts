@@ -33,7 +33,10 @@ export interface OutboxStore {
   put(entry: OutboxEntry): Promise<void>
   delete(id: string): Promise<void>
   /** Replaces the entry with `change(entry)`; when `change` returns `null`, or there is no entry, nothing is written and `null` comes back. */
-  update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<OutboxEntry | null>
+  update(
+    id: string,
+    change: (entry: OutboxEntry) => OutboxEntry | null,
+  ): Promise<OutboxEntry | null>
 }
 
 /**

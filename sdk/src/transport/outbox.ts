@@ -66,7 +66,12 @@ export function createOutbox(o: ResolvedOptions): Outbox {
       outcome.retryAfterMs ?? 0,
       backoff(attempts - 1, retry.baseDelayMs, options.maxDelayMs, clock.random),
     )
-    await update(entry.id, (e) => ({ ...e, attempts, nextAttemptAt: clock.now() + delay, leaseUntil: 0 }))
+    await update(entry.id, (e) => ({
+      ...e,
+      attempts,
+      nextAttemptAt: clock.now() + delay,
+      leaseUntil: 0,
+    }))
   }
 
   async function schedule() {
@@ -137,7 +142,14 @@ export function createOutbox(o: ResolvedOptions): Outbox {
         b.toString(16).padStart(2, '0'),
       ).join('')
       const now = clock.now()
-      const entry = { id, payload, createdAt: now, attempts: 0, nextAttemptAt: now, leaseUntil: now + leaseMs }
+      const entry = {
+        id,
+        payload,
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseUntil: now + leaseMs,
+      }
       // Kept before the first attempt: a page closed while it is on its way loses nothing.
       const persisted = !!options && (await keep(entry))
       let outcome: Outcome = { kind: 'retry', error: sdkError('network_error') }

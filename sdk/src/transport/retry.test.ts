@@ -4,8 +4,12 @@ import { parseRetryAfter } from './retry.js'
 
 describe('backoff', () => {
   it('doubles from the base up to the cap, jittered between half and all of it', () => {
-    expect([0, 1, 2, 3, 10].map((n) => backoff(n, 500, 4000, () => 0))).toEqual([250, 500, 1000, 2000, 2000])
-    expect([0, 1, 2, 3, 10].map((n) => backoff(n, 500, 4000, () => 0.999999))).toEqual([500, 1000, 2000, 4000, 4000])
+    expect([0, 1, 2, 3, 10].map((n) => backoff(n, 500, 4000, () => 0))).toEqual([
+      250, 500, 1000, 2000, 2000,
+    ])
+    expect([0, 1, 2, 3, 10].map((n) => backoff(n, 500, 4000, () => 0.999999))).toEqual([
+      500, 1000, 2000, 4000, 4000,
+    ])
   })
 })
 

@@ -25,14 +25,24 @@ export function requireAgent(deps: AppDeps): MiddlewareHandler<AgentEnv> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
     if (bearer) {
       const agent = tokenAgent(deps.db, bearer, now)
-      if (!agent) throw new ApiError(401, 'unauthorized', 'The API token is not valid', undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' })
+      if (!agent)
+        throw new ApiError(401, 'unauthorized', 'The API token is not valid', undefined, {
+          'WWW-Authenticate': 'Bearer error="invalid_token"',
+        })
       const { tokenId, ...rest } = agent
       c.set('agent', { ...rest, via: 'token', tokenId })
       return next()
     }
     const session = getCookie(c, SESSION_COOKIE)
     const agent = session ? sessionAgent(deps.db, session, now) : undefined
-    if (!agent) throw new ApiError(401, 'unauthorized', 'Log in, or send an API token as Authorization: Bearer <token>', undefined, { 'WWW-Authenticate': 'Bearer' })
+    if (!agent)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Log in, or send an API token as Authorization: Bearer <token>',
+        undefined,
+        { 'WWW-Authenticate': 'Bearer' },
+      )
     if (!SAFE.has(c.req.method) && !isSameOrigin(c, deps.config.publicUrl)) {
       throw new ApiError(403, 'forbidden', 'Cross-site requests may not act with the inbox session')
     }

@@ -25,9 +25,15 @@ describe('agent authentication', () => {
     expect(cookie).toMatch(/SameSite=Strict/i)
     expect(cookie).toMatch(/Secure/i) // the public URL is https
     const me = await h.app.request('/api/v1/me', { headers: { Cookie: cookieOf(res) } })
-    expect(await me.json()).toMatchObject({ email: 'ann@example.com', name: 'Ann Agent', via: 'session' })
+    expect(await me.json()).toMatchObject({
+      email: 'ann@example.com',
+      name: 'Ann Agent',
+      via: 'session',
+    })
     // Only the hash of the session id is stored.
-    const stored = h.db.$client.prepare('select id_hash from sessions').all() as { id_hash: string }[]
+    const stored = h.db.$client.prepare('select id_hash from sessions').all() as {
+      id_hash: string
+    }[]
     expect(stored).toHaveLength(1)
     expect(cookieOf(res)).not.toContain(stored[0]!.id_hash)
   })
@@ -57,15 +63,25 @@ describe('agent authentication', () => {
 
   it('answers 400 to a login without the fields', async () => {
     const h = await agentHarness()
-    const res = await h.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email": 5}' })
+    const res = await h.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"email": 5}',
+    })
     expect(res.status).toBe(400)
-    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toEqual(['email', 'password'])
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toEqual([
+      'email',
+      'password',
+    ])
   })
 
   it('logs out: the session no longer opens anything', async () => {
     const h = await agentHarness()
     const cookie = cookieOf(await login(h))
-    const out = await h.app.request('/api/v1/auth/logout', { method: 'POST', headers: { Cookie: cookie, Origin: SELF } })
+    const out = await h.app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: SELF },
+    })
     expect(out.status).toBe(204)
     expect(out.headers.get('set-cookie')).toMatch(/snagbox_session=;/)
     expect((await h.app.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401)
@@ -86,27 +102,39 @@ describe('agent authentication', () => {
     const cookie = cookieOf(await login(h))
     const { reference } = await h.file()
     const note = (headers: Record<string, string>) =>
-      h.app.request(`/api/v1/tickets/${reference}/notes`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ body: 'n' }) })
+      h.app.request(`/api/v1/tickets/${reference}/notes`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ body: 'n' }),
+      })
     expect((await note({ Origin: 'https://evil.example' })).status).toBe(403)
     expect((await note({ 'Sec-Fetch-Site': 'cross-site', Origin: SELF })).status).toBe(403)
     expect((await note({})).status).toBe(403)
     expect((await note({ Origin: SELF })).status).toBe(201)
     expect((await note({ 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201)
     // Reads with the cookie need no Origin.
-    expect((await h.app.request(`/api/v1/tickets/${reference}`, { headers: { Cookie: cookie } })).status).toBe(200)
+    expect(
+      (await h.app.request(`/api/v1/tickets/${reference}`, { headers: { Cookie: cookie } })).status,
+    ).toBe(200)
   })
 
   it('takes bearer API tokens, hashed at rest, and records their last use', async () => {
     let now = new Date('2026-11-24T08:00:00Z')
     const h = await agentHarness({ now: () => now })
-    const before = h.db.$client.prepare('select token_hash, last_used_at from api_tokens').get() as { token_hash: string; last_used_at: string | null }
+    const before = h.db.$client
+      .prepare('select token_hash, last_used_at from api_tokens')
+      .get() as { token_hash: string; last_used_at: string | null }
     expect(before.last_used_at).toBeNull()
     expect(before.token_hash).not.toContain(h.token)
     now = new Date('2026-11-24T09:30:00Z')
     const me = await h.api('/api/v1/me')
     expect(await me.json()).toMatchObject({ email: 'ann@example.com', via: 'token' })
-    expect(h.db.$client.prepare('select last_used_at from api_tokens').get()).toEqual({ last_used_at: '2026-11-24T09:30:00.000Z' })
-    const bad = await h.app.request('/api/v1/me', { headers: { Authorization: 'Bearer sbt_not_a_real_token' } })
+    expect(h.db.$client.prepare('select last_used_at from api_tokens').get()).toEqual({
+      last_used_at: '2026-11-24T09:30:00.000Z',
+    })
+    const bad = await h.app.request('/api/v1/me', {
+      headers: { Authorization: 'Bearer sbt_not_a_real_token' },
+    })
     expect(bad.status).toBe(401)
     expect(bad.headers.get('www-authenticate')).toContain('invalid_token')
   })
@@ -114,15 +142,39 @@ describe('agent authentication', () => {
   it('answers 401 on every agent route without valid credentials', async () => {
     const h = await agentHarness()
     const { reference } = await h.file()
-    const PUBLIC = [/^\/healthz$/, /^\/api\/openapi\.json$/, /^\/api\/v1\/auth\/(login|logout)$/, /^\/api\/v1\/status\//, /^\/status\//, /^\/widget/, /^\/inbox/]
-    const routes = [...new Set(h.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))]
+    const PUBLIC = [
+      /^\/healthz$/,
+      /^\/api\/openapi\.json$/,
+      /^\/api\/v1\/auth\/(login|logout)$/,
+      /^\/api\/v1\/status\//,
+      /^\/status\//,
+      /^\/widget/,
+      /^\/inbox/,
+    ]
+    const routes = [
+      ...new Set(
+        h.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+      ),
+    ]
       .map((r) => r.split(' ') as [string, string])
-      .filter(([method, path]) => !PUBLIC.some((p) => p.test(path)) && !(path === '/api/v1/tickets' && (method === 'POST' || method === 'OPTIONS')))
+      .filter(
+        ([method, path]) =>
+          !PUBLIC.some((p) => p.test(path)) &&
+          !(path === '/api/v1/tickets' && (method === 'POST' || method === 'OPTIONS')),
+      )
     expect(routes.length).toBeGreaterThanOrEqual(10)
     for (const [method, path] of routes) {
       const url = path.replace(':ref', reference)
-      for (const headers of [{}, { Authorization: 'Bearer nope' }, { Cookie: 'snagbox_session=forged' }] as Record<string, string>[]) {
-        const res = await h.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, ...(method === 'GET' ? {} : { body: '{}' }) })
+      for (const headers of [
+        {},
+        { Authorization: 'Bearer nope' },
+        { Cookie: 'snagbox_session=forged' },
+      ] as Record<string, string>[]) {
+        const res = await h.app.request(url, {
+          method,
+          headers: { 'Content-Type': 'application/json', ...headers },
+          ...(method === 'GET' ? {} : { body: '{}' }),
+        })
         expect([method, path, res.status]).toEqual([method, path, 401])
         expect(res.headers.get('content-type')).toBe('application/problem+json')
       }

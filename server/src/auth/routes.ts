@@ -22,16 +22,28 @@ export function authRoutes(deps: AppDeps) {
     }
     const { email, password } = await readJsonObject(c)
     const errors = [
-      ...(typeof email === 'string' && email.length <= 320 ? [] : [{ path: 'email', message: 'is required' }]),
-      ...(typeof password === 'string' && password.length <= 1024 ? [] : [{ path: 'password', message: 'is required' }]),
+      ...(typeof email === 'string' && email.length <= 320
+        ? []
+        : [{ path: 'email', message: 'is required' }]),
+      ...(typeof password === 'string' && password.length <= 1024
+        ? []
+        : [{ path: 'password', message: 'is required' }]),
     ]
-    if (errors.length || typeof email !== 'string' || typeof password !== 'string') throw invalid(errors)
+    if (errors.length || typeof email !== 'string' || typeof password !== 'string')
+      throw invalid(errors)
     const address = deps.clientIp(c)
     // Every attempt counts before the password is checked, and one that works is taken back:
     // past the limit even the right password must not get in (else 429 would just mean
     // "wrong"), and guesses sent all at once must not all be checked.
     const wait = failures.hit(address)
-    if (wait) throw new ApiError(429, 'rate_limited', `Too many failed logins; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) })
+    if (wait)
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many failed logins; try again in ${wait} s`,
+        undefined,
+        { 'Retry-After': String(wait) },
+      )
     const agent = await checkPassword(db, email, password)
     if (!agent) throw new ApiError(401, 'unauthorized', 'Wrong e-mail or password')
     failures.undo(address)

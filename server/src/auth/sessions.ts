@@ -12,9 +12,16 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 let dummyHash: Promise<string> | undefined
 
 /** Checks an e-mail and password; returns the agent, or `undefined` for either being wrong. */
-export async function checkPassword(db: Db, email: string, password: string): Promise<Agent | undefined> {
+export async function checkPassword(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<Agent | undefined> {
   const row = findAgentByEmail(db, email)
-  const ok = await verifyPassword(password, row?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))))
+  const ok = await verifyPassword(
+    password,
+    row?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))),
+  )
   if (!row || !ok) return undefined
   return { id: row.id, email: row.email, name: row.name, role: row.role }
 }
@@ -24,13 +31,20 @@ export function createSession(db: Db, agentId: string, now: Date): string {
   const id = randomToken()
   db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run()
   db.insert(sessions)
-    .values({ idHash: sha256(id), agentId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+    .values({
+      idHash: sha256(id),
+      agentId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    })
     .run()
   return id
 }
 
 export function endSession(db: Db, id: string): void {
-  db.delete(sessions).where(eq(sessions.idHash, sha256(id))).run()
+  db.delete(sessions)
+    .where(eq(sessions.idHash, sha256(id)))
+    .run()
 }
 
 const agentColumns = { id: agents.id, email: agents.email, name: agents.name, role: agents.role }
@@ -45,13 +59,20 @@ export function sessionAgent(db: Db, id: string, now: Date): Agent | undefined {
     .where(and(eq(sessions.idHash, hash), gt(sessions.expiresAt, now.toISOString())))
     .get()
   if (agent) {
-    db.update(sessions).set({ expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() }).where(eq(sessions.idHash, hash)).run()
+    db.update(sessions)
+      .set({ expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+      .where(eq(sessions.idHash, hash))
+      .run()
   }
   return agent
 }
 
 /** The agent behind an API token, recording its use; `undefined` when unknown. */
-export function tokenAgent(db: Db, token: string, now: Date): (Agent & { tokenId: string }) | undefined {
+export function tokenAgent(
+  db: Db,
+  token: string,
+  now: Date,
+): (Agent & { tokenId: string }) | undefined {
   const hash = sha256(token)
   const found = db
     .select({ ...agentColumns, tokenId: apiTokens.id })
@@ -59,6 +80,10 @@ export function tokenAgent(db: Db, token: string, now: Date): (Agent & { tokenId
     .innerJoin(agents, eq(agents.id, apiTokens.agentId))
     .where(eq(apiTokens.tokenHash, hash))
     .get()
-  if (found) db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, found.tokenId)).run()
+  if (found)
+    db.update(apiTokens)
+      .set({ lastUsedAt: now.toISOString() })
+      .where(eq(apiTokens.id, found.tokenId))
+      .run()
   return found
 }

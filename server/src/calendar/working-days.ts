@@ -1,12 +1,7 @@
 import { dayOf, DAY, fromWall, isoDay, toWall, weekday } from './zone.js'
 import { isIsoDate, validateWorkingCalendar } from './validate.js'
 
-export {
-  isIsoDate,
-  isTimeZone,
-  MAX_WORKING_DAYS,
-  validateWorkingCalendar,
-} from './validate.js'
+export { isIsoDate, isTimeZone, MAX_WORKING_DAYS, validateWorkingCalendar } from './validate.js'
 
 /** A project's working calendar: Monday to Friday in its time zone, minus its holidays. */
 export interface WorkingCalendar {
@@ -17,10 +12,7 @@ export interface WorkingCalendar {
 }
 
 export type CalendarErrorCode =
-  | 'invalid_time_zone'
-  | 'invalid_holiday'
-  | 'invalid_working_days'
-  | 'invalid_date'
+  'invalid_time_zone' | 'invalid_holiday' | 'invalid_working_days' | 'invalid_date'
 
 /** Thrown for settings that should have been validated before they were stored. */
 export class CalendarError extends RangeError {

@@ -14,7 +14,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 /** The migrations folder, from the sources (`src/db/`) or from the bundle (`dist/`). */
 function migrationsFolder(): string {
   const journal = locate('drizzle/meta/_journal.json')
-  if (!journal) throw new Error('Snagbox migrations not found: the server/drizzle folder is missing')
+  if (!journal)
+    throw new Error('Snagbox migrations not found: the server/drizzle folder is missing')
   return dirname(dirname(journal))
 }
 

@@ -28,7 +28,9 @@ export const agents = sqliteTable('agents', {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['admin', 'agent'] }).notNull().default('agent'),
+  role: text('role', { enum: ['admin', 'agent'] })
+    .notNull()
+    .default('agent'),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
 })
@@ -37,7 +39,9 @@ export const tickets = sqliteTable(
   'tickets',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id').notNull().references(() => projects.id),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
     number: integer('number').notNull(),
     reference: text('reference').notNull().unique(),
     status: text('status').notNull().default('new'),
@@ -81,17 +85,24 @@ export const tickets = sqliteTable(
     index('tickets_category_queue').on(t.category, t.queueKey),
     // The inbox filters by app version and OS; the expressions match those in store-list.ts.
     index('tickets_app_version_queue').on(sql`json_extract(${t.app}, '$.version')`, t.queueKey),
-    index('tickets_os_queue').on(sql`lower(json_extract(${t.environment}, '$.os.name'))`, t.queueKey),
+    index('tickets_os_queue').on(
+      sql`lower(json_extract(${t.environment}, '$.os.name'))`,
+      t.queueKey,
+    ),
     index('tickets_parent').on(t.parentId),
     index('tickets_updated').on(t.updatedAt),
-    index('tickets_auto_close').on(t.autoCloseDueAt).where(sql`status = 'resolved'`),
+    index('tickets_auto_close')
+      .on(t.autoCloseDueAt)
+      .where(sql`status = 'resolved'`),
   ],
 )
 
 /** A reporter's credential for the status page; only the SHA-256 of the token is kept. */
 export const reporterTokens = sqliteTable('reporter_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  ticketId: text('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+  ticketId: text('ticket_id')
+    .notNull()
+    .references(() => tickets.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
 })
 
@@ -99,7 +110,9 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: text('id').primaryKey(),
-    ticketId: text('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     contentType: text('content_type').notNull(),
     width: integer('width').notNull(),
@@ -117,13 +130,17 @@ export const ticketEvents = sqliteTable(
   'ticket_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ticketId: text('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     /** `reporter`, `agent`, `token` or `system`. */
     actorKind: text('actor_kind').notNull(),
     actorId: text('actor_id'),
     /** Internal notes are never shown to the reporter. */
-    visibility: text('visibility', { enum: ['public', 'internal'] }).notNull().default('public'),
+    visibility: text('visibility', { enum: ['public', 'internal'] })
+      .notNull()
+      .default('public'),
     data: text('data').notNull().default('{}'),
     createdAt: createdAt(),
   },
@@ -132,7 +149,9 @@ export const ticketEvents = sqliteTable(
 
 export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),
-  agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  agentId: text('agent_id')
+    .notNull()
+    .references(() => agents.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   lastUsedAt: text('last_used_at'),
@@ -143,7 +162,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     expiresAt: text('expires_at').notNull(),
     createdAt: createdAt(),
   },

@@ -35,6 +35,7 @@ export class RateLimiter {
   }
 
   private sweep(currentStart: number): void {
-    for (const [key, window] of this.windows) if (window.start !== currentStart) this.windows.delete(key)
+    for (const [key, window] of this.windows)
+      if (window.start !== currentStart) this.windows.delete(key)
   }
 }

@@ -5,7 +5,8 @@ import { ApiError, invalid } from '../errors.js'
 /** Largest body of the agent and reporter APIs and forms (a reply, a PATCH, a split, a comment). */
 export const MAX_BODY_BYTES = 256 * 1024
 
-export const bodyTooLarge = () => new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`)
+export const bodyTooLarge = () =>
+  new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`)
 
 /** The JSON object body of a request, or a 400/413/415 problem. */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
@@ -70,7 +71,8 @@ export class Fields {
   oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
     const value = this.body[name]
     if (value === undefined) return undefined
-    if (!allowed.includes(value as T)) return this.fail(name, `must be one of ${allowed.join(', ')}`)
+    if (!allowed.includes(value as T))
+      return this.fail(name, `must be one of ${allowed.join(', ')}`)
     return value as T
   }
 

@@ -25,11 +25,18 @@ export function liveRoutes(deps: AppDeps) {
         unsubscribe()
         wake?.()
       })
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ at: deps.now().toISOString() }) })
+      await stream.writeSSE({
+        event: 'ready',
+        data: JSON.stringify({ at: deps.now().toISOString() }),
+      })
       while (!stream.aborted) {
         const event = queue.shift()
         if (event) {
-          await stream.writeSSE({ event: event.type, id: `${event.id}:${event.version}`, data: JSON.stringify(event) })
+          await stream.writeSSE({
+            event: event.type,
+            id: `${event.id}:${event.version}`,
+            data: JSON.stringify(event),
+          })
           continue
         }
         await new Promise<void>((resolve) => {

@@ -31,10 +31,23 @@ export interface NewProject {
 }
 
 /** Checks the working-day settings; throws an InputError naming each wrong one. */
-function checkCalendar(settings: { timeZone: string; holidays: string[]; autoCloseDays: number }): void {
-  const errors = validateWorkingCalendar({ timeZone: settings.timeZone, holidays: settings.holidays, autoCloseWorkingDays: settings.autoCloseDays })
+function checkCalendar(settings: {
+  timeZone: string
+  holidays: string[]
+  autoCloseDays: number
+}): void {
+  const errors = validateWorkingCalendar({
+    timeZone: settings.timeZone,
+    holidays: settings.holidays,
+    autoCloseWorkingDays: settings.autoCloseDays,
+  })
   if (errors.length) {
-    throw new InputError(errors.map((e) => ({ field: e.path === 'autoCloseWorkingDays' ? 'autoCloseDays' : e.path, message: e.message })))
+    throw new InputError(
+      errors.map((e) => ({
+        field: e.path === 'autoCloseWorkingDays' ? 'autoCloseDays' : e.path,
+        message: e.message,
+      })),
+    )
   }
 }
 
@@ -67,10 +80,17 @@ export function createProject(db: Db, input: NewProject): Project {
   const name = input.name.trim()
   if (!name) throw new InputError({ field: 'name', message: 'is required' })
   if (!PREFIX.test(input.prefix)) {
-    throw new InputError({ field: 'prefix', message: 'must be 1–10 capital letters or digits, starting with a letter (e.g. DEMO)' })
+    throw new InputError({
+      field: 'prefix',
+      message: 'must be 1–10 capital letters or digits, starting with a letter (e.g. DEMO)',
+    })
   }
   const key = input.key ?? randomToken('pk_').slice(0, 35)
-  if (!PROJECT_KEY.test(key)) throw new InputError({ field: 'key', message: 'must look like pk_ followed by 8–100 letters, digits, _ or -' })
+  if (!PROJECT_KEY.test(key))
+    throw new InputError({
+      field: 'key',
+      message: 'must look like pk_ followed by 8–100 letters, digits, _ or -',
+    })
   const autoCloseDays = input.autoCloseDays ?? PROJECT_DEFAULTS.autoCloseDays
   const timeZone = input.timeZone ?? PROJECT_DEFAULTS.timeZone
   const holidays = [...new Set(input.holidays ?? [])].sort()
@@ -108,7 +128,9 @@ export function createProject(db: Db, input: NewProject): Project {
 export function updateProject(
   db: Db,
   prefix: string,
-  changes: Partial<Pick<NewProject, 'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays'>>,
+  changes: Partial<
+    Pick<NewProject, 'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays'>
+  >,
 ): Project {
   const current = findProjectByPrefix(db, prefix)
   if (!current) throw new InputError({ message: `no project with the prefix ${prefix}` })
@@ -122,7 +144,11 @@ export function updateProject(
   checkCalendar(next)
   const row = db
     .update(projects)
-    .set({ ...next, allowedOrigins: JSON.stringify(next.allowedOrigins), holidays: JSON.stringify(next.holidays) })
+    .set({
+      ...next,
+      allowedOrigins: JSON.stringify(next.allowedOrigins),
+      holidays: JSON.stringify(next.holidays),
+    })
     .where(eq(projects.id, current.id))
     .returning()
     .get()!

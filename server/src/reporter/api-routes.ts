@@ -13,7 +13,9 @@ export function statusApiRoutes(deps: AppDeps) {
 
   app.get('/:token', (c) => c.json(view(ticketOfToken(deps, c.req.param('token')))))
 
-  app.get('/:token/screenshot', (c) => screenshotResponse(c, deps.db, ticketOfToken(deps, c.req.param('token'))))
+  app.get('/:token/screenshot', (c) =>
+    screenshotResponse(c, deps.db, ticketOfToken(deps, c.req.param('token'))),
+  )
 
   app.post('/:token/comments', async (c) => {
     const ticket = ticketOfToken(deps, c.req.param('token'))
@@ -38,7 +40,8 @@ export function statusApiRoutes(deps: AppDeps) {
 
   app.post('/:token/withdraw', async (c) => {
     const ticket = ticketOfToken(deps, c.req.param('token'))
-    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')
+    const hasBody =
+      (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')
     const f = new Fields(hasBody ? await readJsonObject(c) : {})
     const reason = f.text('reason', { max: FREE_TEXT_CHARS }) ?? null
     f.done()

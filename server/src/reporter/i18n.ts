@@ -4,16 +4,34 @@ export type Lang = Language
 
 const en = {
   title: 'Request',
-  status: { new: 'Received', in_progress: 'In progress', waiting_on_reporter: 'Waiting for your answer', resolved: 'Solution provided', closed: 'Closed' } as Record<string, string>,
+  status: {
+    new: 'Received',
+    in_progress: 'In progress',
+    waiting_on_reporter: 'Waiting for your answer',
+    resolved: 'Solution provided',
+    closed: 'Closed',
+  } as Record<string, string>,
   statusHint: {
     new: 'Your request has been received. Support will take it shortly.',
     in_progress: 'Support is working on your request.',
     waiting_on_reporter: 'Support needs more information from you. Please answer below.',
-    resolved: 'Support has provided a solution. Please confirm that it works, or tell us why it does not.',
+    resolved:
+      'Support has provided a solution. Please confirm that it works, or tell us why it does not.',
     closed: 'This request is closed. If you have a new problem, please file a new request.',
   } as Record<string, string>,
-  closeReason: { confirmed: 'you confirmed the solution', auto_closed: 'closed automatically: no answer in time', withdrawn: 'you withdrew it', duplicate: 'duplicate of another request', rejected: 'rejected' } as Record<string, string>,
-  category: { incident: 'Incident', mass_incident: 'Mass incident', consultation: 'Question', feature_request: 'Feature request' } as Record<string, string>,
+  closeReason: {
+    confirmed: 'you confirmed the solution',
+    auto_closed: 'closed automatically: no answer in time',
+    withdrawn: 'you withdrew it',
+    duplicate: 'duplicate of another request',
+    rejected: 'rejected',
+  } as Record<string, string>,
+  category: {
+    incident: 'Incident',
+    mass_incident: 'Mass incident',
+    consultation: 'Question',
+    feature_request: 'Feature request',
+  } as Record<string, string>,
   created: 'Filed',
   autoClose: 'Closes automatically if there is no answer by',
   duplicateOf: 'Duplicate of',
@@ -49,25 +67,49 @@ const en = {
   withdraw: 'No longer needed',
   withdrawReason: 'Reason (optional)',
   withdrawButton: 'Withdraw the request',
-  done: { comment: 'Your comment was sent.', confirm: 'Thank you! The request is closed.', reopen: 'The request is back in work.', withdraw: 'The request was withdrawn.' } as Record<string, string>,
+  done: {
+    comment: 'Your comment was sent.',
+    confirm: 'Thank you! The request is closed.',
+    reopen: 'The request is back in work.',
+    withdraw: 'The request was withdrawn.',
+  } as Record<string, string>,
   notFound: 'No request has this status link. Check that the link is complete.',
-  tooLong: (max: number) => `The text is longer than ${max.toLocaleString('en')} characters; shorten it and send it again.`,
+  tooLong: (max: number) =>
+    `The text is longer than ${max.toLocaleString('en')} characters; shorten it and send it again.`,
   language: 'Русский',
   quote: (text: string) => `“${text}”`,
 }
 
 const ru: typeof en = {
   title: 'Обращение',
-  status: { new: 'Получено', in_progress: 'В работе', waiting_on_reporter: 'Ожидает вашего ответа', resolved: 'Решение предоставлено', closed: 'Закрыто' },
+  status: {
+    new: 'Получено',
+    in_progress: 'В работе',
+    waiting_on_reporter: 'Ожидает вашего ответа',
+    resolved: 'Решение предоставлено',
+    closed: 'Закрыто',
+  },
   statusHint: {
     new: 'Ваше обращение получено. Специалист поддержки скоро возьмёт его в работу.',
     in_progress: 'Специалист поддержки работает над вашим обращением.',
     waiting_on_reporter: 'Поддержке нужна дополнительная информация. Пожалуйста, ответьте ниже.',
-    resolved: 'Поддержка предоставила решение. Подтвердите, что оно помогло, или напишите, что не так.',
+    resolved:
+      'Поддержка предоставила решение. Подтвердите, что оно помогло, или напишите, что не так.',
     closed: 'Обращение закрыто. Если возникла новая проблема, создайте новое обращение.',
   },
-  closeReason: { confirmed: 'вы подтвердили решение', auto_closed: 'закрыто автоматически: ответа не было', withdrawn: 'вы отозвали обращение', duplicate: 'дубликат другого обращения', rejected: 'отклонено' },
-  category: { incident: 'Инцидент', mass_incident: 'Массовый инцидент', consultation: 'Консультация', feature_request: 'Запрос на доработку' },
+  closeReason: {
+    confirmed: 'вы подтвердили решение',
+    auto_closed: 'закрыто автоматически: ответа не было',
+    withdrawn: 'вы отозвали обращение',
+    duplicate: 'дубликат другого обращения',
+    rejected: 'отклонено',
+  },
+  category: {
+    incident: 'Инцидент',
+    mass_incident: 'Массовый инцидент',
+    consultation: 'Консультация',
+    feature_request: 'Запрос на доработку',
+  },
   created: 'Создано',
   autoClose: 'Закроется автоматически, если не будет ответа до',
   duplicateOf: 'Дубликат обращения',
@@ -103,9 +145,15 @@ const ru: typeof en = {
   withdraw: 'Больше не актуально',
   withdrawReason: 'Причина (необязательно)',
   withdrawButton: 'Отозвать обращение',
-  done: { comment: 'Комментарий отправлен.', confirm: 'Спасибо! Обращение закрыто.', reopen: 'Обращение снова в работе.', withdraw: 'Обращение отозвано.' },
+  done: {
+    comment: 'Комментарий отправлен.',
+    confirm: 'Спасибо! Обращение закрыто.',
+    reopen: 'Обращение снова в работе.',
+    withdraw: 'Обращение отозвано.',
+  },
   notFound: 'Обращение по этой ссылке не найдено. Проверьте, что ссылка скопирована полностью.',
-  tooLong: (max: number) => `Текст длиннее ${max.toLocaleString('ru')} символов; сократите его и отправьте снова.`,
+  tooLong: (max: number) =>
+    `Текст длиннее ${max.toLocaleString('ru')} символов; сократите его и отправьте снова.`,
   language: 'English',
   quote: (text: string) => `«${text}»`,
 }

@@ -8,7 +8,12 @@ async function page(h: AgentHarness, statusUrl: string, headers: Record<string, 
   return { status: res.status, html: await res.text(), res }
 }
 
-function form(h: AgentHarness, statusUrl: string, action: string, fields: Record<string, string> = {}) {
+function form(
+  h: AgentHarness,
+  statusUrl: string,
+  action: string,
+  fields: Record<string, string> = {},
+) {
   return h.app.request(`${path(statusUrl)}/${action}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -20,7 +25,10 @@ describe('GET /status/:token, the reporter page', () => {
   it('shows the reference, the status in words and the public timeline, in English by default', async () => {
     const h = await agentHarness()
     const { statusUrl, reference } = await h.file({ description: 'The report button does nothing' })
-    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Which browser do you use?', status: 'waiting_on_reporter' } })
+    await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'Which browser do you use?', status: 'waiting_on_reporter' },
+    })
     const { status, html, res } = await page(h, statusUrl)
     expect(status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/html')
@@ -43,15 +51,23 @@ describe('GET /status/:token, the reporter page', () => {
     expect(ru.html).toContain('Обращение DEMO-1')
     expect(ru.html).toContain('Получено')
     expect((await page(h, `${statusUrl}?lang=ru`)).html).toContain('Получено')
-    expect((await page(h, statusUrl, { 'Accept-Language': 'de-DE, en;q=0.5, ru;q=0.4' })).html).toContain('<html lang="en">')
+    expect(
+      (await page(h, statusUrl, { 'Accept-Language': 'de-DE, en;q=0.5, ru;q=0.4' })).html,
+    ).toContain('<html lang="en">')
   })
 
   it('renders hostile text inert', async () => {
     const h = await agentHarness()
     const evil = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`
     const { statusUrl, reference } = await h.file({ description: evil, subject: `<b>${evil}</b>` })
-    await h.reporter(statusUrl, '/comments', { method: 'POST', json: { body: `<iframe src="javascript:alert(3)">` } })
-    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: '</li></ol><script>steal()</script>' } })
+    await h.reporter(statusUrl, '/comments', {
+      method: 'POST',
+      json: { body: `<iframe src="javascript:alert(3)">` },
+    })
+    await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: '</li></ol><script>steal()</script>' },
+    })
     const { html } = await page(h, statusUrl)
     expect(html).not.toMatch(/<script>|<img src=x|<iframe|<b>/)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
@@ -62,7 +78,10 @@ describe('GET /status/:token, the reporter page', () => {
   it('works without JavaScript: comment, disagree with a reason, confirm', async () => {
     const h = await agentHarness()
     const { statusUrl, reference } = await h.file()
-    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Fixed in 4.30.35', status: 'resolved' } })
+    await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'Fixed in 4.30.35', status: 'resolved' },
+    })
     const resolved = await page(h, statusUrl)
     expect(resolved.html).toContain('Solution provided')
     expect(resolved.html).toContain('Closes automatically if there is no answer by')
@@ -79,7 +98,10 @@ describe('GET /status/:token, the reporter page', () => {
     expect(after.html).toContain('The request is back in work.')
     expect(after.html).toContain('Still broken on my machine')
 
-    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Now really fixed', status: 'resolved' } })
+    await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'Now really fixed', status: 'resolved' },
+    })
     expect((await form(h, statusUrl, 'confirm')).status).toBe(303)
     const closed = await page(h, statusUrl)
     expect(closed.html).toContain('you confirmed the solution')
@@ -92,15 +114,23 @@ describe('GET /status/:token, the reporter page', () => {
     const h = await agentHarness()
     const { statusUrl } = await h.file()
     expect((await form(h, statusUrl, 'withdraw', { reason: 'Found it myself' })).status).toBe(303)
-    expect(await (await h.reporter(statusUrl)).json()).toMatchObject({ status: 'closed', closeReason: 'withdrawn' })
+    expect(await (await h.reporter(statusUrl)).json()).toMatchObject({
+      status: 'closed',
+      closeReason: 'withdrawn',
+    })
   })
 
   it('answers 404 for unknown tokens, in the page language', async () => {
     const h = await agentHarness()
-    const res = await h.app.request('/status/not-a-token-at-all-xxxxxxxx', { headers: { 'Accept-Language': 'ru' } })
+    const res = await h.app.request('/status/not-a-token-at-all-xxxxxxxx', {
+      headers: { 'Accept-Language': 'ru' },
+    })
     expect(res.status).toBe(404)
     expect(await res.text()).toContain('не найдено')
-    expect((await h.app.request('/status/not-a-token-at-all-xxxxxxxx/confirm', { method: 'POST' })).status).toBe(404)
+    expect(
+      (await h.app.request('/status/not-a-token-at-all-xxxxxxxx/confirm', { method: 'POST' }))
+        .status,
+    ).toBe(404)
   })
 })
 

@@ -23,9 +23,15 @@ export function statusPageRoutes(deps: AppDeps) {
       throw bodyTooLarge()
     },
   })
-  const langOf = (c: Context): Lang => pickLang(c.req.query('lang'), c.req.header('accept-language'))
+  const langOf = (c: Context): Lang =>
+    pickLang(c.req.query('lang'), c.req.header('accept-language'))
 
-  const render = (c: Context, token: string, extra: { done?: string; error?: string } = {}, status: 200 | 400 | 409 = 200) => {
+  const render = (
+    c: Context,
+    token: string,
+    extra: { done?: string; error?: string } = {},
+    status: 200 | 400 | 409 = 200,
+  ) => {
     const lang = langOf(c)
     c.header('Cache-Control', 'no-store')
     let ticket
@@ -55,15 +61,21 @@ export function statusPageRoutes(deps: AppDeps) {
       }
       const fields = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
       // A browser sends a textarea's line breaks as CRLF; the reporter typed one character each.
-      const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).replace(/\r\n/g, '\n').trim() : '')
+      const text = (name: string) =>
+        typeof fields[name] === 'string'
+          ? (fields[name] as string).replace(/\r\n/g, '\n').trim()
+          : ''
       if (['body', 'reason'].some((name) => text(name).length > FREE_TEXT_CHARS)) {
         return render(c, token, { error: MESSAGES[langOf(c)].tooLong(FREE_TEXT_CHARS) }, 400)
       }
       const action: Action =
-        form === 'comment' ? { type: 'comment', body: text('body') }
-        : form === 'confirm' ? { type: 'confirm' }
-        : form === 'reopen' ? { type: 'disagree', reason: text('reason') }
-        : { type: 'withdraw', reason: text('reason') || null }
+        form === 'comment'
+          ? { type: 'comment', body: text('body') }
+          : form === 'confirm'
+            ? { type: 'confirm' }
+            : form === 'reopen'
+              ? { type: 'disagree', reason: text('reason') }
+              : { type: 'withdraw', reason: text('reason') || null }
       try {
         reporterAction(deps, ticket, action)
       } catch (err) {

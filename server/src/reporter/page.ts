@@ -48,7 +48,14 @@ export function notFoundPage(lang: Lang): Html {
 }
 
 /** The reporter's status page: usable without JavaScript, every value escaped by `html`. */
-export function statusPage(input: { view: View; lang: Lang; token: string; timeZone: string; done?: string; error?: string }): Html {
+export function statusPage(input: {
+  view: View
+  lang: Lang
+  token: string
+  timeZone: string
+  done?: string
+  error?: string
+}): Html {
   const { view, lang, token } = input
   const t = MESSAGES[lang]
   const when = (iso: string) =>
@@ -56,7 +63,10 @@ export function statusPage(input: { view: View; lang: Lang; token: string; timeZ
   const action = (name: string) => `${ticketPaths.statusPage(token)}/${name}?lang=${lang}`
   const can = (a: string) => (view.allowedActions as string[]).includes(a)
   const other: Lang = lang === 'ru' ? 'en' : 'ru'
-  const closedWhy = view.status === 'closed' && view.closeReason ? html` — ${t.closeReason[view.closeReason] ?? view.closeReason}` : ''
+  const closedWhy =
+    view.status === 'closed' && view.closeReason
+      ? html` — ${t.closeReason[view.closeReason] ?? view.closeReason}`
+      : ''
 
   const body = html`
 <header>
@@ -75,34 +85,63 @@ ${view.splitFrom ? html`<br>${t.splitFrom} ${view.splitFrom}` : ''}</p>
 <h2>${view.subject}</h2>
 ${view.description !== view.subject ? html`<p class="text">${view.description}</p>` : ''}
 
-${can('confirm') ? html`
-<form method="post" action="${action('confirm')}"><label>${t.confirm}</label><button>${t.confirmButton}</button></form>` : ''}
-${can('disagree') ? html`
+${
+  can('confirm')
+    ? html`
+<form method="post" action="${action('confirm')}"><label>${t.confirm}</label><button>${t.confirmButton}</button></form>`
+    : ''
+}
+${
+  can('disagree')
+    ? html`
 <form method="post" action="${action('reopen')}"><label for="reason">${t.disagree}</label>
 <textarea id="reason" name="reason" required maxlength="${FREE_TEXT_CHARS}" placeholder="${t.disagreeReason}"></textarea>
-<button class="secondary">${t.disagreeButton}</button></form>` : ''}
-${can('comment') ? html`
+<button class="secondary">${t.disagreeButton}</button></form>`
+    : ''
+}
+${
+  can('comment')
+    ? html`
 <form method="post" action="${action('comment')}"><label for="body">${t.comment}</label>
-<textarea id="body" name="body" required maxlength="${FREE_TEXT_CHARS}"></textarea><button>${t.commentButton}</button></form>` : ''}
+<textarea id="body" name="body" required maxlength="${FREE_TEXT_CHARS}"></textarea><button>${t.commentButton}</button></form>`
+    : ''
+}
 
 <h2>${t.history}</h2>
 <ol>${view.timeline.map((e) => timelineEntry(e, lang, when))}</ol>
 
-${can('withdraw') ? html`
+${
+  can('withdraw')
+    ? html`
 <form method="post" action="${action('withdraw')}"><label for="withdraw-reason">${t.withdraw}</label>
 <textarea id="withdraw-reason" name="reason" maxlength="${FREE_TEXT_CHARS}" placeholder="${t.withdrawReason}"></textarea>
-<button class="secondary">${t.withdrawButton}</button></form>` : ''}`
-  return layout(lang, `${t.title} ${view.reference} — ${t.status[view.status] ?? view.status}`, body)
+<button class="secondary">${t.withdrawButton}</button></form>`
+    : ''
+}`
+  return layout(
+    lang,
+    `${t.title} ${view.reference} — ${t.status[view.status] ?? view.status}`,
+    body,
+  )
 }
 
 function timelineEntry(e: View['timeline'][number], lang: Lang, when: (iso: string) => Html): Html {
   const t = MESSAGES[lang]
-  const who = e.actor.kind === 'reporter' ? t.you : e.actor.kind === 'system' ? t.system : e.actor.name ? `${t.support} · ${e.actor.name}` : t.support
+  const who =
+    e.actor.kind === 'reporter'
+      ? t.you
+      : e.actor.kind === 'system'
+        ? t.system
+        : e.actor.name
+          ? `${t.support} · ${e.actor.name}`
+          : t.support
   const d = e.data as Record<string, unknown>
   const title =
     e.type === 'status_changed'
       ? html`${t.events.status_changed} ${t.quote(t.status[String(d.to)] ?? String(d.to))}`
       : html`${t.events[e.type] ?? e.type}`
-  const text = [d.body, d.reason, d.comment].find((v): v is string => typeof v === 'string' && v.length > 0)
+  const text = [d.body, d.reason, d.comment].find(
+    (v): v is string => typeof v === 'string' && v.length > 0,
+  )
   return html`<li><strong>${title}</strong> <span class="meta">${who} · ${when(e.createdAt)}</span>${text ? html`<div class="text">${text}</div>` : ''}</li>`
 }

@@ -18,7 +18,8 @@ export function ticketOfToken(deps: Pick<AppDeps, 'db'>, token: string): TicketR
   const row = reporterTokenRow(deps.db, hash)
   const stored = Buffer.from(row?.tokenHash ?? '0'.repeat(64), 'hex')
   const same = timingSafeEqual(stored, Buffer.from(hash, 'hex'))
-  const ticket = row && same && TOKEN.test(token) ? findTicketById(deps.db, row.ticketId) : undefined
+  const ticket =
+    row && same && TOKEN.test(token) ? findTicketById(deps.db, row.ticketId) : undefined
   if (!ticket) throw NOT_FOUND()
   return ticket
 }

@@ -28,13 +28,24 @@ describe('serveFile', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=60')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(await res.text()).toBe('console.log(1)')
-    const again = await app(root).request('/files/widget.js', { headers: { 'If-None-Match': res.headers.get('etag')! } })
+    const again = await app(root).request('/files/widget.js', {
+      headers: { 'If-None-Match': res.headers.get('etag')! },
+    })
     expect(again.status).toBe(304)
-    expect((await app(root).request('/files/sub/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8')
+    expect((await app(root).request('/files/sub/style.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    )
   })
 
   it('never serves outside its folder, unknown types, folders or missing files', async () => {
-    for (const path of ['/files/../outside.js', '/files/%2e%2e/outside.js', '/files/..%2Foutside.js', '/files/secret.db', '/files/sub', '/files/missing.js']) {
+    for (const path of [
+      '/files/../outside.js',
+      '/files/%2e%2e/outside.js',
+      '/files/..%2Foutside.js',
+      '/files/secret.db',
+      '/files/sub',
+      '/files/missing.js',
+    ]) {
       const res = await app(root).request(path)
       expect([path, res.status]).toEqual([path, 404])
     }

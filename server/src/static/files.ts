@@ -19,14 +19,24 @@ const TYPES: Record<string, string> = {
  * Answers with a file from `root`, never from outside it; 404 for anything else. Only known
  * types are served, each with its own content type and `nosniff`.
  */
-export async function serveFile(c: Context, root: string | undefined, file: string, cacheControl: string) {
+export async function serveFile(
+  c: Context,
+  root: string | undefined,
+  file: string,
+  cacheControl: string,
+) {
   const type = TYPES[extname(file)]
   const path = root ? normalize(join(root, file)) : ''
   if (!root || !type || !path.startsWith(root.endsWith(sep) ? root : root + sep)) {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')
   }
   const info = await stat(path).catch(() => undefined)
-  if (!info?.isFile()) throw new ApiError(404, 'not_found', root ? 'There is nothing at this address' : 'Not built yet: run npm run build')
+  if (!info?.isFile())
+    throw new ApiError(
+      404,
+      'not_found',
+      root ? 'There is nothing at this address' : 'Not built yet: run npm run build',
+    )
   const etag = `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`
   c.header('ETag', etag)
   c.header('Cache-Control', cacheControl)

@@ -22,10 +22,13 @@ const REVALIDATE = 'no-cache'
 export function inboxRoutes(options: InboxOptions = {}) {
   const root = options.dir ?? locate('dist/inbox')
   const app = new Hono()
-  app.get('/assets/:file{[A-Za-z0-9_-]+\\.(?:js|css)}', (c) => serveFile(c, root, c.req.param('file'), REVALIDATE))
+  app.get('/assets/:file{[A-Za-z0-9_-]+\\.(?:js|css)}', (c) =>
+    serveFile(c, root, c.req.param('file'), REVALIDATE),
+  )
   const page = (c: Context) => {
     // A missing asset is a 404, never the page: a script tag must not get HTML.
-    if (c.req.path.startsWith('/inbox/assets/')) throw new ApiError(404, 'not_found', 'There is nothing at this address')
+    if (c.req.path.startsWith('/inbox/assets/'))
+      throw new ApiError(404, 'not_found', 'There is nothing at this address')
     return serveFile(c, root, 'index.html', REVALIDATE)
   }
   app.get('/', page)

@@ -15,7 +15,11 @@ export function widgetRoutes() {
     c.header('Access-Control-Allow-Origin', '*')
   }
   // The entry keeps its name across releases, so it is revalidated; the parts it loads are not.
-  app.get('/widget.js', crossOrigin, (c) => serveFile(c, root, 'widget.js', 'public, max-age=300, must-revalidate'))
-  app.get('/widget/:file{[A-Za-z0-9._-]+}', crossOrigin, (c) => serveFile(c, root, c.req.param('file'), 'public, max-age=31536000, immutable'))
+  app.get('/widget.js', crossOrigin, (c) =>
+    serveFile(c, root, 'widget.js', 'public, max-age=300, must-revalidate'),
+  )
+  app.get('/widget/:file{[A-Za-z0-9._-]+}', crossOrigin, (c) =>
+    serveFile(c, root, c.req.param('file'), 'public, max-age=31536000, immutable'),
+  )
   return app
 }

@@ -9,7 +9,15 @@ describe('agent ticket API', () => {
     const filed = await h.file({
       description: 'Crash on save',
       app: { version: '4.30.34', build: '6255' },
-      environment: { os: { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' } },
+      environment: {
+        os: {
+          name: 'Windows',
+          version: '11',
+          bitness: 64,
+          architecture: 'x64',
+          source: 'client-hints',
+        },
+      },
       context: { tenant: 'kvant' },
       logs: [{ level: 'error', message: 'boom', timestamp: 1 }],
       screenshot: dataUrl('image/png', png(30, 20)),
@@ -27,7 +35,12 @@ describe('agent ticket API', () => {
         environment: { os: { name: 'Windows', version: '11', bitness: 64 } },
         context: { tenant: 'kvant' },
         logs: [{ level: 'error', message: 'boom' }],
-        screenshot: { url: 'https://support.example.com/api/v1/tickets/DEMO-1/screenshot', contentType: 'image/png', width: 30, height: 20 },
+        screenshot: {
+          url: 'https://support.example.com/api/v1/tickets/DEMO-1/screenshot',
+          contentType: 'image/png',
+          width: 30,
+          height: 20,
+        },
         version: 1,
       })
       expect(t.timeline.map((e: { type: string }) => e.type)).toEqual(['created'])
@@ -56,15 +69,30 @@ describe('agent ticket API', () => {
   it('walks a ticket through take, question, reporter answer, solution and confirmation', async () => {
     const h = await agentHarness()
     const { reference, statusUrl } = await h.file()
-    const take = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { assigneeId: 'me' } })
-    expect(await take.json()).toMatchObject({ status: 'in_progress', assignee: { email: 'ann@example.com' } })
-    const ask = await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Which printer?', status: 'waiting_on_reporter' } })
+    const take = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { assigneeId: 'me' },
+    })
+    expect(await take.json()).toMatchObject({
+      status: 'in_progress',
+      assignee: { email: 'ann@example.com' },
+    })
+    const ask = await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'Which printer?', status: 'waiting_on_reporter' },
+    })
     expect(ask.status).toBe(201)
     expect(await ask.json()).toMatchObject({ status: 'waiting_on_reporter' })
-    const answer = await h.reporter(statusUrl, '/comments', { method: 'POST', json: { body: 'The HP in room 4' } })
+    const answer = await h.reporter(statusUrl, '/comments', {
+      method: 'POST',
+      json: { body: 'The HP in room 4' },
+    })
     expect(answer.status).toBe(201)
     expect(await answer.json()).toMatchObject({ status: 'in_progress' })
-    const solve = await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'Driver updated', status: 'resolved' } })
+    const solve = await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'Driver updated', status: 'resolved' },
+    })
     const solved = await solve.json()
     expect(solved).toMatchObject({ status: 'resolved' })
     expect(solved.autoCloseDueAt).toEqual(expect.any(String))
@@ -79,17 +107,29 @@ describe('agent ticket API', () => {
   it('answers 409 naming the allowed transitions, and 409 for a change that changes nothing', async () => {
     const h = await agentHarness()
     const { reference } = await h.file()
-    const res = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { status: 'closed', closeReason: 'confirmed' } })
+    const res = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { status: 'closed', closeReason: 'confirmed' },
+    })
     expect(res.status).toBe(400)
-    const close = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { status: 'closed', closeReason: 'rejected', reason: 'Works as designed' } })
+    const close = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { status: 'closed', closeReason: 'rejected', reason: 'Works as designed' },
+    })
     expect(close.status).toBe(200)
-    const illegal = await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'hi', status: 'resolved' } })
+    const illegal = await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'hi', status: 'resolved' },
+    })
     expect(illegal.status).toBe(409)
     const problem = await illegal.json()
     expect(problem).toMatchObject({ code: 'illegal_transition', from: 'closed' })
     expect(problem.allowed.map((a: { action: string }) => a.action)).toContain('reopen')
     expect(problem.detail).toContain('reopen')
-    const same = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { priority: 'normal' } })
+    const same = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { priority: 'normal' },
+    })
     expect(same.status).toBe(409)
     const nothing = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: {} })
     expect(nothing.status).toBe(409)
@@ -99,16 +139,35 @@ describe('agent ticket API', () => {
   it('requires a reply to resolve, a reason to reopen and a comment to reject', async () => {
     const h = await agentHarness()
     const { reference } = await h.file()
-    const empty = await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: '  ', status: 'resolved' } })
+    const empty = await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: '  ', status: 'resolved' },
+    })
     expect(empty.status).toBe(400)
     expect((await empty.json()).errors[0].path).toBe('body')
-    const reject = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { status: 'closed', closeReason: 'rejected' } })
+    const reject = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { status: 'closed', closeReason: 'rejected' },
+    })
     expect(reject.status).toBe(400)
-    await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { status: 'closed', closeReason: 'rejected', reason: 'Not our product' } })
-    const reopen = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { status: 'in_progress' } })
+    await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { status: 'closed', closeReason: 'rejected', reason: 'Not our product' },
+    })
+    const reopen = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { status: 'in_progress' },
+    })
     expect(reopen.status).toBe(400)
-    const reopened = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { status: 'in_progress', reason: 'It is ours after all' } })
-    expect(await reopened.json()).toMatchObject({ status: 'in_progress', reopenCount: 1, closeReason: null })
+    const reopened = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { status: 'in_progress', reason: 'It is ours after all' },
+    })
+    expect(await reopened.json()).toMatchObject({
+      status: 'in_progress',
+      reopenCount: 1,
+      closeReason: null,
+    })
   })
 
   it('refuses a write with a stale If-Match (412) and writes nothing', async () => {
@@ -116,25 +175,45 @@ describe('agent ticket API', () => {
     const { reference } = await h.file()
     const first = await h.api(`/api/v1/tickets/${reference}`)
     const etag = first.headers.get('etag')!
-    const ok = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { priority: 'high' }, headers: { 'If-Match': etag } })
+    const ok = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { priority: 'high' },
+      headers: { 'If-Match': etag },
+    })
     expect(ok.status).toBe(200)
     expect(ok.headers.get('etag')).toBe('"2"')
-    const stale = await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { priority: 'low' }, headers: { 'If-Match': etag } })
+    const stale = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { priority: 'low' },
+      headers: { 'If-Match': etag },
+    })
     expect(stale.status).toBe(412)
     expect(await stale.json()).toMatchObject({ code: 'precondition_failed' })
-    const staleNote = await h.api(`/api/v1/tickets/${reference}/notes`, { method: 'POST', json: { body: 'x' }, headers: { 'If-Match': etag } })
+    const staleNote = await h.api(`/api/v1/tickets/${reference}/notes`, {
+      method: 'POST',
+      json: { body: 'x' },
+      headers: { 'If-Match': etag },
+    })
     expect(staleNote.status).toBe(412)
     const t = await (await h.api(`/api/v1/tickets/${reference}`)).json()
     expect(t).toMatchObject({ priority: 'high', version: 2 })
     expect(t.timeline.some((e: { type: string }) => e.type === 'internal_note')).toBe(false)
-    expect((await h.api(`/api/v1/tickets/${reference}`, { headers: { 'If-None-Match': '"2"' } })).status).toBe(304)
+    expect(
+      (await h.api(`/api/v1/tickets/${reference}`, { headers: { 'If-None-Match': '"2"' } })).status,
+    ).toBe(304)
   })
 
   it('keeps internal notes and agent e-mail addresses from the reporter', async () => {
     const h = await agentHarness()
     const { reference, statusUrl } = await h.file()
-    await h.api(`/api/v1/tickets/${reference}/notes`, { method: 'POST', json: { body: 'SECRET: customer owes us money' } })
-    await h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body: 'We are looking into it' } })
+    await h.api(`/api/v1/tickets/${reference}/notes`, {
+      method: 'POST',
+      json: { body: 'SECRET: customer owes us money' },
+    })
+    await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'We are looking into it' },
+    })
     const agentView = await (await h.api(`/api/v1/tickets/${reference}`)).json()
     expect(JSON.stringify(agentView)).toContain('SECRET')
     const reporterText = await (await h.reporter(statusUrl)).text()
@@ -143,60 +222,131 @@ describe('agent ticket API', () => {
     expect(reporterText).not.toContain('SECRET')
     expect(reporterText).not.toContain('ann@example.com')
     expect(reporterText).not.toContain(h.agent.id)
-    const page = await (await h.app.request(statusUrl.replace('https://support.example.com', ''))).text()
+    const page = await (
+      await h.app.request(statusUrl.replace('https://support.example.com', ''))
+    ).text()
     expect(page).not.toContain('SECRET')
     expect(page).not.toContain('ann@example.com')
   })
 
   it('splits a new problem into a new ticket, linked both ways, same reporter and environment', async () => {
     const h = await agentHarness()
-    const { reference } = await h.file({ description: 'Two problems', reporter: { name: 'Anna', email: 'anna@example.com' }, environment: { os: { name: 'macOS', version: '14.5' } } })
-    const res = await h.api(`/api/v1/tickets/${reference}/split`, { method: 'POST', json: { subject: 'Second problem', description: 'The export also fails' } })
+    const { reference } = await h.file({
+      description: 'Two problems',
+      reporter: { name: 'Anna', email: 'anna@example.com' },
+      environment: { os: { name: 'macOS', version: '14.5' } },
+    })
+    const res = await h.api(`/api/v1/tickets/${reference}/split`, {
+      method: 'POST',
+      json: { subject: 'Second problem', description: 'The export also fails' },
+    })
     expect(res.status).toBe(201)
     const created = await res.json()
-    expect(created).toMatchObject({ reference: 'DEMO-2', subject: 'Second problem', reporter: { name: 'Anna' }, environment: { os: { name: 'macOS' } }, splitFrom: { reference } })
+    expect(created).toMatchObject({
+      reference: 'DEMO-2',
+      subject: 'Second problem',
+      reporter: { name: 'Anna' },
+      environment: { os: { name: 'macOS' } },
+      splitFrom: { reference },
+    })
     expect(created.statusUrl).toMatch(/\/status\//)
     expect((await h.reporter(created.statusUrl)).status).toBe(200)
     const original = await (await h.api(`/api/v1/tickets/${reference}`)).json()
     expect(original.status).toBe('in_progress')
-    expect(original.timeline.find((e: { type: string }) => e.type === 'split').data.ticketId).toBe(created.id)
-    expect(created.timeline[0]).toMatchObject({ type: 'created', data: { splitFromReference: reference } })
+    expect(original.timeline.find((e: { type: string }) => e.type === 'split').data.ticketId).toBe(
+      created.id,
+    )
+    expect(created.timeline[0]).toMatchObject({
+      type: 'created',
+      data: { splitFromReference: reference },
+    })
   })
 
   it('closes a duplicate with a comment, and the reporter sees which ticket it duplicates', async () => {
     const h = await agentHarness()
     const first = await h.file({ description: 'VPN is down' })
     const second = await h.file({ description: 'VPN down again' })
-    const noComment = await h.api(`/api/v1/tickets/${second.reference}/link`, { method: 'POST', json: { duplicateOf: first.reference } })
+    const noComment = await h.api(`/api/v1/tickets/${second.reference}/link`, {
+      method: 'POST',
+      json: { duplicateOf: first.reference },
+    })
     expect(noComment.status).toBe(400)
-    const res = await h.api(`/api/v1/tickets/${second.reference}/link`, { method: 'POST', json: { duplicateOf: first.reference, comment: 'Same outage' } })
-    expect(await res.json()).toMatchObject({ status: 'closed', closeReason: 'duplicate', duplicateOf: { reference: first.reference } })
-    expect(await (await h.reporter(second.statusUrl)).json()).toMatchObject({ status: 'closed', closeReason: 'duplicate', duplicateOf: first.reference })
-    expect((await h.api(`/api/v1/tickets/${first.reference}/link`, { method: 'POST', json: { duplicateOf: first.reference, comment: 'x' } })).status).toBe(400)
+    const res = await h.api(`/api/v1/tickets/${second.reference}/link`, {
+      method: 'POST',
+      json: { duplicateOf: first.reference, comment: 'Same outage' },
+    })
+    expect(await res.json()).toMatchObject({
+      status: 'closed',
+      closeReason: 'duplicate',
+      duplicateOf: { reference: first.reference },
+    })
+    expect(await (await h.reporter(second.statusUrl)).json()).toMatchObject({
+      status: 'closed',
+      closeReason: 'duplicate',
+      duplicateOf: first.reference,
+    })
+    expect(
+      (
+        await h.api(`/api/v1/tickets/${first.reference}/link`, {
+          method: 'POST',
+          json: { duplicateOf: first.reference, comment: 'x' },
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('resolves every open child of a mass incident with the same reply; each reporter answers alone', async () => {
     const h = await agentHarness()
     const parent = await h.file({ category: 'mass_incident', description: 'Nobody can log in' })
-    const kids = [await h.file({ description: 'cannot log in' }), await h.file({ description: 'login broken' }), await h.file({ description: 'login again' })]
+    const kids = [
+      await h.file({ description: 'cannot log in' }),
+      await h.file({ description: 'login broken' }),
+      await h.file({ description: 'login again' }),
+    ]
     for (const kid of kids) {
-      const res = await h.api(`/api/v1/tickets/${kid.reference}/link`, { method: 'POST', json: { parent: parent.reference } })
+      const res = await h.api(`/api/v1/tickets/${kid.reference}/link`, {
+        method: 'POST',
+        json: { parent: parent.reference },
+      })
       expect(res.status).toBe(200)
     }
     await h.reporter(kids[2]!.statusUrl, '/withdraw', { method: 'POST' })
-    const notMass = await h.api(`/api/v1/tickets/${kids[0]!.reference}/link`, { method: 'POST', json: { parent: kids[1]!.reference } })
+    const notMass = await h.api(`/api/v1/tickets/${kids[0]!.reference}/link`, {
+      method: 'POST',
+      json: { parent: kids[1]!.reference },
+    })
     expect(notMass.status).toBe(400)
-    expect((await (await h.api(`/api/v1/tickets/${parent.reference}`)).json()).children).toHaveLength(3)
-    await h.api(`/api/v1/tickets/${parent.reference}/replies`, { method: 'POST', json: { body: 'The identity server is back', status: 'resolved' } })
-    const [a, b, c] = await Promise.all(kids.map(async (k) => (await h.reporter(k.statusUrl)).json()))
+    expect(
+      (await (await h.api(`/api/v1/tickets/${parent.reference}`)).json()).children,
+    ).toHaveLength(3)
+    await h.api(`/api/v1/tickets/${parent.reference}/replies`, {
+      method: 'POST',
+      json: { body: 'The identity server is back', status: 'resolved' },
+    })
+    const [a, b, c] = await Promise.all(
+      kids.map(async (k) => (await h.reporter(k.statusUrl)).json()),
+    )
     expect(a).toMatchObject({ status: 'resolved' })
     expect(b).toMatchObject({ status: 'resolved' })
     expect(c).toMatchObject({ status: 'closed', closeReason: 'withdrawn' })
-    expect(a.timeline.some((e: { type: string; data: { body?: string } }) => e.type === 'public_reply' && e.data.body === 'The identity server is back')).toBe(true)
+    expect(
+      a.timeline.some(
+        (e: { type: string; data: { body?: string } }) =>
+          e.type === 'public_reply' && e.data.body === 'The identity server is back',
+      ),
+    ).toBe(true)
     await h.reporter(kids[0]!.statusUrl, '/confirm', { method: 'POST' })
-    await h.reporter(kids[1]!.statusUrl, '/reopen', { method: 'POST', json: { reason: 'Still cannot log in' } })
-    expect(await (await h.reporter(kids[0]!.statusUrl)).json()).toMatchObject({ status: 'closed', closeReason: 'confirmed' })
-    expect(await (await h.reporter(kids[1]!.statusUrl)).json()).toMatchObject({ status: 'in_progress' })
+    await h.reporter(kids[1]!.statusUrl, '/reopen', {
+      method: 'POST',
+      json: { reason: 'Still cannot log in' },
+    })
+    expect(await (await h.reporter(kids[0]!.statusUrl)).json()).toMatchObject({
+      status: 'closed',
+      closeReason: 'confirmed',
+    })
+    expect(await (await h.reporter(kids[1]!.statusUrl)).json()).toMatchObject({
+      status: 'in_progress',
+    })
   })
 
   it('answers 400 with field errors for bad agent input, never 5xx', async () => {
@@ -217,11 +367,24 @@ describe('agent ticket API', () => {
     ]
     for (const [method, path, json, status] of cases) {
       const res = await h.api(`/api/v1/tickets/${reference}${path}`, { method, json })
-      expect([method, path, JSON.stringify(json), res.status]).toEqual([method, path, JSON.stringify(json), status])
+      expect([method, path, JSON.stringify(json), res.status]).toEqual([
+        method,
+        path,
+        JSON.stringify(json),
+        status,
+      ])
     }
-    const notJson = await h.api(`/api/v1/tickets/${reference}/notes`, { method: 'POST', body: '{oops', headers: { 'Content-Type': 'application/json' } })
+    const notJson = await h.api(`/api/v1/tickets/${reference}/notes`, {
+      method: 'POST',
+      body: '{oops',
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect(notJson.status).toBe(400)
-    const wrongType = await h.api(`/api/v1/tickets/${reference}/notes`, { method: 'POST', body: 'body=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+    const wrongType = await h.api(`/api/v1/tickets/${reference}/notes`, {
+      method: 'POST',
+      body: 'body=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     expect(wrongType.status).toBe(415)
     expect((await (await h.api(`/api/v1/tickets/${reference}`)).json()).version).toBe(1)
   })
@@ -244,14 +407,21 @@ describe('agent ticket API', () => {
     await until('event: ticket.changed')
     await reader.cancel()
     const changed = text.split('\n\n').find((block) => block.includes('ticket.changed'))!
-    const data = changed.split('\n').find((line) => line.startsWith('data: '))!.slice(6)
+    const data = changed
+      .split('\n')
+      .find((line) => line.startsWith('data: '))!
+      .slice(6)
     expect(JSON.parse(data)).toMatchObject({ reference, version: 2, status: 'new' })
     expect((await h.app.request('/api/v1/events')).status).toBe(401)
   })
 
   it('lists the agents a ticket can be assigned to, and names them in assignment events', async () => {
     const h = await agentHarness()
-    const bob = await createAgent(h.db, { email: 'bob@example.com', name: 'Bob Agent', password: 'correct-horse' })
+    const bob = await createAgent(h.db, {
+      email: 'bob@example.com',
+      name: 'Bob Agent',
+      password: 'correct-horse',
+    })
     const agents = await (await h.api('/api/v1/agents')).json()
     expect(agents.items.map((a: { name: string }) => a.name)).toEqual(['Ann Agent', 'Bob Agent'])
     expect(agents.items[0]).not.toHaveProperty('passwordHash')
@@ -259,8 +429,13 @@ describe('agent ticket API', () => {
     await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { assigneeId: 'me' } })
     await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { assigneeId: bob.id } })
     const t = await (await h.api(`/api/v1/tickets/${reference}`)).json()
-    const moves = t.timeline.filter((e: { type: string }) => e.type === 'assigned').map((e: { data: unknown }) => e.data)
-    expect(moves).toMatchObject([{ fromName: null, toName: 'Ann Agent' }, { fromName: 'Ann Agent', toName: 'Bob Agent' }])
+    const moves = t.timeline
+      .filter((e: { type: string }) => e.type === 'assigned')
+      .map((e: { data: unknown }) => e.data)
+    expect(moves).toMatchObject([
+      { fromName: null, toName: 'Ann Agent' },
+      { fromName: 'Ann Agent', toName: 'Bob Agent' },
+    ])
     expect(t.assignee).toMatchObject({ name: 'Bob Agent' })
   })
 

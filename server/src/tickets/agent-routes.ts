@@ -1,5 +1,13 @@
 import { Hono, type Context } from 'hono'
-import { CATEGORIES, CLOSE_REASONS, FREE_TEXT_CHARS, PRIORITIES, REPLY_STATUSES, STATUSES, ticketPaths } from '@snagbox/sdk/contract'
+import {
+  CATEGORIES,
+  CLOSE_REASONS,
+  FREE_TEXT_CHARS,
+  PRIORITIES,
+  REPLY_STATUSES,
+  STATUSES,
+  ticketPaths,
+} from '@snagbox/sdk/contract'
 import { agentExists } from '../auth/agents.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
 import type { AppDeps } from '../deps.js'
@@ -18,7 +26,9 @@ import { applyDecision, splitTicket, type DecisionInput } from './store/write.js
 
 /** The lifecycle actor of an agent request: a person, or the API token a bot uses. */
 export function actorOf(agent: AgentActor): Actor {
-  return agent.via === 'token' ? { kind: 'token', id: agent.tokenId, agentId: agent.id } : { kind: 'agent', id: agent.id }
+  return agent.via === 'token'
+    ? { kind: 'token', id: agent.tokenId, agentId: agent.id }
+    : { kind: 'agent', id: agent.id }
 }
 
 /** The agent API under `/api/v1/tickets`: list, read, change, reply, note, split, link. */
@@ -35,10 +45,20 @@ export function agentTicketRoutes(deps: AppDeps) {
     c.header('ETag', etagOf(ticket))
     return c.json(agentView(db, ticket, config.publicUrl), status)
   }
-  const change = (c: Context<AgentEnv>, row: TicketRow, decision: (actor: Actor) => DecisionInput['decide']) => {
+  const change = (
+    c: Context<AgentEnv>,
+    row: TicketRow,
+    decision: (actor: Actor) => DecisionInput['decide'],
+  ) => {
     const ifMatch = parseIfMatch(c.req.header('if-match'))
     const actor = actorOf(c.get('agent'))
-    return applyDecision(deps, { ticketId: row.id, actor, now: deps.now(), ifMatch, decide: decision(actor) })
+    return applyDecision(deps, {
+      ticketId: row.id,
+      actor,
+      now: deps.now(),
+      ifMatch,
+      decide: decision(actor),
+    })
   }
 
   app.get('/', requireAgent(deps), (c) => {
@@ -54,7 +74,9 @@ export function agentTicketRoutes(deps: AppDeps) {
     return c.json(agentView(db, row, config.publicUrl))
   })
 
-  app.get('/:ref/screenshot', requireAgent(deps), (c) => screenshotResponse(c, db, load(c.req.param('ref'))))
+  app.get('/:ref/screenshot', requireAgent(deps), (c) =>
+    screenshotResponse(c, db, load(c.req.param('ref'))),
+  )
 
   app.patch('/:ref', requireAgent(deps), async (c) => {
     const row = load(c.req.param('ref'))
@@ -74,9 +96,13 @@ export function agentTicketRoutes(deps: AppDeps) {
       throw invalid([{ path: 'assigneeId', message: 'is not an agent' }])
     }
     const duplicate = patch.duplicateOf ? load(patch.duplicateOf) : undefined
-    if (duplicate?.id === row.id) throw invalid([{ path: 'duplicateOf', message: 'must be another ticket' }])
+    if (duplicate?.id === row.id)
+      throw invalid([{ path: 'duplicateOf', message: 'must be another ticket' }])
     const wanted = { ...patch, duplicateOf: duplicate?.id }
-    return answer(c, change(c, row, (actor) => (state, ctx) => decidePatch(state, wanted, actor, ctx)))
+    return answer(
+      c,
+      change(c, row, (actor) => (state, ctx) => decidePatch(state, wanted, actor, ctx)),
+    )
   })
 
   app.post('/:ref/replies', requireAgent(deps), async (c) => {
@@ -85,7 +111,16 @@ export function agentTicketRoutes(deps: AppDeps) {
     const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     const status = f.oneOf('status', REPLY_STATUSES)
     f.done()
-    return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx)), 201)
+    return answer(
+      c,
+      change(
+        c,
+        row,
+        (actor) => (state, ctx) =>
+          decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx),
+      ),
+      201,
+    )
   })
 
   app.post('/:ref/notes', requireAgent(deps), async (c) => {
@@ -93,14 +128,21 @@ export function agentTicketRoutes(deps: AppDeps) {
     const f = new Fields(await readJsonObject(c))
     const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     f.done()
-    return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, { type: 'note', body }, actor, ctx)), 201)
+    return answer(
+      c,
+      change(c, row, (actor) => (state, ctx) => decide(state, { type: 'note', body }, actor, ctx)),
+      201,
+    )
   })
 
   app.post('/:ref/split', requireAgent(deps), async (c) => {
     const row = load(c.req.param('ref'))
     const f = new Fields(await readJsonObject(c))
     const subject = f.text('subject', { required: true, max: config.limits.subjectChars })!
-    const description = f.text('description', { required: true, max: config.limits.descriptionChars })!
+    const description = f.text('description', {
+      required: true,
+      max: config.limits.descriptionChars,
+    })!
     f.done()
     const split = splitTicket(deps, {
       ticketId: row.id,
@@ -123,15 +165,28 @@ export function agentTicketRoutes(deps: AppDeps) {
     const comment = f.text('comment', { max: FREE_TEXT_CHARS })
     f.done()
     if (!duplicateOf === !parent) {
-      throw invalid([{ path: 'duplicateOf', message: 'give either duplicateOf (close as its duplicate, with a comment) or parent (a mass incident)' }])
+      throw invalid([
+        {
+          path: 'duplicateOf',
+          message:
+            'give either duplicateOf (close as its duplicate, with a comment) or parent (a mass incident)',
+        },
+      ])
     }
     const target = load((duplicateOf ?? parent)!)
-    if (target.id === row.id) throw invalid([{ path: duplicateOf ? 'duplicateOf' : 'parent', message: 'must be another ticket' }])
-    if (parent && target.category !== 'mass_incident') throw invalid([{ path: 'parent', message: `${target.reference} is not a mass incident` }])
+    if (target.id === row.id)
+      throw invalid([
+        { path: duplicateOf ? 'duplicateOf' : 'parent', message: 'must be another ticket' },
+      ])
+    if (parent && target.category !== 'mass_incident')
+      throw invalid([{ path: 'parent', message: `${target.reference} is not a mass incident` }])
     const action: Action = duplicateOf
       ? { type: 'close', closeReason: 'duplicate', comment: comment ?? '', duplicateOf: target.id }
       : { type: 'link', parentId: target.id }
-    return answer(c, change(c, row, (actor) => (state, ctx) => decide(state, action, actor, ctx)))
+    return answer(
+      c,
+      change(c, row, (actor) => (state, ctx) => decide(state, action, actor, ctx)),
+    )
   })
 
   return app
@@ -142,6 +197,7 @@ function assigneeOf(body: Record<string, unknown>, me: string): string | null | 
   const value = body.assigneeId
   if (value === undefined) return undefined
   if (value === null) return null
-  if (typeof value !== 'string' || value.length > 60) throw invalid([{ path: 'assigneeId', message: 'must be an agent id, "me" or null' }])
+  if (typeof value !== 'string' || value.length > 60)
+    throw invalid([{ path: 'assigneeId', message: 'must be an agent id, "me" or null' }])
   return value === 'me' ? me : value
 }

@@ -15,7 +15,12 @@ export function closeDueTickets(store: StoreDeps, now: Date): string[] {
   const closed: string[] = []
   for (const ticket of dueForAutoClose(store.db, now)) {
     try {
-      applyDecision(store, { ticketId: ticket.id, actor: SYSTEM, now, decide: (state, ctx) => decide(state, { type: 'auto_close' }, SYSTEM, ctx) })
+      applyDecision(store, {
+        ticketId: ticket.id,
+        actor: SYSTEM,
+        now,
+        decide: (state, ctx) => decide(state, { type: 'auto_close' }, SYSTEM, ctx),
+      })
       closed.push(ticket.reference)
     } catch (err) {
       // The reporter answered between the query and the write: the ticket is no longer due.
@@ -28,7 +33,10 @@ export function closeDueTickets(store: StoreDeps, now: Date): string[] {
 const NO_LONGER_DUE = new Set(['illegal_transition', 'not_due', 'no_change'])
 
 /** Runs `closeDueTickets` now and then every `intervalMs`; returns a function that stops it. */
-export function startAutoClose(deps: StoreDeps & { now: () => Date }, intervalMs = 60_000): () => void {
+export function startAutoClose(
+  deps: StoreDeps & { now: () => Date },
+  intervalMs = 60_000,
+): () => void {
   const run = () => {
     try {
       closeDueTickets(deps, deps.now())

@@ -35,7 +35,10 @@ export async function readIntakeBody(c: Context): Promise<IntakeBody> {
         { path: MULTIPART.payload, message: 'is required (the ticket as JSON)' },
       ])
     }
-    const payload = parseJson(typeof part === 'string' ? part : await part.text(), MULTIPART.payload)
+    const payload = parseJson(
+      typeof part === 'string' ? part : await part.text(),
+      MULTIPART.payload,
+    )
     const file = form.get(MULTIPART.screenshot)
     if (file !== null && typeof file === 'string') {
       throw new ApiError(400, 'invalid_payload', 'The "screenshot" part must be a file', [
@@ -43,9 +46,17 @@ export async function readIntakeBody(c: Context): Promise<IntakeBody> {
       ])
     }
     if (file && isObject(payload) && payload.screenshot !== undefined) {
-      throw new ApiError(400, 'invalid_payload', 'Send the screenshot once: as a file part or in the payload', [
-        { path: 'screenshot', message: 'must not be sent both as a file part and in the payload' },
-      ])
+      throw new ApiError(
+        400,
+        'invalid_payload',
+        'Send the screenshot once: as a file part or in the payload',
+        [
+          {
+            path: 'screenshot',
+            message: 'must not be sent both as a file part and in the payload',
+          },
+        ],
+      )
     }
     const screenshot = file ? new Uint8Array(await file.arrayBuffer()) : dataUrlBytes(payload)
     return { payload, screenshot: screenshot && screenshot.length === 0 ? null : screenshot }
@@ -60,9 +71,12 @@ export async function readIntakeBody(c: Context): Promise<IntakeBody> {
 /** Checks the screenshot is what it claims by its magic bytes, and within the limits. */
 export function checkScreenshot(bytes: Uint8Array, limits: Limits): Screenshot {
   if (bytes.length > limits.screenshotBytes) {
-    throw new ApiError(413, 'payload_too_large', `The screenshot is ${bytes.length} bytes; at most ${limits.screenshotBytes} are accepted`, [
-      { path: 'screenshot', message: `must be at most ${limits.screenshotBytes} bytes` },
-    ])
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `The screenshot is ${bytes.length} bytes; at most ${limits.screenshotBytes} are accepted`,
+      [{ path: 'screenshot', message: `must be at most ${limits.screenshotBytes} bytes` }],
+    )
   }
   const info = sniffImage(bytes)
   if (!info) {
@@ -71,9 +85,17 @@ export function checkScreenshot(bytes: Uint8Array, limits: Limits): Screenshot {
     ])
   }
   if (info.width > limits.screenshotPixels || info.height > limits.screenshotPixels) {
-    throw new ApiError(415, 'invalid_image', `The screenshot is ${info.width}×${info.height}; at most ${limits.screenshotPixels} pixels a side are accepted`, [
-      { path: 'screenshot', message: `must be at most ${limits.screenshotPixels} pixels wide and high` },
-    ])
+    throw new ApiError(
+      415,
+      'invalid_image',
+      `The screenshot is ${info.width}×${info.height}; at most ${limits.screenshotPixels} pixels a side are accepted`,
+      [
+        {
+          path: 'screenshot',
+          message: `must be at most ${limits.screenshotPixels} pixels wide and high`,
+        },
+      ],
+    )
   }
   return { ...info, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
 }
@@ -86,14 +108,25 @@ function parseJson(text: string, where: string): unknown {
   try {
     value = JSON.parse(text)
   } catch (err) {
-    throw new ApiError(400, 'invalid_json', `The ${where} is not valid JSON: ${(err as Error).message}`, [
-      { path: where === 'body' ? '' : where, message: 'must be valid JSON' },
-    ])
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `The ${where} is not valid JSON: ${(err as Error).message}`,
+      [{ path: where === 'body' ? '' : where, message: 'must be valid JSON' }],
+    )
   }
   if (tooDeep(value, MAX_DEPTH)) {
-    throw new ApiError(400, 'invalid_payload', `The ${where} is nested more than ${MAX_DEPTH} levels deep`, [
-      { path: where === 'body' ? '' : where, message: `must be nested at most ${MAX_DEPTH} levels deep` },
-    ])
+    throw new ApiError(
+      400,
+      'invalid_payload',
+      `The ${where} is nested more than ${MAX_DEPTH} levels deep`,
+      [
+        {
+          path: where === 'body' ? '' : where,
+          message: `must be nested at most ${MAX_DEPTH} levels deep`,
+        },
+      ],
+    )
   }
   return value
 }

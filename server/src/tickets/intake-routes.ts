@@ -1,6 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HEADERS, ticketPaths, validateTicketPayload, type TicketCreated } from '@snagbox/sdk/contract'
+import {
+  HEADERS,
+  ticketPaths,
+  validateTicketPayload,
+  type TicketCreated,
+} from '@snagbox/sdk/contract'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
 import { isOriginAllowed } from '../http/origins.js'
@@ -33,11 +38,18 @@ export function intakeRoutes(deps: AppDeps) {
     const project = key ? findProjectByKey(db, key) : undefined
     const allowed = project ? project.allowedOrigins : allAllowedOrigins(db)
     if (!isOriginAllowed(origin, allowed, config)) {
-      throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} may not send tickets here`)
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        `The origin ${origin} may not send tickets here`,
+      )
     }
     corsHeaders(c, origin)
     c.header('Access-Control-Allow-Methods', 'POST, OPTIONS')
-    c.header('Access-Control-Allow-Headers', `Content-Type, ${HEADERS.projectKey}, ${HEADERS.idempotencyKey}`)
+    c.header(
+      'Access-Control-Allow-Headers',
+      `Content-Type, ${HEADERS.projectKey}, ${HEADERS.idempotencyKey}`,
+    )
     c.header('Access-Control-Max-Age', '600')
     return c.body(null, 204)
   })
@@ -60,11 +72,19 @@ export function intakeRoutes(deps: AppDeps) {
       const project = key ? findProjectByKey(db, key) : undefined
       if (!project) {
         grantAnyProjectsOrigin()
-        throw new ApiError(401, 'unknown_project_key', key ? 'No project has this key' : `The ${HEADERS.projectKey} header is missing`)
+        throw new ApiError(
+          401,
+          'unknown_project_key',
+          key ? 'No project has this key' : `The ${HEADERS.projectKey} header is missing`,
+        )
       }
       if (origin) {
         if (!isOriginAllowed(origin, project.allowedOrigins, config)) {
-          throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} may not send tickets to project ${project.prefix}`)
+          throw new ApiError(
+            403,
+            'origin_not_allowed',
+            `The origin ${origin} may not send tickets to project ${project.prefix}`,
+          )
         }
         corsHeaders(c, origin)
       }
@@ -76,13 +96,26 @@ export function intakeRoutes(deps: AppDeps) {
     bodyLimit({
       maxSize: config.limits.bodyBytes,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The body is larger than ${config.limits.bodyBytes} bytes`)
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `The body is larger than ${config.limits.bodyBytes} bytes`,
+        )
       },
     }),
     async (c) => {
       const idempotencyKey = c.req.header(HEADERS.idempotencyKey) ?? null
-      if (idempotencyKey !== null && (idempotencyKey.length > config.limits.idempotencyKeyChars || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
-        throw invalid([{ path: HEADERS.idempotencyKey, message: `must be 1–${config.limits.idempotencyKeyChars} printable ASCII characters` }])
+      if (
+        idempotencyKey !== null &&
+        (idempotencyKey.length > config.limits.idempotencyKeyChars ||
+          !IDEMPOTENCY_KEY.test(idempotencyKey))
+      ) {
+        throw invalid([
+          {
+            path: HEADERS.idempotencyKey,
+            message: `must be 1–${config.limits.idempotencyKeyChars} printable ASCII characters`,
+          },
+        ])
       }
       const body = await readIntakeBody(c)
       const result = validateTicketPayload(body.payload, config.limits)
@@ -110,7 +143,13 @@ export function intakeRoutes(deps: AppDeps) {
 }
 
 function tooMany(seconds: number, who: string): ApiError {
-  return new ApiError(429, 'rate_limited', `Too many tickets from ${who}; try again in ${seconds} s`, undefined, {
-    'Retry-After': String(seconds),
-  })
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Too many tickets from ${who}; try again in ${seconds} s`,
+    undefined,
+    {
+      'Retry-After': String(seconds),
+    },
+  )
 }

@@ -20,18 +20,25 @@ export interface ListQuery {
 export const MAX_LIMIT = 100
 
 /** Reads the query string of the ticket list; every bad value is reported with its name. */
-export function parseListQuery(query: Record<string, string | undefined>): { query: ListQuery } | { errors: FieldError[] } {
+export function parseListQuery(
+  query: Record<string, string | undefined>,
+): { query: ListQuery } | { errors: FieldError[] } {
   const errors: FieldError[] = []
   const list = (name: string, allowed: readonly string[]) => {
-    const values = (query[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const values = (query[name] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const wrong = values.filter((v) => !allowed.includes(v))
-    if (wrong.length) errors.push({ path: name, message: `must be one or more of ${allowed.join(', ')}` })
+    if (wrong.length)
+      errors.push({ path: name, message: `must be one or more of ${allowed.join(', ')}` })
     return values
   }
   const text = (name: string, max = 200) => {
     const value = query[name]?.trim()
     if (!value) return null
-    if (value.length > max) errors.push({ path: name, message: `must be at most ${max} characters` })
+    if (value.length > max)
+      errors.push({ path: name, message: `must be at most ${max} characters` })
     return value
   }
   const limitText = query.limit ?? '25'
@@ -41,10 +48,12 @@ export function parseListQuery(query: Record<string, string | undefined>): { que
   }
   const updatedSince = text('updatedSince', 40)
   const since = updatedSince ? Date.parse(updatedSince) : Number.NaN
-  if (updatedSince && Number.isNaN(since)) errors.push({ path: 'updatedSince', message: 'must be an ISO 8601 date' })
+  if (updatedSince && Number.isNaN(since))
+    errors.push({ path: 'updatedSince', message: 'must be an ISO 8601 date' })
   const cursorText = text('cursor', 400)
   const cursor = cursorText ? decodeCursor(cursorText) : null
-  if (cursorText && cursor === null) errors.push({ path: 'cursor', message: 'is not a cursor this server gave out' })
+  if (cursorText && cursor === null)
+    errors.push({ path: 'cursor', message: 'is not a cursor this server gave out' })
   const parsed: ListQuery = {
     status: list('status', [...STATUSES, 'open']),
     category: list('category', CATEGORIES),

@@ -17,7 +17,11 @@ export function ticketProblem(problem: TicketProblem): ApiError {
       )
     case 'illegal_transition': {
       const names = problem.allowed.map((a) =>
-        a.status ? `${a.action} (${a.status})` : a.closeReason && a.action === 'close' ? `close (${a.closeReason})` : a.action,
+        a.status
+          ? `${a.action} (${a.status})`
+          : a.closeReason && a.action === 'close'
+            ? `close (${a.closeReason})`
+            : a.action,
       )
       return new ApiError(
         409,
@@ -29,10 +33,16 @@ export function ticketProblem(problem: TicketProblem): ApiError {
       )
     }
     case 'invalid':
-      return new ApiError(400, 'invalid_payload', `${problem.field} ${problem.message}`, [{ path: problem.field, message: problem.message }])
+      return new ApiError(400, 'invalid_payload', `${problem.field} ${problem.message}`, [
+        { path: problem.field, message: problem.message },
+      ])
     case 'no_change':
       return new ApiError(409, 'no_change', `The request changes nothing: ${problem.message}`)
     case 'not_due':
-      return new ApiError(409, 'conflict', `The ticket is not due to auto-close (due ${problem.dueAt ?? 'never'})`)
+      return new ApiError(
+        409,
+        'conflict',
+        `The ticket is not due to auto-close (due ${problem.dueAt ?? 'never'})`,
+      )
   }
 }

@@ -21,7 +21,9 @@ export function App() {
           labelledBy={`snagbox-title-${view}`}
         >
           {view === 'form' && <Form />}
-          {view === 'editor' && shot && <ScreenshotEditor shot={shot} onApply={state.applyEdit} onCancel={state.leaveEditor} />}
+          {view === 'editor' && shot && (
+            <ScreenshotEditor shot={shot} onApply={state.applyEdit} onCancel={state.leaveEditor} />
+          )}
           {view === 'done' && <Success />}
         </Dialog>
       )}

@@ -6,7 +6,10 @@ export function CategoryField() {
   const { state, t } = useWidget()
   const error = state.errors.value.category
   return (
-    <fieldset class="field field--wide categories" aria-describedby={error ? 'category-error' : undefined}>
+    <fieldset
+      class="field field--wide categories"
+      aria-describedby={error ? 'category-error' : undefined}
+    >
       <legend class="label">{t('categoryLegend')}</legend>
       <div class="categories__grid">
         {CATEGORIES.map((category) => (
@@ -22,12 +25,18 @@ export function CategoryField() {
             />
             <span class="category__text">
               <span class="category__name">{t(`category_${category}`)}</span>
-              <span class="category__hint" id={`category-${category}-hint`}>{t(`category_${category}_hint`)}</span>
+              <span class="category__hint" id={`category-${category}-hint`}>
+                {t(`category_${category}_hint`)}
+              </span>
             </span>
           </label>
         ))}
       </div>
-      {error && <p id="category-error" class="error">{error}</p>}
+      {error && (
+        <p id="category-error" class="error">
+          {error}
+        </p>
+      )}
     </fieldset>
   )
 }

@@ -4,7 +4,9 @@ import { mountTestWidget, settle } from '../../test/support.js'
 afterEach(() => void (document.body.innerHTML = ''))
 
 const key = (target: EventTarget, key: string, init: KeyboardEventInit = {}) =>
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }))
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
+  )
 
 async function openFromLauncher(options = {}) {
   const w = mountTestWidget(options)
@@ -26,16 +28,23 @@ describe('the dialog', () => {
     const { root, $ } = await openFromLauncher()
     const dialog = $('[role="dialog"]')!
     expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Report a problem')
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe(
+      'Report a problem',
+    )
     expect(dialog.contains(root.activeElement)).toBe(true)
     expect((root.activeElement as HTMLInputElement).value).toBe('incident')
   })
 
   it('labels every control', async () => {
     const { root } = await openFromLauncher()
-    const controls = [...root.querySelectorAll<HTMLElement>('input:not([type=file]),textarea,button,select,summary')]
+    const controls = [
+      ...root.querySelectorAll<HTMLElement>(
+        'input:not([type=file]),textarea,button,select,summary',
+      ),
+    ]
     expect(controls.length).toBeGreaterThan(12)
-    for (const control of controls) expect(nameOf(root, control), control.outerHTML.slice(0, 80)).not.toBe('')
+    for (const control of controls)
+      expect(nameOf(root, control), control.outerHTML.slice(0, 80)).not.toBe('')
   })
 
   it('closes on Escape and gives the focus back to the launcher', async () => {
@@ -59,7 +68,10 @@ describe('the dialog', () => {
   it('opens from any page element with data-snagbox-open and returns the focus to it', async () => {
     const { root, $ } = mountTestWidget({ launcher: false })
     expect($('.launcher')).toBeNull()
-    document.body.insertAdjacentHTML('beforeend', '<a href="#help" data-snagbox-open><span>Report a problem</span></a>')
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<a href="#help" data-snagbox-open><span>Report a problem</span></a>',
+    )
     const link = document.querySelector<HTMLElement>('[data-snagbox-open]')!
     link.focus()
     link.querySelector('span')!.click()

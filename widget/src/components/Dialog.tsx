@@ -30,7 +30,10 @@ export function Dialog({ view, wide, labelledBy, onClose, children }: Props) {
   }
 
   return (
-    <div class="backdrop" onMouseDown={(event) => event.target === event.currentTarget && !wide && onClose()}>
+    <div
+      class="backdrop"
+      onMouseDown={(event) => event.target === event.currentTarget && !wide && onClose()}
+    >
       <div
         ref={panel}
         class={wide ? 'panel panel--wide' : 'panel'}
@@ -39,7 +42,12 @@ export function Dialog({ view, wide, labelledBy, onClose, children }: Props) {
         aria-labelledby={labelledBy}
         onKeyDown={onKeyDown}
       >
-        <button type="button" class="icon-button panel__close" aria-label={t('close')} onClick={onClose}>
+        <button
+          type="button"
+          class="icon-button panel__close"
+          aria-label={t('close')}
+          onClick={onClose}
+        >
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>

@@ -3,18 +3,52 @@ import type { MessageKey } from '../i18n/en.js'
 import type { Translate } from '../i18n/translate.js'
 import { useWidget } from '../widget-context.js'
 
-const join = (...parts: (string | number | null | undefined | false)[]) => parts.filter((p) => p || p === 0).join(' ')
+const join = (...parts: (string | number | null | undefined | false)[]) =>
+  parts.filter((p) => p || p === 0).join(' ')
 
 /** The readable lines of "what will be sent"; the raw object below them is the proof. */
-function rows(env: CollectedEnvironment, app: { name?: string; version?: string; build?: string }, t: Translate): [MessageKey, string][] {
+function rows(
+  env: CollectedEnvironment,
+  app: { name?: string; version?: string; build?: string },
+  t: Translate,
+): [MessageKey, string][] {
   const bits = (n: number | null | undefined) => (n ? t('bits', { n }) : null)
   const { os, browser, screen } = env
   const unknown = (text: string) => text || t('unknown')
   return [
-    ['envOs', unknown(join(os.name, os.version, bits(os.bitness) && `(${bits(os.bitness)}${os.architecture ? `, ${os.architecture}` : ''})`))],
-    ['envBrowser', unknown(join(browser.name, browser.version, bits(browser.bitness) && `(${bits(browser.bitness)})`))],
-    ['envApp', unknown(join(app.name, app.version, app.build && `(${t('build', { build: app.build })})`))],
-    ['envScreen', unknown(screen.width ? join(`${screen.width}×${screen.height}`, `@${screen.pixelRatio}x`, `· ${screen.viewportWidth}×${screen.viewportHeight}`) : '')],
+    [
+      'envOs',
+      unknown(
+        join(
+          os.name,
+          os.version,
+          bits(os.bitness) &&
+            `(${bits(os.bitness)}${os.architecture ? `, ${os.architecture}` : ''})`,
+        ),
+      ),
+    ],
+    [
+      'envBrowser',
+      unknown(
+        join(browser.name, browser.version, bits(browser.bitness) && `(${bits(browser.bitness)})`),
+      ),
+    ],
+    [
+      'envApp',
+      unknown(join(app.name, app.version, app.build && `(${t('build', { build: app.build })})`)),
+    ],
+    [
+      'envScreen',
+      unknown(
+        screen.width
+          ? join(
+              `${screen.width}×${screen.height}`,
+              `@${screen.pixelRatio}x`,
+              `· ${screen.viewportWidth}×${screen.viewportHeight}`,
+            )
+          : '',
+      ),
+    ],
     ['envLanguage', unknown(join(env.locale, env.timezone && `· ${env.timezone}`))],
     ['envPage', unknown(env.url ?? '')],
   ]
@@ -40,7 +74,9 @@ export function EnvironmentDetails() {
           </dl>
           <details class="details__raw">
             <summary>{t('detailsRaw')}</summary>
-            <pre tabIndex={0}>{JSON.stringify({ app: state.app.value, environment: env }, null, 2)}</pre>
+            <pre tabIndex={0}>
+              {JSON.stringify({ app: state.app.value, environment: env }, null, 2)}
+            </pre>
           </details>
         </>
       ) : (

@@ -13,7 +13,11 @@ export function Launcher() {
       aria-busy={busy}
       onClick={(event) => void state.open(event.currentTarget)}
     >
-      <svg class={busy ? 'launcher__icon spin' : 'launcher__icon'} viewBox="0 0 24 24" aria-hidden="true">
+      <svg
+        class={busy ? 'launcher__icon spin' : 'launcher__icon'}
+        viewBox="0 0 24 24"
+        aria-hidden="true"
+      >
         {busy ? (
           <path d="M12 3a9 9 0 1 0 9 9" />
         ) : (

@@ -3,7 +3,12 @@ import { isMeaningful, paint, TOOLS, type Mark, type Tool } from '../screenshot-
 import type { Shot } from '../shot.js'
 import { useWidget } from '../widget-context.js'
 
-const TOOL_LABEL = { pen: 'toolPen', arrow: 'toolArrow', box: 'toolBox', redact: 'toolRedact' } as const
+const TOOL_LABEL = {
+  pen: 'toolPen',
+  arrow: 'toolArrow',
+  box: 'toolBox',
+  redact: 'toolRedact',
+} as const
 const TOOL_ICON: Record<Tool, string> = {
   box: 'M4 6h16v12H4z',
   arrow: 'M5 19L19 5M10 5h9v9',
@@ -43,7 +48,10 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
   const at = (event: PointerEvent): [number, number] => {
     const c = canvas.current!
     const r = c.getBoundingClientRect()
-    return [((event.clientX - r.left) * c.width) / r.width, ((event.clientY - r.top) * c.height) / r.height]
+    return [
+      ((event.clientX - r.left) * c.width) / r.width,
+      ((event.clientY - r.top) * c.height) / r.height,
+    ]
   }
   function onPointerDown(event: PointerEvent) {
     if (event.button !== 0) return
@@ -69,17 +77,35 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
   }
 
   return (
-    <div class="editor" onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'z' && (e.preventDefault(), undo())}>
-      <h2 id="snagbox-title-editor" class="title">{t('editorTitle')}</h2>
-      <p class="hint" id="editor-hint">{t('editorHint')}</p>
+    <div
+      class="editor"
+      onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'z' && (e.preventDefault(), undo())}
+    >
+      <h2 id="snagbox-title-editor" class="title">
+        {t('editorTitle')}
+      </h2>
+      <p class="hint" id="editor-hint">
+        {t('editorHint')}
+      </p>
       <div class="editor__tools" role="toolbar" aria-label={t('editorTitle')}>
         {TOOLS.map((name, i) => (
-          <button type="button" key={name} class="tool" aria-pressed={tool === name} onClick={() => setTool(name)} data-autofocus={i === 0 ? '' : undefined}>
-            <svg viewBox="0 0 24 24" aria-hidden="true" class={`tool__icon tool__icon--${name}`}><path d={TOOL_ICON[name]} /></svg>
+          <button
+            type="button"
+            key={name}
+            class="tool"
+            aria-pressed={tool === name}
+            onClick={() => setTool(name)}
+            data-autofocus={i === 0 ? '' : undefined}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" class={`tool__icon tool__icon--${name}`}>
+              <path d={TOOL_ICON[name]} />
+            </svg>
             {t(TOOL_LABEL[name])}
           </button>
         ))}
-        <button type="button" class="tool" onClick={undo} disabled={!marks.length}>{t('undo')}</button>
+        <button type="button" class="tool" onClick={undo} disabled={!marks.length}>
+          {t('undo')}
+        </button>
       </div>
       <div class="editor__stage">
         <canvas
@@ -97,8 +123,12 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
         />
       </div>
       <div class="actions">
-        <button type="button" class="button button--quiet" onClick={onCancel}>{t('editorCancel')}</button>
-        <button type="button" class="button button--primary" onClick={apply}>{t('editorApply')}</button>
+        <button type="button" class="button button--quiet" onClick={onCancel}>
+          {t('editorCancel')}
+        </button>
+        <button type="button" class="button button--primary" onClick={apply}>
+          {t('editorApply')}
+        </button>
       </div>
     </div>
   )

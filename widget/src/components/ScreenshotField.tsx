@@ -8,35 +8,78 @@ export function ScreenshotField() {
   const file = useRef<HTMLInputElement>(null)
   const shot = state.shot.value
   const error = state.errors.value.screenshot
-  const status = state.capturing.value ? t('screenshotCapturing') : state.captureFailed.value ? t('screenshotFailed') : shot ? '' : t('screenshotNone')
+  const status = state.capturing.value
+    ? t('screenshotCapturing')
+    : state.captureFailed.value
+      ? t('screenshotFailed')
+      : shot
+        ? ''
+        : t('screenshotNone')
 
-  const onDrop = (event: DragEvent) => state.attachFrom(event.dataTransfer) && event.preventDefault()
+  const onDrop = (event: DragEvent) =>
+    state.attachFrom(event.dataTransfer) && event.preventDefault()
 
   return (
-    <section class="field field--wide shot" aria-labelledby="shot-label" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <h3 id="shot-label" class="label">{t('screenshot')}</h3>
+    <section
+      class="field field--wide shot"
+      aria-labelledby="shot-label"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <h3 id="shot-label" class="label">
+        {t('screenshot')}
+      </h3>
       <div class="shot__row">
         {shot && (
-          <button type="button" class="shot__preview" onClick={state.editShot} tabIndex={-1} aria-label={t('screenshotEdit')}>
+          <button
+            type="button"
+            class="shot__preview"
+            onClick={state.editShot}
+            tabIndex={-1}
+            aria-label={t('screenshotEdit')}
+          >
             <img src={shot.url} alt={t('screenshotAlt')} />
           </button>
         )}
         <div class="shot__side">
-          {status && <p class="hint" aria-live="polite">{status}</p>}
+          {status && (
+            <p class="hint" aria-live="polite">
+              {status}
+            </p>
+          )}
           {shot?.origin === 'capture' && <p class="hint">{t('screenshotPrivacy')}</p>}
           <div class="shot__buttons">
             {shot && (
               <>
-                <button type="button" class="button button--small" onClick={state.editShot}>{t('screenshotEdit')}</button>
-                <button type="button" class="button button--small button--quiet" onClick={state.removeShot}>{t('screenshotRemove')}</button>
+                <button type="button" class="button button--small" onClick={state.editShot}>
+                  {t('screenshotEdit')}
+                </button>
+                <button
+                  type="button"
+                  class="button button--small button--quiet"
+                  onClick={state.removeShot}
+                >
+                  {t('screenshotRemove')}
+                </button>
               </>
             )}
-            <button type="button" class="button button--small button--quiet" onClick={() => file.current?.click()} aria-describedby="shot-paste">
+            <button
+              type="button"
+              class="button button--small button--quiet"
+              onClick={() => file.current?.click()}
+              aria-describedby="shot-paste"
+            >
               {t('screenshotAttach')}
             </button>
           </div>
-          <p id="shot-paste" class="hint">{t('screenshotPaste')}</p>
-          {error && <p class="error" role="alert">{error}</p>}
+          <p id="shot-paste" class="hint">
+            {t('screenshotPaste')}
+          </p>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       </div>
       <input

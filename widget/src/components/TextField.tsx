@@ -16,8 +16,21 @@ interface Props {
 }
 
 /** A labelled input or textarea whose hint and error are tied to it for screen readers. */
-export function TextField({ id, label, value, error, hint, multiline, maxLength, type = 'text', autoComplete, required, autofocus }: Props) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+export function TextField({
+  id,
+  label,
+  value,
+  error,
+  hint,
+  multiline,
+  maxLength,
+  type = 'text',
+  autoComplete,
+  required,
+  autofocus,
+}: Props) {
+  const described =
+    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   const common = {
     id,
     name: id,
@@ -37,9 +50,21 @@ export function TextField({ id, label, value, error, hint, multiline, maxLength,
         {label}
         {required && <span aria-hidden="true"> *</span>}
       </label>
-      {multiline ? <textarea {...common} rows={5} /> : <input {...common} type={type} autoComplete={autoComplete} />}
-      {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
-      {error && <p id={`${id}-error`} class="error">{error}</p>}
+      {multiline ? (
+        <textarea {...common} rows={5} />
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} />
+      )}
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="error">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

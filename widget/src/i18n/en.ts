@@ -18,7 +18,8 @@ export const en = {
   category_feature_request: 'I have an idea',
   category_feature_request_hint: 'An improvement or a new feature',
   description: 'What happened?',
-  descriptionHint: 'What did you do, what did you expect, and what happened instead? Paste the error text if there is one.',
+  descriptionHint:
+    'What did you do, what did you expect, and what happened instead? Paste the error text if there is one.',
   blocking: 'This blocks my work',
   blockingHint: 'Requests that stop work are handled first.',
   screenshot: 'Screenshot',
@@ -37,7 +38,8 @@ export const en = {
   email: 'E-mail',
   phone: 'Phone',
   details: 'What will be sent',
-  detailsIntro: 'Besides your description, contact details and the screenshot, the support team gets these facts about your system and the recent error messages of this page:',
+  detailsIntro:
+    'Besides your description, contact details and the screenshot, the support team gets these facts about your system and the recent error messages of this page:',
   detailsLoading: 'Collecting…',
   detailsRaw: 'Exactly as sent',
   envOs: 'Operating system',
@@ -60,15 +62,20 @@ export const en = {
   sentKeep: 'Keep this number to refer to your request.',
   sentStatus: 'Follow its progress',
   queuedTitle: 'Saved, not sent yet',
-  queuedText: 'The support server cannot be reached right now. Your request is kept on this device and will be sent automatically when the connection is back.',
-  queuedTextVolatile: 'The support server cannot be reached right now. Your request will be sent automatically when the connection is back, as long as this page stays open.',
+  queuedText:
+    'The support server cannot be reached right now. Your request is kept on this device and will be sent automatically when the connection is back.',
+  queuedTextVolatile:
+    'The support server cannot be reached right now. Your request will be sent automatically when the connection is back, as long as this page stays open.',
   done: 'Done',
   error_network: 'Could not reach the support server. Check your connection and try again.',
   error_rate_limited: 'Too many requests were sent. Please wait a minute and try again.',
   error_too_large: 'The request is too large. Try removing the screenshot.',
-  error_bad_image: 'The screenshot could not be read. Attach a PNG, JPEG or WebP picture, or remove it.',
-  error_not_configured: 'This form is not set up for this site yet. Please contact support another way.',
-  error_failed: 'Something went wrong and the request was not sent. Your text is kept, please try again.',
+  error_bad_image:
+    'The screenshot could not be read. Attach a PNG, JPEG or WebP picture, or remove it.',
+  error_not_configured:
+    'This form is not set up for this site yet. Please contact support another way.',
+  error_failed:
+    'Something went wrong and the request was not sent. Your text is kept, please try again.',
   editorTitle: 'Mark up the screenshot',
   editorHint: 'Drag on the picture. Use “Hide” to black out anything private.',
   toolPen: 'Draw',

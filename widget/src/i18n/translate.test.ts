@@ -5,16 +5,21 @@ import { createTranslate, DICTIONARIES } from './translate.js'
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
 describe('the widget texts', () => {
-  it.each(Object.entries(DICTIONARIES))('%s has every key of English, each non-empty with the same placeholders', (_, messages) => {
-    expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort())
-    for (const [key, text] of Object.entries(messages)) {
-      expect(text.trim(), key).not.toBe('')
-      expect(placeholders(text), key).toEqual(placeholders(en[key as keyof typeof en]))
-    }
-  })
+  it.each(Object.entries(DICTIONARIES))(
+    '%s has every key of English, each non-empty with the same placeholders',
+    (_, messages) => {
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort())
+      for (const [key, text] of Object.entries(messages)) {
+        expect(text.trim(), key).not.toBe('')
+        expect(placeholders(text), key).toEqual(placeholders(en[key as keyof typeof en]))
+      }
+    },
+  )
 
   it('Russian is really translated, not a copy of English', () => {
-    const same = Object.keys(en).filter((key) => DICTIONARIES.ru[key as keyof typeof en] === en[key as keyof typeof en])
+    const same = Object.keys(en).filter(
+      (key) => DICTIONARIES.ru[key as keyof typeof en] === en[key as keyof typeof en],
+    )
     expect(same).toEqual([])
   })
 

@@ -14,5 +14,6 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 /** A translator over the language's dictionary, with the host's overrides on top. */
 export function createTranslate(language: Language, overrides: Partial<Messages> = {}): Translate {
   const messages: Messages = { ...DICTIONARIES[language], ...overrides }
-  return (key, vars) => messages[key].replace(/\{(\w+)\}/g, (all, name: string) => String(vars?.[name] ?? all))
+  return (key, vars) =>
+    messages[key].replace(/\{(\w+)\}/g, (all, name: string) => String(vars?.[name] ?? all))
 }

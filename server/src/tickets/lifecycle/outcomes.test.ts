@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { decide } from './decide.js'
 import type { Action, Actor, Decision, TicketState } from './decide.js'
-import { AGENT, ctx, DUE, EARLIER, NOW, REPORTER, run, SYSTEM } from '../../../test/lifecycle-fixtures.js'
+import {
+  AGENT,
+  ctx,
+  DUE,
+  EARLIER,
+  NOW,
+  REPORTER,
+  run,
+  SYSTEM,
+} from '../../../test/lifecycle-fixtures.js'
 import { ticket, TOKEN } from '../../../test/lifecycle-fixtures.js'
 
 const solve: Action = { type: 'reply', body: 'Fixed in 4.30.35', status: 'resolved' }

@@ -72,7 +72,10 @@ export interface StoreDeps {
  * made (`null`: it changed nothing, e.g. an idempotent replay). A write that throws rolls back
  * and publishes nothing. Every write of the ticket store goes through here.
  */
-export function commit<T>(store: StoreDeps, write: (tx: Tx) => { result: T; change: CommittedChange | null }): T {
+export function commit<T>(
+  store: StoreDeps,
+  write: (tx: Tx) => { result: T; change: CommittedChange | null },
+): T {
   const { result, change } = store.db.transaction(write, { behavior: 'immediate' })
   if (change) store.changes.publish(change)
   return result

@@ -26,7 +26,9 @@ export interface IntakeResult {
 }
 
 /** Priority at intake (contract §2): a mass incident is critical, a blocking problem high. */
-export function intakePriority(payload: Pick<ValidTicketPayload, 'category' | 'blocking'>): Priority {
+export function intakePriority(
+  payload: Pick<ValidTicketPayload, 'category' | 'blocking'>,
+): Priority {
   if (payload.category === 'mass_incident') return 'critical'
   return payload.blocking ? 'high' : 'normal'
 }
@@ -50,63 +52,86 @@ export function createTicket(
   const priority = intakePriority(payload)
   const actor: Actor = { kind: 'reporter' }
   return commit<IntakeResult>(store, (tx) => {
-      if (idempotencyKey) {
-        const existing = tx
-          .select({ id: tickets.id, reference: tickets.reference, status: tickets.status, createdAt: tickets.createdAt })
-          .from(tickets)
-          .where(and(eq(tickets.projectId, project.id), eq(tickets.idempotencyKey, idempotencyKey)))
-          .get()
-        if (existing) {
-          const reporterToken = addReporterToken(tx, existing.id, now)
-          return { result: { ...existing, status: existing.status as Status, reporterToken, created: false }, change: null }
+    if (idempotencyKey) {
+      const existing = tx
+        .select({
+          id: tickets.id,
+          reference: tickets.reference,
+          status: tickets.status,
+          createdAt: tickets.createdAt,
+        })
+        .from(tickets)
+        .where(and(eq(tickets.projectId, project.id), eq(tickets.idempotencyKey, idempotencyKey)))
+        .get()
+      if (existing) {
+        const reporterToken = addReporterToken(tx, existing.id, now)
+        return {
+          result: { ...existing, status: existing.status as Status, reporterToken, created: false },
+          change: null,
         }
       }
-      const created = insertTicket(tx, {
-        projectId: project.id,
-        fields: {
-          category: payload.category,
-          priority,
-          blocking: payload.blocking,
-          subject: payload.subject,
-          description: payload.description,
-          reporter: JSON.stringify(payload.reporter),
-          app: JSON.stringify(payload.app),
-          environment: JSON.stringify(payload.environment),
-          context: JSON.stringify(payload.context),
-          logs: JSON.stringify(payload.logs),
-          idempotencyKey,
-        },
-        actor,
-        eventData: { category: payload.category, priority, screenshot: !!screenshot },
-        now,
-      })
-      if (screenshot) {
-        tx.insert(attachments)
-          .values({
-            id: randomUUID(),
-            ticketId: created.row.id,
-            kind: 'screenshot',
-            contentType: screenshot.type,
-            width: screenshot.width,
-            height: screenshot.height,
-            bytes: screenshot.data.length,
-            sha256: createHash('sha256').update(screenshot.data).digest('hex'),
-            data: screenshot.data,
-            createdAt: now,
-          })
-          .run()
-      }
-      const result = { id: created.row.id, reference: created.row.reference, reporterToken: created.reporterToken }
-      return {
-        result: { ...result, status: 'new' as const, createdAt: now, created: true },
-        change: { actor, created: [created.row], changed: [], events: [created.event] },
-      }
+    }
+    const created = insertTicket(tx, {
+      projectId: project.id,
+      fields: {
+        category: payload.category,
+        priority,
+        blocking: payload.blocking,
+        subject: payload.subject,
+        description: payload.description,
+        reporter: JSON.stringify(payload.reporter),
+        app: JSON.stringify(payload.app),
+        environment: JSON.stringify(payload.environment),
+        context: JSON.stringify(payload.context),
+        logs: JSON.stringify(payload.logs),
+        idempotencyKey,
+      },
+      actor,
+      eventData: { category: payload.category, priority, screenshot: !!screenshot },
+      now,
+    })
+    if (screenshot) {
+      tx.insert(attachments)
+        .values({
+          id: randomUUID(),
+          ticketId: created.row.id,
+          kind: 'screenshot',
+          contentType: screenshot.type,
+          width: screenshot.width,
+          height: screenshot.height,
+          bytes: screenshot.data.length,
+          sha256: createHash('sha256').update(screenshot.data).digest('hex'),
+          data: screenshot.data,
+          createdAt: now,
+        })
+        .run()
+    }
+    const result = {
+      id: created.row.id,
+      reference: created.row.reference,
+      reporterToken: created.reporterToken,
+    }
+    return {
+      result: { ...result, status: 'new' as const, createdAt: now, created: true },
+      change: { actor, created: [created.row], changed: [], events: [created.event] },
+    }
   })
 }
 
 type TicketFields = Pick<
   typeof tickets.$inferInsert,
-  'category' | 'priority' | 'blocking' | 'subject' | 'description' | 'reporter' | 'app' | 'environment' | 'context' | 'logs' | 'idempotencyKey' | 'splitFromId'
+  | 'category'
+  | 'priority'
+  | 'blocking'
+  | 'subject'
+  | 'description'
+  | 'reporter'
+  | 'app'
+  | 'environment'
+  | 'context'
+  | 'logs'
+  | 'idempotencyKey'
+  | 'splitFromId'
 >
 
 /**
@@ -116,7 +141,14 @@ type TicketFields = Pick<
  */
 export function insertTicket(
   tx: Tx,
-  input: { projectId: string; fields: TicketFields; actor: Actor; eventData: Record<string, unknown>; now: string; id?: string },
+  input: {
+    projectId: string
+    fields: TicketFields
+    actor: Actor
+    eventData: Record<string, unknown>
+    now: string
+    id?: string
+  },
 ): { row: TicketRow; event: AppendedEvent; reporterToken: string } {
   const { ticketSeq: number, prefix } = tx
     .update(projects)
@@ -145,13 +177,32 @@ export function insertTicket(
   const actorId = actorAgentId(input.actor)
   const event = tx
     .insert(ticketEvents)
-    .values({ ticketId: id, type: 'created', actorKind: input.actor.kind, actorId, data: JSON.stringify(input.eventData), createdAt: input.now })
+    .values({
+      ticketId: id,
+      type: 'created',
+      actorKind: input.actor.kind,
+      actorId,
+      data: JSON.stringify(input.eventData),
+      createdAt: input.now,
+    })
     .returning({ id: ticketEvents.id })
     .get()
-  indexTicket(tx, { searchId: event.id, subject: input.fields.subject, description: input.fields.description })
+  indexTicket(tx, {
+    searchId: event.id,
+    subject: input.fields.subject,
+    description: input.fields.description,
+  })
   return {
     row,
-    event: { id: event.id, ticketId: id, type: 'created', actor: input.actor, visibility: 'public', data: input.eventData, createdAt: input.now },
+    event: {
+      id: event.id,
+      ticketId: id,
+      type: 'created',
+      actor: input.actor,
+      visibility: 'public',
+      data: input.eventData,
+      createdAt: input.now,
+    },
     reporterToken: addReporterToken(tx, id, input.now),
   }
 }
@@ -159,7 +210,9 @@ export function insertTicket(
 /** A new credential for the reporter of a ticket; only its hash is stored. */
 function addReporterToken(tx: Tx, ticketId: string, now: string): string {
   const token = randomToken()
-  tx.insert(reporterTokens).values({ tokenHash: sha256(token), ticketId, createdAt: now }).run()
+  tx.insert(reporterTokens)
+    .values({ tokenHash: sha256(token), ticketId, createdAt: now })
+    .run()
   return token
 }
 

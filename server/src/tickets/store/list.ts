@@ -1,5 +1,12 @@
 import { and, asc, eq, gt, gte, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
-import type { Category, CloseReason, Priority, Status, TicketPage, TicketSummary } from '@snagbox/sdk/contract'
+import type {
+  Category,
+  CloseReason,
+  Priority,
+  Status,
+  TicketPage,
+  TicketSummary,
+} from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
 import { agents, attachments, ticketEvents, tickets } from '../../db/schema.js'
 import { encodeCursor, type ListQuery } from '../list-query.js'
@@ -15,19 +22,26 @@ export function listTickets(db: Db, query: ListQuery, agentId: string): TicketPa
   const where: SQL[] = []
   const statuses = query.status.filter((s) => s !== 'open')
   if (query.status.includes('open')) {
-    where.push(statuses.length ? sql`(${tickets.status} != 'closed' OR ${inArray(tickets.status, statuses)})` : ne(tickets.status, 'closed'))
+    where.push(
+      statuses.length
+        ? sql`(${tickets.status} != 'closed' OR ${inArray(tickets.status, statuses)})`
+        : ne(tickets.status, 'closed'),
+    )
   } else if (statuses.length) {
     where.push(inArray(tickets.status, statuses))
   }
   if (query.category.length) where.push(inArray(tickets.category, query.category))
   if (query.priority.length) where.push(inArray(tickets.priority, query.priority))
   if (query.assignee === 'none') where.push(isNull(tickets.assigneeId))
-  else if (query.assignee) where.push(eq(tickets.assigneeId, query.assignee === 'me' ? agentId : query.assignee))
-  if (query.appVersion) where.push(sql`json_extract(${tickets.app}, '$.version') = ${query.appVersion}`)
+  else if (query.assignee)
+    where.push(eq(tickets.assigneeId, query.assignee === 'me' ? agentId : query.assignee))
+  if (query.appVersion)
+    where.push(sql`json_extract(${tickets.app}, '$.version') = ${query.appVersion}`)
   if (query.os) {
     const [name, ...version] = query.os.split(/\s+/)
     where.push(sql`lower(json_extract(${tickets.environment}, '$.os.name')) = lower(${name})`)
-    if (version.length) where.push(sql`json_extract(${tickets.environment}, '$.os.version') = ${version.join(' ')}`)
+    if (version.length)
+      where.push(sql`json_extract(${tickets.environment}, '$.os.version') = ${version.join(' ')}`)
   }
   if (query.updatedSince) where.push(gte(tickets.updatedAt, query.updatedSince))
   if (query.q) {
@@ -35,7 +49,9 @@ export function listTickets(db: Db, query: ListQuery, agentId: string): TicketPa
     const byText = match
       ? sql`${tickets.id} IN (SELECT ${ticketEvents.ticketId} FROM ticket_search JOIN ${ticketEvents} ON ${ticketEvents.id} = ticket_search.rowid WHERE ticket_search MATCH ${match})`
       : undefined
-    const byReference = REFERENCE.test(query.q) ? eq(tickets.reference, query.q.toUpperCase()) : undefined
+    const byReference = REFERENCE.test(query.q)
+      ? eq(tickets.reference, query.q.toUpperCase())
+      : undefined
     const either = [byText, byReference].filter((c): c is SQL => !!c)
     where.push(either.length ? sql`(${sql.join(either, sql` OR `)})` : sql`0`)
   }
@@ -84,7 +100,11 @@ export function listTickets(db: Db, query: ListQuery, agentId: string): TicketPa
         priority: r.priority as Priority,
         blocking: r.blocking,
         subject: r.subject,
-        reporter: { name: reporter.name, email: reporter.email, organization: reporter.organization },
+        reporter: {
+          name: reporter.name,
+          email: reporter.email,
+          organization: reporter.organization,
+        },
         app: { name: app.name, version: app.version, build: app.build },
         os: { name: os.name ?? null, version: os.version ?? null, bitness: os.bitness ?? null },
         assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,

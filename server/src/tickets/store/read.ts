@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import type { Status, TimelineEntry } from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
-import { agents, attachments, projects, reporterTokens, ticketEvents, tickets } from '../../db/schema.js'
+import {
+  agents,
+  attachments,
+  projects,
+  reporterTokens,
+  ticketEvents,
+  tickets,
+} from '../../db/schema.js'
 
 export type TicketRow = typeof tickets.$inferSelect
 
@@ -10,7 +17,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** A ticket by its reference (`DEMO-42`, any case) or its id. */
 export function findTicket(db: Db, ref: string): TicketRow | undefined {
   if (ref.length > 60) return undefined
-  const condition = UUID.test(ref) ? eq(tickets.id, ref.toLowerCase()) : eq(tickets.reference, ref.toUpperCase())
+  const condition = UUID.test(ref)
+    ? eq(tickets.id, ref.toLowerCase())
+    : eq(tickets.reference, ref.toUpperCase())
   return db.select().from(tickets).where(condition).get()
 }
 
@@ -32,30 +41,59 @@ export interface ScreenshotMeta {
 
 export function screenshotMeta(db: Db, ticketId: string): ScreenshotMeta | undefined {
   return db
-    .select({ id: attachments.id, contentType: attachments.contentType, width: attachments.width, height: attachments.height, bytes: attachments.bytes })
+    .select({
+      id: attachments.id,
+      contentType: attachments.contentType,
+      width: attachments.width,
+      height: attachments.height,
+      bytes: attachments.bytes,
+    })
     .from(attachments)
     .where(eq(attachments.ticketId, ticketId))
     .get()
 }
 
-export function screenshotData(db: Db, ticketId: string): { contentType: string; data: Buffer } | undefined {
-  return db.select({ contentType: attachments.contentType, data: attachments.data }).from(attachments).where(eq(attachments.ticketId, ticketId)).get()
+export function screenshotData(
+  db: Db,
+  ticketId: string,
+): { contentType: string; data: Buffer } | undefined {
+  return db
+    .select({ contentType: attachments.contentType, data: attachments.data })
+    .from(attachments)
+    .where(eq(attachments.ticketId, ticketId))
+    .get()
 }
 
 /**
  * A ticket's timeline, oldest first. The reporter's view drops internal events and never carries
  * an agent's e-mail address or id.
  */
-export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter'): TimelineEntry[] {
-  const rows = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all()
+export function timeline(
+  db: Db,
+  ticketId: string,
+  audience: 'agent' | 'reporter',
+): TimelineEntry[] {
+  const rows = db
+    .select()
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(asc(ticketEvents.id))
+    .all()
   // Actors, and the people an `assigned` event moved the ticket between.
   const mentioned = rows.flatMap((r) => {
-    const data = r.type === 'assigned' ? (JSON.parse(r.data) as { from?: string | null; to?: string | null }) : {}
+    const data =
+      r.type === 'assigned'
+        ? (JSON.parse(r.data) as { from?: string | null; to?: string | null })
+        : {}
     return [r.actorId, data.from, data.to]
   })
   const agentIds = [...new Set(mentioned.filter((id): id is string => !!id))]
   const people = agentIds.length
-    ? db.select({ id: agents.id, name: agents.name, email: agents.email }).from(agents).where(inArray(agents.id, agentIds)).all()
+    ? db
+        .select({ id: agents.id, name: agents.name, email: agents.email })
+        .from(agents)
+        .where(inArray(agents.id, agentIds))
+        .all()
     : []
   const byId = new Map(people.map((p) => [p.id, p]))
   return rows
@@ -64,14 +102,30 @@ export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter
       const person = r.actorId ? byId.get(r.actorId) : undefined
       const actor =
         audience === 'agent'
-          ? { kind: r.actorKind, id: r.actorId, name: person?.name ?? null, email: person?.email ?? null }
-          : { kind: r.actorKind === 'token' ? 'agent' : r.actorKind, id: null, name: person?.name ?? null }
+          ? {
+              kind: r.actorKind,
+              id: r.actorId,
+              name: person?.name ?? null,
+              email: person?.email ?? null,
+            }
+          : {
+              kind: r.actorKind === 'token' ? 'agent' : r.actorKind,
+              id: null,
+              name: person?.name ?? null,
+            }
       const data = JSON.parse(r.data) as Record<string, unknown>
       if (r.type === 'assigned') {
-        data.fromName = typeof data.from === 'string' ? byId.get(data.from)?.name ?? null : null
-        data.toName = typeof data.to === 'string' ? byId.get(data.to)?.name ?? null : null
+        data.fromName = typeof data.from === 'string' ? (byId.get(data.from)?.name ?? null) : null
+        data.toName = typeof data.to === 'string' ? (byId.get(data.to)?.name ?? null) : null
       }
-      return { id: r.id, type: r.type, visibility: r.visibility, actor, data, createdAt: r.createdAt }
+      return {
+        id: r.id,
+        type: r.type,
+        visibility: r.visibility,
+        actor,
+        data,
+        createdAt: r.createdAt,
+      }
     })
 }
 
@@ -79,21 +133,44 @@ export function timeline(db: Db, ticketId: string, audience: 'agent' | 'reporter
 export function referencesOf(db: Db, ids: (string | null)[]): Map<string, string> {
   const wanted = ids.filter((id): id is string => !!id)
   if (!wanted.length) return new Map()
-  const rows = db.select({ id: tickets.id, reference: tickets.reference }).from(tickets).where(inArray(tickets.id, wanted)).all()
+  const rows = db
+    .select({ id: tickets.id, reference: tickets.reference })
+    .from(tickets)
+    .where(inArray(tickets.id, wanted))
+    .all()
   return new Map(rows.map((r) => [r.id, r.reference]))
 }
 
-export function childrenOf(db: Db, parentId: string): { id: string; reference: string; status: Status }[] {
-  return db.select({ id: tickets.id, reference: tickets.reference, status: tickets.status }).from(tickets).where(eq(tickets.parentId, parentId)).orderBy(asc(tickets.number)).all() as { id: string; reference: string; status: Status }[]
+export function childrenOf(
+  db: Db,
+  parentId: string,
+): { id: string; reference: string; status: Status }[] {
+  return db
+    .select({ id: tickets.id, reference: tickets.reference, status: tickets.status })
+    .from(tickets)
+    .where(eq(tickets.parentId, parentId))
+    .orderBy(asc(tickets.number))
+    .all() as { id: string; reference: string; status: Status }[]
 }
 
 /** The ticket a reporter token's hash belongs to, with the stored hash (for a constant-time check). */
-export function reporterTokenRow(db: Db, tokenHash: string): { tokenHash: string; ticketId: string } | undefined {
-  return db.select({ tokenHash: reporterTokens.tokenHash, ticketId: reporterTokens.ticketId }).from(reporterTokens).where(eq(reporterTokens.tokenHash, tokenHash)).get()
+export function reporterTokenRow(
+  db: Db,
+  tokenHash: string,
+): { tokenHash: string; ticketId: string } | undefined {
+  return db
+    .select({ tokenHash: reporterTokens.tokenHash, ticketId: reporterTokens.ticketId })
+    .from(reporterTokens)
+    .where(eq(reporterTokens.tokenHash, tokenHash))
+    .get()
 }
 
 /** Resolved tickets whose auto-close time has come, the longest overdue first. */
-export function dueForAutoClose(db: Db, now: Date, limit = 1000): { id: string; reference: string }[] {
+export function dueForAutoClose(
+  db: Db,
+  now: Date,
+  limit = 1000,
+): { id: string; reference: string }[] {
   return db
     .select({ id: tickets.id, reference: tickets.reference })
     .from(tickets)

@@ -23,7 +23,10 @@ export function indexTicket(
  * @example toMatchQuery('export "fails') // '"export" "fails"*'
  */
 export function toMatchQuery(input: string): string | null {
-  const words = input.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu)?.slice(0, 16)
+  const words = input
+    .normalize('NFKC')
+    .match(/[\p{L}\p{N}_]+/gu)
+    ?.slice(0, 16)
   if (!words?.length) return null
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
 }

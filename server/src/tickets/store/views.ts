@@ -1,9 +1,24 @@
 import { eq } from 'drizzle-orm'
-import { ticketPaths, type AgentTicket, type Category, type CloseReason, type Priority, type ReporterTicket, type Status } from '@snagbox/sdk/contract'
+import {
+  ticketPaths,
+  type AgentTicket,
+  type Category,
+  type CloseReason,
+  type Priority,
+  type ReporterTicket,
+  type Status,
+} from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
 import { agents } from '../../db/schema.js'
 import { allowedActions } from '../lifecycle/allowed.js'
-import { childrenOf, projectOf, referencesOf, screenshotMeta, timeline, type TicketRow } from './read.js'
+import {
+  childrenOf,
+  projectOf,
+  referencesOf,
+  screenshotMeta,
+  timeline,
+  type TicketRow,
+} from './read.js'
 
 // The views answer with the contract's shapes; the row's text columns hold only its values.
 const lifecycleOf = (row: TicketRow) => ({
@@ -18,7 +33,11 @@ export function agentView(db: Db, row: TicketRow, publicUrl: string) {
   const refs = referencesOf(db, [row.parentId, row.splitFromId, row.duplicateOfId])
   const link = (id: string | null) => (id ? { id, reference: refs.get(id) ?? null } : null)
   const assignee = row.assigneeId
-    ? db.select({ id: agents.id, name: agents.name, email: agents.email }).from(agents).where(eq(agents.id, row.assigneeId)).get() ?? null
+    ? (db
+        .select({ id: agents.id, name: agents.name, email: agents.email })
+        .from(agents)
+        .where(eq(agents.id, row.assigneeId))
+        .get() ?? null)
     : null
   const shot = screenshotMeta(db, row.id)
   return {
@@ -48,7 +67,13 @@ export function agentView(db: Db, row: TicketRow, publicUrl: string) {
     updatedAt: row.updatedAt,
     version: row.version,
     screenshot: shot
-      ? { url: `${publicUrl}${ticketPaths.ticket(row.reference, '/screenshot')}`, contentType: shot.contentType, width: shot.width, height: shot.height, bytes: shot.bytes }
+      ? {
+          url: `${publicUrl}${ticketPaths.ticket(row.reference, '/screenshot')}`,
+          contentType: shot.contentType,
+          width: shot.width,
+          height: shot.height,
+          bytes: shot.bytes,
+        }
       : null,
     allowedActions: allowedActions(row.status as Status, 'agent'),
     timeline: timeline(db, row.id, 'agent'),
@@ -68,8 +93,8 @@ export function reporterView(db: Db, row: TicketRow) {
     resolvedAt: row.resolvedAt,
     closedAt: row.closedAt,
     autoCloseDueAt: row.autoCloseDueAt,
-    duplicateOf: row.duplicateOfId ? refs.get(row.duplicateOfId) ?? null : null,
-    splitFrom: row.splitFromId ? refs.get(row.splitFromId) ?? null : null,
+    duplicateOf: row.duplicateOfId ? (refs.get(row.duplicateOfId) ?? null) : null,
+    splitFrom: row.splitFromId ? (refs.get(row.splitFromId) ?? null) : null,
     allowedActions: allowedActions(row.status as Status, 'reporter').map((a) => a.action),
     timeline: timeline(db, row.id, 'reporter'),
   } satisfies ReporterTicket

@@ -5,7 +5,9 @@ describe('the ticket timeline', () => {
   it('is append-only in the database itself', async () => {
     const h = await agentHarness()
     await h.file()
-    expect(() => h.db.$client.prepare(`update ticket_events set data = '{}'`).run()).toThrow(/append-only/)
+    expect(() => h.db.$client.prepare(`update ticket_events set data = '{}'`).run()).toThrow(
+      /append-only/,
+    )
     expect(() => h.db.$client.prepare('delete from ticket_events').run()).toThrow(/append-only/)
     expect(h.count('ticket_events')).toBe(1)
   })
@@ -13,9 +15,14 @@ describe('the ticket timeline', () => {
   it('writes the change and its events in one transaction: a failing write leaves neither', async () => {
     const h = await agentHarness()
     const { reference } = await h.file()
-    h.db.$client.exec(`CREATE TRIGGER fail_notes BEFORE INSERT ON ticket_events WHEN NEW.type = 'internal_note' BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    h.db.$client.exec(
+      `CREATE TRIGGER fail_notes BEFORE INSERT ON ticket_events WHEN NEW.type = 'internal_note' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    )
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const res = await h.api(`/api/v1/tickets/${reference}/notes`, { method: 'POST', json: { body: 'lost?' } })
+    const res = await h.api(`/api/v1/tickets/${reference}/notes`, {
+      method: 'POST',
+      json: { body: 'lost?' },
+    })
     expect(logged).toHaveBeenCalledOnce() // an unexpected failure is logged for the operator
     logged.mockRestore()
     expect(res.status).toBe(500)

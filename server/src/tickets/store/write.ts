@@ -39,10 +39,14 @@ function stateOf(row: TicketRow): TicketState {
 /** The decide context of a ticket: the clock and its project's auto-close calendar. */
 function contextFor(tx: Tx | Db, row: TicketRow, now: Date): DecideContext {
   const project = tx.select().from(projects).where(eq(projects.id, row.projectId)).get()!
-  const calendar = { timeZone: project.timeZone, holidays: JSON.parse(project.holidays) as string[] }
+  const calendar = {
+    timeZone: project.timeZone,
+    holidays: JSON.parse(project.holidays) as string[],
+  }
   return {
     now: now.toISOString(),
-    autoCloseDueAt: (from) => autoCloseDueAt(new Date(from), project.autoCloseDays, calendar).toISOString(),
+    autoCloseDueAt: (from) =>
+      autoCloseDueAt(new Date(from), project.autoCloseDays, calendar).toISOString(),
   }
 }
 
@@ -122,14 +126,29 @@ function decideIn(tx: Tx, input: DecisionInput) {
   return { original: row, change: { actor: input.actor, created: [], changed, events } }
 }
 
-function resolveChildren(tx: Tx, parent: TicketRow, body: string, actor: Actor, now: Date): Written[] {
-  const rows = tx.select().from(tickets).where(and(eq(tickets.parentId, parent.id), ne(tickets.status, 'closed'))).orderBy(asc(tickets.number)).all()
+function resolveChildren(
+  tx: Tx,
+  parent: TicketRow,
+  body: string,
+  actor: Actor,
+  now: Date,
+): Written[] {
+  const rows = tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.parentId, parent.id), ne(tickets.status, 'closed')))
+    .orderBy(asc(tickets.number))
+    .all()
   const result = resolveMassIncident({
     parentId: parent.id,
     body,
     actor,
     now: now.toISOString(),
-    children: rows.map((r) => ({ id: r.id, state: stateOf(r), autoCloseDueAt: contextFor(tx, r, now).autoCloseDueAt })),
+    children: rows.map((r) => ({
+      id: r.id,
+      state: stateOf(r),
+      autoCloseDueAt: contextFor(tx, r, now).autoCloseDueAt,
+    })),
   })
   if (!result.ok) throw new TicketError(result.error)
   return result.resolved.map((child) => {
@@ -165,7 +184,12 @@ function writeState(
       priority: state.priority,
       ...(relations.parentId !== undefined ? { parentId: relations.parentId } : {}),
       ...(relations.duplicateOfId !== undefined ? { duplicateOfId: relations.duplicateOfId } : {}),
-      queueKey: queueKey({ status: state.status, priority: state.priority, createdAt: row.createdAt, id: row.id }),
+      queueKey: queueKey({
+        status: state.status,
+        priority: state.priority,
+        createdAt: row.createdAt,
+        id: row.id,
+      }),
       version: row.version + 1,
       updatedAt: now,
     })
@@ -178,27 +202,60 @@ function writeState(
 }
 
 /** Appends timeline events; an API token's events name the agent it belongs to. */
-function appendEvents(tx: Tx, ticketId: string, events: TimelineEvent[], now: string): AppendedEvent[] {
+function appendEvents(
+  tx: Tx,
+  ticketId: string,
+  events: TimelineEvent[],
+  now: string,
+): AppendedEvent[] {
   return events.map((e) => {
     const actorId = actorAgentId(e.actor)
-    const data: Record<string, unknown> = e.actor.kind === 'token' ? { ...e.data, tokenId: e.actor.id } : e.data
+    const data: Record<string, unknown> =
+      e.actor.kind === 'token' ? { ...e.data, tokenId: e.actor.id } : e.data
     const { id } = tx
       .insert(ticketEvents)
-      .values({ ticketId, type: e.type, actorKind: e.actor.kind, actorId, visibility: e.visibility, data: JSON.stringify(data), createdAt: now })
+      .values({
+        ticketId,
+        type: e.type,
+        actorKind: e.actor.kind,
+        actorId,
+        visibility: e.visibility,
+        data: JSON.stringify(data),
+        createdAt: now,
+      })
       .returning({ id: ticketEvents.id })
       .get()
-    return { id, ticketId, type: e.type, actor: e.actor, visibility: e.visibility, data, createdAt: now }
+    return {
+      id,
+      ticketId,
+      type: e.type,
+      actor: e.actor,
+      visibility: e.visibility,
+      data,
+      createdAt: now,
+    }
   })
 }
 
 /** Events whose text is searchable as the ticket's conversation. */
-const CONVERSATION = new Set(['public_reply', 'reporter_comment', 'reopened', 'withdrawn', 'closed'])
+const CONVERSATION = new Set([
+  'public_reply',
+  'reporter_comment',
+  'reopened',
+  'withdrawn',
+  'closed',
+])
 
 function reindex(tx: Tx, row: TicketRow): void {
   const events = tx
     .select({ id: ticketEvents.id, type: ticketEvents.type, data: ticketEvents.data })
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, row.id), inArray(ticketEvents.type, ['created', ...CONVERSATION])))
+    .where(
+      and(
+        eq(ticketEvents.ticketId, row.id),
+        inArray(ticketEvents.type, ['created', ...CONVERSATION]),
+      ),
+    )
     .orderBy(asc(ticketEvents.id))
     .all()
   const created = events.find((e) => e.type === 'created')
@@ -208,5 +265,10 @@ function reindex(tx: Tx, row: TicketRow): void {
     .map((d) => [d.body, d.reason, d.comment].filter((t) => typeof t === 'string' && t).join('\n'))
     .filter(Boolean)
     .join('\n')
-  indexTicket(tx, { searchId: created.id, subject: row.subject, description: row.description, conversation })
+  indexTicket(tx, {
+    searchId: created.id,
+    subject: row.subject,
+    description: row.description,
+    conversation,
+  })
 }
