@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 /**
  * Finds `relative` in this module's folder or one of its parents, so the same code finds its
  * files from the sources (`src/…`), from the bundle (`dist/`, `dist/chunks/`) and in the
- * repository (`widget/dist` beside `server/`). `undefined` when it is nowhere.
+ * repository (`dist/widget` in `server/`). `undefined` when it is nowhere.
  *
  * @example locate('drizzle/meta/_journal.json') // '/app/server/drizzle/meta/_journal.json'
  */
