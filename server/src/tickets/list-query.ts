@@ -1,21 +1,5 @@
 import { CATEGORIES, PRIORITIES, STATUSES, type FieldError } from '@snagbox/sdk/contract'
-
-/** A parsed and checked `GET /api/v1/tickets` query. */
-export interface ListQuery {
-  /** `open` stands for every status but `closed`. */
-  status: string[]
-  category: string[]
-  priority: string[]
-  /** `me`, `none` or an agent id. */
-  assignee: string | null
-  q: string | null
-  appVersion: string | null
-  /** `Windows`, or a name and a version: `Windows 11`. */
-  os: string | null
-  updatedSince: string | null
-  limit: number
-  cursor: string | null
-}
+import { decodeCursor, type ListQuery } from './store/list.js'
 
 export const MAX_LIMIT = 100
 
@@ -67,13 +51,4 @@ export function parseListQuery(
     cursor,
   }
   return errors.length ? { errors } : { query: parsed }
-}
-
-export function encodeCursor(queueKey: string): string {
-  return Buffer.from(`v1:${queueKey}`).toString('base64url')
-}
-
-function decodeCursor(cursor: string): string | null {
-  const text = Buffer.from(cursor, 'base64url').toString()
-  return text.startsWith('v1:') && text.length > 3 ? text.slice(3) : null
 }

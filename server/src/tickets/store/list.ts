@@ -9,8 +9,24 @@ import type {
 } from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
 import { agents, attachments, ticketEvents, tickets } from '../../db/schema.js'
-import { encodeCursor, type ListQuery } from '../list-query.js'
 import { toMatchQuery } from './search.js'
+
+/** What the queue is filtered by: a checked `GET /api/v1/tickets` query. */
+export interface ListQuery {
+  /** `open` stands for every status but `closed`. */
+  status: string[]
+  category: string[]
+  priority: string[]
+  /** `me`, `none` or an agent id. */
+  assignee: string | null
+  q: string | null
+  appVersion: string | null
+  /** `Windows`, or a name and a version: `Windows 11`. */
+  os: string | null
+  updatedSince: string | null
+  limit: number
+  cursor: string | null
+}
 
 const REFERENCE = /^[A-Za-z][A-Za-z0-9]{0,9}-\d{1,9}$/
 
@@ -115,4 +131,15 @@ export function listTickets(db: Db, query: ListQuery, agentId: string): TicketPa
     }),
     nextCursor: more ? encodeCursor(page[page.length - 1]!.queueKey) : null,
   }
+}
+
+/** A page's cursor: where the next page starts in the queue, opaque to the client. */
+export function encodeCursor(queueKey: string): string {
+  return Buffer.from(`v1:${queueKey}`).toString('base64url')
+}
+
+/** The queue key a cursor of `encodeCursor` stands for; `null` for anything else. */
+export function decodeCursor(cursor: string): string | null {
+  const text = Buffer.from(cursor, 'base64url').toString()
+  return text.startsWith('v1:') && text.length > 3 ? text.slice(3) : null
 }
