@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm'
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 // The storage shape. Never sent over the wire as is: stores map rows to contract types.
 
@@ -32,8 +40,27 @@ export const agents = sqliteTable('agents', {
     .notNull()
     .default('agent'),
   passwordHash: text('password_hash').notNull(),
+  /** Set when an admin disabled the agent: no login, no token, no stream works any more. */
+  disabledAt: text('disabled_at'),
   createdAt: createdAt(),
 })
+
+/** The projects an agent works in; an `admin` works in all of them whatever this says. */
+export const agentProjects = sqliteTable(
+  'agent_projects',
+  {
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.projectId] }),
+    index('agent_projects_project').on(t.projectId),
+  ],
+)
 
 export const tickets = sqliteTable(
   'tickets',
@@ -62,6 +89,8 @@ export const tickets = sqliteTable(
     duplicateOfId: text('duplicate_of_id'),
     reopenCount: integer('reopen_count').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of the request the idempotency key first came with: a replay must match it. */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     /**
      * The inbox order as one sortable string — open before closed, then priority, then age —
      * so that the default listing pages by keyset on one index. Kept by the store.
@@ -154,6 +183,13 @@ export const apiTokens = sqliteTable('api_tokens', {
     .references(() => agents.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
+  /** `read` tokens may only read; `read_write` tokens act like their agent. */
+  scope: text('scope', { enum: ['read', 'read_write'] })
+    .notNull()
+    .default('read_write'),
+  /** `null`: never expires. */
+  expiresAt: text('expires_at'),
+  revokedAt: text('revoked_at'),
   lastUsedAt: text('last_used_at'),
   createdAt: createdAt(),
 })
@@ -169,4 +205,24 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('sessions_agent').on(t.agentId)],
+)
+
+/**
+ * Who signed in, failed to sign in, and changed agents, tokens and projects: an append-only trail
+ * for admins. `actorKind` is `agent`, `token`, `cli` or `anonymous` (a failed login).
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    action: text('action').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    /** What the action was about: an agent, token or project id, or an e-mail for a login. */
+    target: text('target'),
+    address: text('address'),
+    data: text('data').notNull().default('{}'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_events_created').on(t.createdAt)],
 )
