@@ -208,15 +208,15 @@ async function main(argv: string[]): Promise<void> {
 const FLAGS: Record<string, string> = {
   autoCloseDays: '--auto-close-days',
   timeZone: '--time-zone',
-  origins: '--origin',
+  // The message quotes the origin given, so the flag stands apart from it.
+  origins: '--origin:',
 }
 
 /** An input problem in the command line's words: the input as its flag (`--prefix must be …`). */
 function inWords(problem: InputProblem): string {
   if (!problem.field) return problem.message
-  const holiday = /^holidays\[(\d+)\]$/.exec(problem.field)
-  const flag = holiday
-    ? `--holiday (holidays[${holiday[1]}])`
+  const flag = problem.field.startsWith('holidays')
+    ? `--holiday (${problem.field})`
     : (FLAGS[problem.field] ?? `--${problem.field}`)
   return `${flag} ${problem.message}`
 }

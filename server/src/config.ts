@@ -179,17 +179,25 @@ export const SETTINGS: Setting[] = [
     flag: 'rate-limit-login',
     env: 'SNAGBOX_RATE_LIMIT_LOGIN',
     default: '20',
-    doc: 'failed inbox logins per client address per window (429 above)',
+    doc: 'failed inbox logins per client address per login window (429 above)',
     apply: (c, v) => void (c.rateLimit.login.limit = int('rate-limit-login', v)),
+  },
+  {
+    flag: 'rate-limit-login-window',
+    env: 'SNAGBOX_RATE_LIMIT_LOGIN_WINDOW',
+    default: '600',
+    doc: 'login rate-limit window, seconds',
+    apply: (c, v) => void (c.rateLimit.login.windowSeconds = int('rate-limit-login-window', v)),
   },
   {
     flag: 'rate-limit-window',
     env: 'SNAGBOX_RATE_LIMIT_WINDOW',
     default: '600',
-    doc: 'rate-limit window, seconds',
+    doc: 'rate-limit window of new tickets, seconds',
     apply: (c, v) => {
       const s = int('rate-limit-window', v)
-      for (const limit of Object.values(c.rateLimit)) limit.windowSeconds = s
+      c.rateLimit.perIp.windowSeconds = s
+      c.rateLimit.perProject.windowSeconds = s
     },
   },
 ]

@@ -1,10 +1,13 @@
 import {
   CATEGORIES,
+  IMAGE_TYPES,
+  SCREENSHOT_DATA_URL_PATTERN,
   FREE_TEXT_CHARS,
   HEADERS,
   LOG_LEVELS,
   PRIORITIES,
   REPLY_STATUSES,
+  ROUTES,
   STATUSES,
   type Limits,
 } from '@snagbox/sdk/contract'
@@ -183,7 +186,7 @@ function payloadSchema(limits: Limits) {
       },
       screenshot: {
         type: 'string',
-        pattern: '^data:image/(png|jpeg|webp);base64,',
+        pattern: SCREENSHOT_DATA_URL_PATTERN,
         description: 'JSON form only',
       },
     },
@@ -218,19 +221,19 @@ export function openApiDocument(config: Config) {
     },
     servers: [{ url: config.publicUrl }],
     paths: {
-      '/healthz': {
+      [ROUTES.healthz]: {
         get: {
           summary: 'Health check: 200 when the database answers',
           responses: { 200: { description: 'OK' }, 503: problem('The database does not answer') },
         },
       },
-      '/api/openapi.json': {
+      [ROUTES.openapi]: {
         get: {
           summary: 'This document',
           responses: { 200: { description: 'OpenAPI 3.1 document' } },
         },
       },
-      '/api/v1/tickets': {
+      [ROUTES.tickets]: {
         get: agentOp(
           'The inbox: filters, full-text search, keyset pagination; open first by priority, then oldest',
           {
@@ -366,7 +369,7 @@ export function openApiDocument(config: Config) {
           },
         },
       },
-      '/api/v1/auth/login': {
+      [ROUTES.login]: {
         post: {
           summary: 'Log in to the inbox; sets an HttpOnly, SameSite=Strict session cookie',
           requestBody: jsonBody({ email: { type: 'string' }, password: { type: 'string' } }, [
@@ -383,13 +386,13 @@ export function openApiDocument(config: Config) {
           },
         },
       },
-      '/api/v1/auth/logout': {
+      [ROUTES.logout]: {
         post: {
           summary: 'End the inbox session',
           responses: { 204: { description: 'Logged out' } },
         },
       },
-      '/api/v1/agents': {
+      [ROUTES.agents]: {
         get: agentOp(
           'Every agent (id, name, e-mail, role): who a ticket can be assigned to',
           {
@@ -403,7 +406,7 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
-      '/api/v1/me': {
+      [ROUTES.me]: {
         get: agentOp(
           'The agent behind the session or token',
           {
@@ -423,7 +426,7 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
-      '/api/v1/tickets/{ref}': {
+      [`${ROUTES.tickets}/{ref}`]: {
         get: agentOp(
           'The whole ticket; ETag is its version',
           {
@@ -453,7 +456,7 @@ export function openApiDocument(config: Config) {
           responses: { 200: json(ref('Ticket')) },
         }),
       },
-      '/api/v1/tickets/{ref}/screenshot': {
+      [`${ROUTES.tickets}/{ref}/screenshot`]: {
         get: agentOp(
           'The screenshot with its real content type, inline',
           {
@@ -461,7 +464,7 @@ export function openApiDocument(config: Config) {
             responses: {
               200: {
                 description: 'PNG, JPEG or WebP',
-                content: { 'image/png': {}, 'image/jpeg': {}, 'image/webp': {} },
+                content: Object.fromEntries(IMAGE_TYPES.map((type) => [type, {}])),
               },
               404: problem('No such ticket or no screenshot'),
             },
@@ -469,7 +472,7 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
-      '/api/v1/tickets/{ref}/replies': {
+      [`${ROUTES.tickets}/{ref}/replies`]: {
         post: agentOp(
           'A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved)',
           {
@@ -485,14 +488,14 @@ export function openApiDocument(config: Config) {
           },
         ),
       },
-      '/api/v1/tickets/{ref}/notes': {
+      [`${ROUTES.tickets}/{ref}/notes`]: {
         post: agentOp('An internal note, never shown to the reporter', {
           parameters: [refParam, ifMatch],
           requestBody: jsonBody({ body: { type: 'string', maxLength: FREE_TEXT_CHARS } }, ['body']),
           responses: { 201: json(ref('Ticket')) },
         }),
       },
-      '/api/v1/tickets/{ref}/split': {
+      [`${ROUTES.tickets}/{ref}/split`]: {
         post: agentOp(
           'A new ticket (new reference) from this one: same reporter and environment, linked both ways',
           {
@@ -507,7 +510,7 @@ export function openApiDocument(config: Config) {
           },
         ),
       },
-      '/api/v1/tickets/{ref}/link': {
+      [`${ROUTES.tickets}/{ref}/link`]: {
         post: agentOp(
           'Close as a duplicate of another ticket (with a public comment), or make it a child of a mass incident',
           {
@@ -521,7 +524,7 @@ export function openApiDocument(config: Config) {
           },
         ),
       },
-      '/api/v1/events': {
+      [ROUTES.events]: {
         get: agentOp(
           'Server-Sent Events: ticket.created and ticket.changed',
           {
@@ -532,14 +535,14 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
-      '/api/v1/status/{token}': {
+      [`${ROUTES.status}/{token}`]: {
         get: {
           summary: "The reporter's view of the request",
           parameters: [tokenParam],
           responses: { 200: json(ref('ReporterTicket')), 404: problem('Unknown token') },
         },
       },
-      '/api/v1/status/{token}/screenshot': {
+      [`${ROUTES.status}/{token}/screenshot`]: {
         get: {
           summary: "The screenshot of the reporter's own request",
           parameters: [tokenParam],
@@ -549,22 +552,22 @@ export function openApiDocument(config: Config) {
           },
         },
       },
-      '/api/v1/status/{token}/comments': {
+      [`${ROUTES.status}/{token}/comments`]: {
         post: reporterOp(
           'A reporter comment; a ticket waiting on the reporter goes back to work',
           jsonBody({ body: { type: 'string' } }, ['body']),
         ),
       },
-      '/api/v1/status/{token}/confirm': {
+      [`${ROUTES.status}/{token}/confirm`]: {
         post: reporterOp('The solution works: resolved → closed (confirmed)'),
       },
-      '/api/v1/status/{token}/reopen': {
+      [`${ROUTES.status}/{token}/reopen`]: {
         post: reporterOp(
           'The solution does not work: resolved → in_progress',
           jsonBody({ reason: { type: 'string' } }, ['reason']),
         ),
       },
-      '/api/v1/status/{token}/withdraw': {
+      [`${ROUTES.status}/{token}/withdraw`]: {
         post: reporterOp('No longer needed: any open status → closed (withdrawn)', {
           content: {
             'application/json': {
@@ -573,7 +576,7 @@ export function openApiDocument(config: Config) {
           },
         }),
       },
-      '/status/{token}': {
+      [`${ROUTES.statusPage}/{token}`]: {
         get: {
           summary:
             "The reporter's status page (HTML, English or Russian by Accept-Language or ?lang=)",
@@ -600,13 +603,13 @@ export function openApiDocument(config: Config) {
           responses: { 200: { description: 'text/javascript' }, 404: problem('No such file') },
         },
       },
-      '/inbox': {
+      [ROUTES.inbox]: {
         get: {
           summary: 'The agent inbox (HTML; log in with an agent e-mail and password)',
           responses: { 200: { description: 'text/html' }, 404: problem('The inbox is not built') },
         },
       },
-      '/inbox/assets/{file}': {
+      [`${ROUTES.inbox}/assets/{file}`]: {
         get: {
           summary: 'The inbox script and styles',
           parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
@@ -616,7 +619,7 @@ export function openApiDocument(config: Config) {
           },
         },
       },
-      '/inbox/{path}': {
+      [`${ROUTES.inbox}/{path}`]: {
         get: {
           summary: 'A page of the inbox (a client-side route, e.g. /inbox/tickets/DEMO-4)',
           parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }],
@@ -626,7 +629,7 @@ export function openApiDocument(config: Config) {
           },
         },
       },
-      '/status/{token}/comment': {
+      [`${ROUTES.statusPage}/{token}/comment`]: {
         post: {
           summary: 'Form post of the status page',
           parameters: [tokenParam],
@@ -634,14 +637,14 @@ export function openApiDocument(config: Config) {
           responses: { 303: { description: 'Back to the page' } },
         },
       },
-      '/status/{token}/confirm': {
+      [`${ROUTES.statusPage}/{token}/confirm`]: {
         post: {
           summary: 'Form post of the status page',
           parameters: [tokenParam],
           responses: { 303: { description: 'Back to the page' } },
         },
       },
-      '/status/{token}/reopen': {
+      [`${ROUTES.statusPage}/{token}/reopen`]: {
         post: {
           summary: 'Form post of the status page',
           parameters: [tokenParam],
@@ -649,7 +652,7 @@ export function openApiDocument(config: Config) {
           responses: { 303: { description: 'Back to the page' } },
         },
       },
-      '/status/{token}/withdraw': {
+      [`${ROUTES.statusPage}/{token}/withdraw`]: {
         post: {
           summary: 'Form post of the status page',
           parameters: [tokenParam],

@@ -44,7 +44,12 @@ export {
   ticketPaths,
 } from './routes.js'
 export { IMAGE_TYPES, sniffImage, type ImageInfo, type ImageType } from './image.js'
-export { SCREENSHOT_DATA_URL, validateTicketPayload, type Validation } from './validate.js'
+export {
+  SCREENSHOT_DATA_URL,
+  SCREENSHOT_DATA_URL_PATTERN,
+  validateTicketPayload,
+  type Validation,
+} from './validate.js'
 export { REPLY_STATUSES } from './agent-api.js'
 export type {
   ActorKind,

@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
 }
 
 /**
- * Longest free text of a reply, note, comment or reason, in every API and form: the status page's
- * form, the widget and the inbox hold text to it too, so none of them cuts what another accepts.
+ * Longest free text of a reply, note, comment or reason, in every API and in the status page's
+ * form, so that no surface cuts or refuses what another accepts.
  */
 export const FREE_TEXT_CHARS = 20_000

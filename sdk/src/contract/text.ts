@@ -1,5 +1,10 @@
-/** An e-mail address as every Snagbox surface accepts it: `name@host.tld`, no spaces. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/**
+ * An e-mail address as every Snagbox surface accepts it: a local part without spaces or the
+ * characters that would turn it into more than an address (`?`, `&`, `<`, quotes…), and a host
+ * name — with or without a dot, since support desks on a company network write `ivanov@corp`.
+ */
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"?&=#%/]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*$/u
 
 /**
  * Whether `value` looks like an e-mail address. The same rule for the widget's form, the intake
@@ -7,7 +12,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
  *
  * @example
  * isEmailAddress('anna@example.com') // true
- * isEmailAddress('anna@example') // false
+ * isEmailAddress('ivanov@corp') // true
+ * isEmailAddress('anna@example.com?bcc=all@example.com') // false
  */
 export function isEmailAddress(value: string): boolean {
   return EMAIL.test(value)

@@ -1,3 +1,4 @@
+import { IMAGE_TYPES } from './image.js'
 import { isEmailAddress } from './text.js'
 import { DEFAULT_LIMITS, type Limits } from './limits.js'
 import {
@@ -15,8 +16,9 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldE
 
 type Json = Record<string, unknown>
 
-/** `data:image/png;base64,…` and its JPEG and WebP siblings. */
-export const SCREENSHOT_DATA_URL = /^data:image\/(png|jpeg|webp);base64,/
+/** `data:image/png;base64,…` and its siblings of the other image types. */
+export const SCREENSHOT_DATA_URL_PATTERN = `^data:image/(${IMAGE_TYPES.map((t) => t.slice('image/'.length)).join('|')});base64,`
+export const SCREENSHOT_DATA_URL = new RegExp(SCREENSHOT_DATA_URL_PATTERN)
 
 /**
  * Checks a ticket payload against the contract and applies its defaults. Pure: no I/O, no clock.

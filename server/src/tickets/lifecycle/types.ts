@@ -1,4 +1,5 @@
 import type {
+  ActorKind,
   AllowedAction,
   Category,
   CloseReason,
@@ -35,7 +36,10 @@ export type Actor =
   | { kind: 'token'; id: string; agentId: string }
   | { kind: 'system' }
 
-export type ActorKind = Actor['kind']
+export type { ActorKind }
+
+/** The contract names every kind of actor the lifecycle knows (timelines carry them). */
+export type ActorKindsInContract = Expect<[Actor['kind']] extends [ActorKind] ? true : false>
 
 /** The agent behind an actor (an API token acts for its agent); `null` for the reporter and the system. */
 export function actorAgentId(actor: Actor): string | null {

@@ -69,7 +69,7 @@ describe('committed changes', () => {
         actor: 'token',
         created: ['DEMO-3'],
         changed: ['DEMO-1:in_progress:v4'],
-        events: ['DEMO-1:split', 'DEMO-3:created'],
+        events: ['DEMO-3:created', 'DEMO-1:split'],
       },
       {
         actor: 'token',

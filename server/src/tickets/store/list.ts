@@ -134,7 +134,7 @@ export function listTickets(db: Db, query: ListQuery, agentId: string): TicketPa
 }
 
 /** A page's cursor: where the next page starts in the queue, opaque to the client. */
-export function encodeCursor(queueKey: string): string {
+function encodeCursor(queueKey: string): string {
   return Buffer.from(`v1:${queueKey}`).toString('base64url')
 }
 

@@ -82,27 +82,37 @@ export function splitTicket(
 ): { ticket: TicketRow; reporterToken: string } {
   const newId = randomUUID()
   return commit(store, (tx) => {
-    const { original, change } = decideIn(tx, {
-      ...input,
-      decide: (state, ctx) => decide(state, { type: 'split', ticketId: newId }, input.actor, ctx),
-    })
-    const split = insertTicket(tx, {
-      id: newId,
-      projectId: original.projectId,
-      fields: splitFields(original, input.subject, input.description),
-      actor: input.actor,
-      eventData: { splitFrom: original.id, splitFromReference: original.reference },
-      now: input.now.toISOString(),
-    })
+    let split: ReturnType<typeof insertTicket> | undefined
+    const { change } = decideIn(
+      tx,
+      {
+        ...input,
+        decide: (state, ctx) => decide(state, { type: 'split', ticketId: newId }, input.actor, ctx),
+      },
+      // The new ticket exists before the original's timeline names it.
+      (original) => {
+        split = insertTicket(tx, {
+          id: newId,
+          projectId: original.projectId,
+          fields: splitFields(original, input.subject, input.description),
+          actor: input.actor,
+          eventData: { splitFrom: original.id, splitFromReference: original.reference },
+          now: input.now.toISOString(),
+        })
+      },
+    )
     return {
-      result: { ticket: split.row, reporterToken: split.reporterToken },
-      change: { ...change, created: [split.row], events: [...change.events, split.event] },
+      result: { ticket: split!.row, reporterToken: split!.reporterToken },
+      change: { ...change, created: [split!.row], events: [split!.event, ...change.events] },
     }
   })
 }
 
-/** Reads the ticket, checks the version, decides, writes: the body of every lifecycle write. */
-function decideIn(tx: Tx, input: DecisionInput) {
+/**
+ * Reads the ticket, checks the version, decides, writes: the body of every lifecycle write.
+ * `before` runs once the decision is taken, before anything of it is written.
+ */
+function decideIn(tx: Tx, input: DecisionInput, before?: (row: TicketRow) => void) {
   const row = tx.select().from(tickets).where(eq(tickets.id, input.ticketId)).get()
   if (!row) throw new TicketError({ code: 'not_found', ticket: input.ticketId })
   if (input.ifMatch != null && input.ifMatch !== row.version) {
@@ -111,6 +121,7 @@ function decideIn(tx: Tx, input: DecisionInput) {
   const ctx = contextFor(tx, row, input.now)
   const decision = input.decide(stateOf(row), ctx, row)
   if (!decision.ok) throw new TicketError(decision.error)
+  before?.(row)
   const written = writeState(tx, row, decision.state, decision.relations, decision.events, ctx.now)
   const changed = [written.row]
   const events = [...written.events]
@@ -123,7 +134,7 @@ function decideIn(tx: Tx, input: DecisionInput) {
       events.push(...child.events)
     }
   }
-  return { original: row, change: { actor: input.actor, created: [], changed, events } }
+  return { change: { actor: input.actor, created: [], changed, events } }
 }
 
 function resolveChildren(
