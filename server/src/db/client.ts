@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -26,7 +26,12 @@ function migrationsFolder(): string {
  * const db = openDatabase('./data/snagbox.db')
  */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true })
+    // A new database is its owner's only (tickets, screenshots, password hashes): created here
+    // 0600 rather than by SQLite with the umask's 0644. SQLite gives -wal and -shm the same mode.
+    closeSync(openSync(file, 'a', 0o600))
+  }
   const sqlite = new Database(file)
   // WAL lets the inbox read while intake writes; the busy timeout waits out a concurrent writer
   // (a backup, the CLI) instead of failing; SQLite leaves foreign keys off unless asked.
