@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { createApp } from './app.js'
 import { appDeps } from './deps.js'
+import { answerRequestTimeouts, requestTimeouts } from './http/request-timeout.js'
 import { startAutoClose } from './tickets/auto-close.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
@@ -25,7 +26,12 @@ export function startServer(db: Db, config: Config): Promise<RunningServer> {
   const app = createApp(deps)
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, hostname: config.host, port: config.port },
+      {
+        fetch: app.fetch,
+        hostname: config.host,
+        port: config.port,
+        serverOptions: requestTimeouts(config.bodyTimeoutMs),
+      },
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
         const stopAutoClose = startAutoClose(deps)
@@ -36,6 +42,7 @@ export function startServer(db: Db, config: Config): Promise<RunningServer> {
         resolve({ url: `http://${host}:${info.port}`, server, close })
       },
     )
+    answerRequestTimeouts(server as import('node:http').Server, config.bodyTimeoutMs)
     server.once('error', reject)
   })
 }

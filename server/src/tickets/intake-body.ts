@@ -1,6 +1,9 @@
 import type { Context } from 'hono'
 import { MULTIPART, SCREENSHOT_DATA_URL, sniffImage, type Limits } from '@snagbox/sdk/contract'
 import { ApiError } from '../errors.js'
+import { parseJsonBody, type JsonLimits } from '../http/json-body.js'
+import { MAX_MULTIPART_PARTS, multipartPartsOver } from '../http/multipart-parts.js'
+import { readBodyBytes } from '../http/request-body.js'
 import type { Screenshot } from './store/create.js'
 
 export interface IntakeBody {
@@ -12,18 +15,30 @@ export interface IntakeBody {
 /**
  * Reads `POST /api/v1/tickets` in either form of the contract: JSON with a data-URL screenshot, or
  * multipart with a `payload` JSON part and a `screenshot` file part. The body size was already
- * capped while streaming by the body limit in front of this.
+ * capped while streaming by the body limit in front of this; what parsing the body would cost is
+ * bounded here, before it is parsed: the JSON's values, keys and depth by `limits`, the parts of a
+ * multipart body by {@link MAX_MULTIPART_PARTS}.
  */
-export async function readIntakeBody(c: Context): Promise<IntakeBody> {
+export async function readIntakeBody(c: Context, limits: JsonLimits): Promise<IntakeBody> {
   const type = (c.req.header('content-type') ?? '').toLowerCase()
   if (type.startsWith('application/json')) {
-    const payload = parseJson(await c.req.text(), 'body')
+    const payload = parseJsonBody(new TextDecoder().decode(await readBodyBytes(c)), limits)
     return { payload, screenshot: dataUrlBytes(payload) }
   }
   if (type.startsWith('multipart/form-data')) {
+    const bytes = await readBodyBytes(c)
+    const contentType = c.req.header('content-type')!
+    if (multipartPartsOver(bytes, contentType, MAX_MULTIPART_PARTS)) {
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The multipart body has more than ${MAX_MULTIPART_PARTS} parts`,
+        [{ path: '', message: `must have at most ${MAX_MULTIPART_PARTS} parts` }],
+      )
+    }
     let form: FormData
     try {
-      form = await c.req.raw.formData()
+      form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData()
     } catch {
       throw new ApiError(400, 'invalid_payload', 'The multipart body could not be read', [
         { path: '', message: 'must be well-formed multipart/form-data' },
@@ -35,8 +50,9 @@ export async function readIntakeBody(c: Context): Promise<IntakeBody> {
         { path: MULTIPART.payload, message: 'is required (the ticket as JSON)' },
       ])
     }
-    const payload = parseJson(
+    const payload = parseJsonBody(
       typeof part === 'string' ? part : await part.text(),
+      limits,
       MULTIPART.payload,
     )
     const file = form.get(MULTIPART.screenshot)
@@ -97,45 +113,21 @@ export function checkScreenshot(bytes: Uint8Array, limits: Limits): Screenshot {
       ],
     )
   }
-  return { ...info, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
-}
-
-/** Deeper than any real payload; far shallower than what overflows the stack of `JSON.stringify`. */
-const MAX_DEPTH = 64
-
-function parseJson(text: string, where: string): unknown {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (err) {
+  // What opening it costs the agent's browser, whatever the file's size: an image bomb is too large.
+  if (info.width * info.height > limits.screenshotTotalPixels) {
     throw new ApiError(
-      400,
-      'invalid_json',
-      `The ${where} is not valid JSON: ${(err as Error).message}`,
-      [{ path: where === 'body' ? '' : where, message: 'must be valid JSON' }],
-    )
-  }
-  if (tooDeep(value, MAX_DEPTH)) {
-    throw new ApiError(
-      400,
-      'invalid_payload',
-      `The ${where} is nested more than ${MAX_DEPTH} levels deep`,
+      413,
+      'payload_too_large',
+      `The screenshot is ${info.width}×${info.height} = ${info.width * info.height} pixels; at most ${limits.screenshotTotalPixels} are accepted`,
       [
         {
-          path: where === 'body' ? '' : where,
-          message: `must be nested at most ${MAX_DEPTH} levels deep`,
+          path: 'screenshot',
+          message: `must have at most ${limits.screenshotTotalPixels} pixels (width × height)`,
         },
       ],
     )
   }
-  return value
-}
-
-function tooDeep(value: unknown, levels: number): boolean {
-  if (typeof value !== 'object' || value === null) return false
-  if (levels === 0) return true
-  for (const item of Object.values(value)) if (tooDeep(item, levels - 1)) return true
-  return false
+  return { ...info, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
