@@ -23,7 +23,12 @@ import { dataUrl, jpegHeader, png, webpHeader } from './images.js'
  */
 
 /** The battery sends thousands of requests from one address; rate limits would hide the rest. */
-const ENV = { SNAGBOX_RATE_LIMIT_IP: '1000000', SNAGBOX_RATE_LIMIT_PROJECT: '1000000' }
+const ENV = {
+  SNAGBOX_RATE_LIMIT_IP: '1000000',
+  SNAGBOX_RATE_LIMIT_PROJECT: '1000000',
+  SNAGBOX_RATE_LIMIT_REPORTER: '1000000',
+  SNAGBOX_RATE_LIMIT_REPORTER_IP: '1000000',
+}
 
 const XSS = '<script>alert(1)</script>'
 const MB = 1024 * 1024
@@ -1033,27 +1038,42 @@ describe('what the contract promises under attack', () => {
     expect(h.count('tickets')).toBe(0)
   })
 
-  it('answers an Idempotency-Key retry with the same ticket, whatever else changed', async () => {
+  it('answers an Idempotency-Key retry with the same ticket only when it repeats the request', async () => {
     const h = await agentHarness({ env: ENV })
     const key = { 'Idempotency-Key': 'retry-1' }
     const first = await h.post({ description: 'First try' }, key)
     expect(first.status).toBe(201)
     const { id } = await first.json()
     const counts = snapshot(h)
+    const tokens = h.count('reporter_tokens')
 
-    const again = await h.post({ description: 'A different body on the retry' }, key)
+    const again = await h.post({ description: 'First try' }, key)
     expect(again.status).toBe(200)
     expect((await again.json()).id).toBe(id)
-    const multipartRetry = await intake(
-      h,
-      form([
-        ['payload', payload],
-        ['screenshot', blob(png(4, 4)), 's.png'],
-      ]),
-      key,
-    )
+    const multipartRetry = await intake(h, form([['payload', '{"description":"First try"}']]), key)
     expect(multipartRetry.status).toBe(200)
     expect((await multipartRetry.json()).id).toBe(id)
+    expect(h.count('reporter_tokens')).toBe(tokens + 2)
+
+    // Anything else under the key is refused, and hands out no credential for its ticket.
+    await refused(
+      await h.post({ description: 'A different body on the retry' }, key),
+      422,
+      'idempotency_key_reused',
+    )
+    await refused(
+      await intake(
+        h,
+        form([
+          ['payload', '{"description":"First try"}'],
+          ['screenshot', blob(png(4, 4)), 's.png'],
+        ]),
+        key,
+      ),
+      422,
+      'idempotency_key_reused',
+    )
+    expect(h.count('reporter_tokens')).toBe(tokens + 2)
     expect(snapshot(h)).toBe(counts)
 
     // A retry that is itself bad is refused for what it is, and still writes nothing.
@@ -1102,7 +1122,8 @@ describe('what the contract promises under attack', () => {
     const key = { 'Idempotency-Key': 'race' }
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        i % 2 ? h.post({ description: 'x' }, key) : intake(h, form([['payload', payload]]), key),
+        // The same report both ways: a key is bound to its request (hostile-idempotency.test.ts).
+        i % 2 ? intake(h, payload, key) : intake(h, form([['payload', payload]]), key),
       ),
     )
     expect(answers.map((r) => r.status).sort()).toEqual([

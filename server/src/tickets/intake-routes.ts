@@ -117,7 +117,7 @@ export function intakeRoutes(deps: AppDeps) {
           },
         ])
       }
-      const body = await readIntakeBody(c)
+      const body = await readIntakeBody(c, deps.config.limits)
       const result = validateTicketPayload(body.payload, config.limits)
       if (!result.ok) throw invalid(result.errors)
       const screenshot = body.screenshot ? checkScreenshot(body.screenshot, config.limits) : null
@@ -126,8 +126,19 @@ export function intakeRoutes(deps: AppDeps) {
         payload: result.value,
         screenshot,
         idempotencyKey,
+        idempotencyKeyHours: config.idempotencyKeyHours,
         now: deps.now(),
       })
+      // 422, as the IETF Idempotency-Key draft has it (Stripe answers 400 `idempotency_error`):
+      // the request is well-formed, but its key is taken. Retrying it can't help; a new key can.
+      if (ticket.outcome === 'key_reused') {
+        throw new ApiError(
+          422,
+          'idempotency_key_reused',
+          `This ${HEADERS.idempotencyKey} was used for a different request within the last ${config.idempotencyKeyHours} hours; a retry must repeat that request exactly, and a new report needs a new key`,
+          [{ path: HEADERS.idempotencyKey, message: 'was used for a different request' }],
+        )
+      }
       const answer: TicketCreated = {
         id: ticket.id,
         reference: ticket.reference,
@@ -136,7 +147,7 @@ export function intakeRoutes(deps: AppDeps) {
         createdAt: ticket.createdAt,
       }
       c.header('Location', `${config.publicUrl}${ticketPaths.ticket(ticket.reference)}`)
-      return c.json(answer, ticket.created ? 201 : 200)
+      return c.json(answer, ticket.outcome === 'created' ? 201 : 200)
     },
   )
   return app

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { ImageInfo, Priority, Status, ValidTicketPayload } from '@snagbox/sdk/contract'
 import type { Tx } from '../../db/client.js'
 import { attachments, projects, reporterTokens, ticketEvents, tickets } from '../../db/schema.js'
 import { randomToken, sha256 } from '../../auth/secrets.js'
 import { actorAgentId, type Actor } from '../lifecycle/types.js'
 import { commit, type AppendedEvent, type StoreDeps } from './changes.js'
+import { matchIdempotencyKey, requestFingerprint } from './idempotency.js'
 import { queueKey } from './queue-key.js'
 import { indexTicket } from './search.js'
 import type { TicketRow } from './read.js'
@@ -14,16 +15,21 @@ export interface Screenshot extends ImageInfo {
   data: Buffer
 }
 
-export interface IntakeResult {
+export interface IntakeTicket {
   id: string
   reference: string
   status: Status
   createdAt: string
   /** The reporter's credential, handed out once per answer; only its hash is stored. */
   reporterToken: string
-  /** `false` when an `Idempotency-Key` matched a ticket created before. */
-  created: boolean
 }
+
+/**
+ * `created`: a new ticket; `replayed`: the same request came again with its `Idempotency-Key`;
+ * `key_reused`: the key belongs to a different request, and nothing was written.
+ */
+export type IntakeResult =
+  ({ outcome: 'created' | 'replayed' } & IntakeTicket) | { outcome: 'key_reused' }
 
 /** Priority at intake (contract §2): a mass incident is critical, a blocking problem high. */
 export function intakePriority(
@@ -35,7 +41,8 @@ export function intakePriority(
 
 /**
  * Creates a ticket, its screenshot, its first timeline event and a reporter token in one
- * transaction, or returns the ticket an earlier attempt with the same idempotency key created.
+ * transaction, or answers a retry of the request that created one with its idempotency key
+ * within `idempotencyKeyHours` (see `matchIdempotencyKey`).
  */
 export function createTicket(
   store: StoreDeps,
@@ -44,6 +51,7 @@ export function createTicket(
     payload: ValidTicketPayload
     screenshot: Screenshot | null
     idempotencyKey: string | null
+    idempotencyKeyHours: number
     now: Date
   },
 ): IntakeResult {
@@ -51,24 +59,24 @@ export function createTicket(
   const now = input.now.toISOString()
   const priority = intakePriority(payload)
   const actor: Actor = { kind: 'reporter' }
+  // Hashed before the write lock is taken: a screenshot may be megabytes.
+  const screenshotSha256 = screenshot
+    ? createHash('sha256').update(screenshot.data).digest('hex')
+    : null
+  const fingerprint = idempotencyKey ? requestFingerprint(payload, screenshotSha256) : null
   return commit<IntakeResult>(store, (tx) => {
     if (idempotencyKey) {
-      const existing = tx
-        .select({
-          id: tickets.id,
-          reference: tickets.reference,
-          status: tickets.status,
-          createdAt: tickets.createdAt,
-        })
-        .from(tickets)
-        .where(and(eq(tickets.projectId, project.id), eq(tickets.idempotencyKey, idempotencyKey)))
-        .get()
-      if (existing) {
-        const reporterToken = addReporterToken(tx, existing.id, now)
-        return {
-          result: { ...existing, status: existing.status as Status, reporterToken, created: false },
-          change: null,
-        }
+      const match = matchIdempotencyKey(tx, {
+        projectId: project.id,
+        key: idempotencyKey,
+        fingerprint: fingerprint!,
+        now: input.now,
+        lifetimeHours: input.idempotencyKeyHours,
+      })
+      if (match.kind === 'reused') return { result: { outcome: 'key_reused' }, change: null }
+      if (match.kind === 'replay') {
+        const reporterToken = addReporterToken(tx, match.ticket.id, now)
+        return { result: { ...match.ticket, reporterToken, outcome: 'replayed' }, change: null }
       }
     }
     const created = insertTicket(tx, {
@@ -85,6 +93,7 @@ export function createTicket(
         context: JSON.stringify(payload.context),
         logs: JSON.stringify(payload.logs),
         idempotencyKey,
+        idempotencyFingerprint: fingerprint,
       },
       actor,
       eventData: { category: payload.category, priority, screenshot: !!screenshot },
@@ -100,7 +109,7 @@ export function createTicket(
           width: screenshot.width,
           height: screenshot.height,
           bytes: screenshot.data.length,
-          sha256: createHash('sha256').update(screenshot.data).digest('hex'),
+          sha256: screenshotSha256!,
           data: screenshot.data,
           createdAt: now,
         })
@@ -112,7 +121,7 @@ export function createTicket(
       reporterToken: created.reporterToken,
     }
     return {
-      result: { ...result, status: 'new' as const, createdAt: now, created: true },
+      result: { ...result, status: 'new' as const, createdAt: now, outcome: 'created' as const },
       change: { actor, created: [created.row], changed: [], events: [created.event] },
     }
   })
@@ -131,6 +140,7 @@ type TicketFields = Pick<
   | 'context'
   | 'logs'
   | 'idempotencyKey'
+  | 'idempotencyFingerprint'
   | 'splitFromId'
 >
 
@@ -230,6 +240,7 @@ export function splitFields(row: TicketRow, subject: string, description: string
     context: row.context,
     logs: '[]',
     idempotencyKey: null,
+    idempotencyFingerprint: null,
     splitFromId: row.id,
   }
 }
