@@ -49,8 +49,16 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')
   })
   app.onError((err, c) => {
-    const error = toApiError(err)
-    if (!(err instanceof ApiError) && !(err instanceof TicketError)) console.error(err)
+    const known = err instanceof ApiError || err instanceof TicketError
+    // A client that hangs up mid-request is no fault of the server's: one line, and no stack
+    // (nor the path, which may carry a reporter's token).
+    const hungUp = !known && clientHungUp(err, c.req.raw)
+    const error = hungUp ? CLIENT_HUNG_UP : toApiError(err)
+    if (hungUp)
+      console.error(
+        `Snagbox: client closed the connection during ${c.req.method} ${c.req.routePath}`,
+      )
+    else if (!known) console.error(err)
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
     c.header('Content-Type', PROBLEM_CONTENT_TYPE)
     return c.body(JSON.stringify(error.toProblem()), error.status as 400)
@@ -59,6 +67,18 @@ export function createApp(deps: AppDeps) {
 }
 
 export type SnagboxApp = ReturnType<typeof createApp>
+
+const CLIENT_HUNG_UP = new ApiError(
+  400,
+  'invalid_payload',
+  'The client closed the connection before the request arrived; nothing was applied',
+)
+
+/** Node's "aborted" of a body read whose client went away, or a request its server saw end. */
+function clientHungUp(err: unknown, request: Request): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown }
+  return request.signal.aborted || (code === 'ECONNRESET' && message === 'aborted')
+}
 
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err

@@ -1,10 +1,11 @@
 import type { AgentTicket } from '@snagbox/sdk/contract'
 import { t } from '../i18n/index.js'
+import { mailtoHref } from '../mailto.js'
 
 export function ReporterCard({ reporter }: { reporter: AgentTicket['reporter'] }) {
   const rows = [
     ['reporter.name', reporter.name, null],
-    ['reporter.email', reporter.email, reporter.email ? `mailto:${reporter.email}` : null],
+    ['reporter.email', reporter.email, mailtoHref(reporter.email)],
     ['reporter.phone', reporter.phone, reporter.phone ? `tel:${reporter.phone}` : null],
     ['reporter.organization', reporter.organization, null],
   ] as const

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../deps.js'
 import { FREE_TEXT_CHARS, ticketPaths } from '@snagbox/sdk/contract'
+import { ApiError } from '../errors.js'
 import { bodyTooLarge, MAX_BODY_BYTES } from '../http/request-body.js'
 import type { Action } from '../tickets/lifecycle/types.js'
 import { TicketError } from '../tickets/store/errors.js'
@@ -11,6 +12,7 @@ import { ticketProblem } from '../tickets/problems.js'
 import { MESSAGES, pickLang, type Lang } from './i18n.js'
 import { notFoundPage, statusPage } from './page.js'
 import { reporterAction, ticketOfToken } from './token.js'
+import { hitReporterWrite, TOO_MANY } from './write-limit.js'
 
 const FORMS = ['comment', 'confirm', 'reopen', 'withdraw'] as const
 
@@ -30,7 +32,7 @@ export function statusPageRoutes(deps: AppDeps) {
     c: Context,
     token: string,
     extra: { done?: string; error?: string } = {},
-    status: 200 | 400 | 409 = 200,
+    status: 200 | 400 | 409 | 429 = 200,
   ) => {
     const lang = langOf(c)
     c.header('Cache-Control', 'no-store')
@@ -59,7 +61,18 @@ export function statusPageRoutes(deps: AppDeps) {
       } catch {
         return c.html(notFoundPage(langOf(c)), 404)
       }
-      const fields = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+      // The same budget as the API's, counted before the form is read.
+      const seconds = hitReporterWrite(deps, c, ticket.id)
+      if (seconds) {
+        c.header('Retry-After', String(seconds))
+        const error = TOO_MANY[langOf(c)](Math.ceil(seconds / 60))
+        return render(c, token, { error }, 429)
+      }
+      // A form that did not arrive whole (the browser left, or was cut off with a 408 for taking
+      // longer than the body timeout) is not acted on: a withdrawal must not lose its reason.
+      const fields = await c.req.parseBody().catch(() => {
+        throw new ApiError(400, 'invalid_payload', 'The form could not be read; send it again')
+      })
       // A browser sends a textarea's line breaks as CRLF; the reporter typed one character each.
       const text = (name: string) =>
         typeof fields[name] === 'string'

@@ -65,8 +65,8 @@ export function screenshotData(
 }
 
 /**
- * A ticket's timeline, oldest first. The reporter's view drops internal events and never carries
- * an agent's e-mail address or id.
+ * A ticket's timeline, oldest first. The reporter's view drops internal events and carries no id
+ * of an agent, an API token or a ticket: people by name, linked tickets by reference.
  */
 export function timeline(
   db: Db,
@@ -79,15 +79,13 @@ export function timeline(
     .where(eq(ticketEvents.ticketId, ticketId))
     .orderBy(asc(ticketEvents.id))
     .all()
+    .filter((r) => audience === 'agent' || r.visibility === 'public')
+    .map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
   // Actors, and the people an `assigned` event moved the ticket between.
-  const mentioned = rows.flatMap((r) => {
-    const data =
-      r.type === 'assigned'
-        ? (JSON.parse(r.data) as { from?: string | null; to?: string | null })
-        : {}
-    return [r.actorId, data.from, data.to]
-  })
-  const agentIds = [...new Set(mentioned.filter((id): id is string => !!id))]
+  const mentioned = rows.flatMap((r) =>
+    r.type === 'assigned' ? [r.actorId, r.data.from, r.data.to] : [r.actorId],
+  )
+  const agentIds = [...new Set(mentioned.filter((id): id is string => typeof id === 'string'))]
   const people = agentIds.length
     ? db
         .select({ id: agents.id, name: agents.name, email: agents.email })
@@ -96,37 +94,76 @@ export function timeline(
         .all()
     : []
   const byId = new Map(people.map((p) => [p.id, p]))
-  return rows
-    .filter((r) => audience === 'agent' || r.visibility === 'public')
-    .map((r) => {
-      const person = r.actorId ? byId.get(r.actorId) : undefined
-      const actor =
-        audience === 'agent'
-          ? {
-              kind: r.actorKind,
-              id: r.actorId,
-              name: person?.name ?? null,
-              email: person?.email ?? null,
-            }
-          : {
-              kind: r.actorKind === 'token' ? 'agent' : r.actorKind,
-              id: null,
-              name: person?.name ?? null,
-            }
-      const data = JSON.parse(r.data) as Record<string, unknown>
-      if (r.type === 'assigned') {
-        data.fromName = typeof data.from === 'string' ? (byId.get(data.from)?.name ?? null) : null
-        data.toName = typeof data.to === 'string' ? (byId.get(data.to)?.name ?? null) : null
-      }
-      return {
-        id: r.id,
-        type: r.type,
-        visibility: r.visibility,
-        actor,
-        data,
-        createdAt: r.createdAt,
-      }
-    })
+  const linked =
+    audience === 'reporter'
+      ? referencesOf(
+          db,
+          rows.flatMap((r) => [...LINKS.keys()].map((key) => stringOr(r.data[key]))),
+        )
+      : new Map<string, string>()
+  return rows.map((r) => {
+    const person = r.actorId ? byId.get(r.actorId) : undefined
+    const actor =
+      audience === 'agent'
+        ? {
+            kind: r.actorKind,
+            id: r.actorId,
+            name: person?.name ?? null,
+            email: person?.email ?? null,
+          }
+        : {
+            kind: r.actorKind === 'token' ? 'agent' : r.actorKind,
+            id: null,
+            name: person?.name ?? null,
+          }
+    const data = r.data
+    if (r.type === 'assigned') {
+      data.fromName = typeof data.from === 'string' ? (byId.get(data.from)?.name ?? null) : null
+      data.toName = typeof data.to === 'string' ? (byId.get(data.to)?.name ?? null) : null
+    }
+    return {
+      id: r.id,
+      type: r.type,
+      visibility: r.visibility,
+      actor,
+      data: audience === 'agent' ? data : reporterData(r.type, data, linked),
+      createdAt: r.createdAt,
+    }
+  })
+}
+
+/** Event data that holds another ticket's id, and the name its reference goes by for the reporter. */
+const LINKS = new Map([
+  ['ticketId', 'reference'],
+  ['duplicateOf', 'duplicateOf'],
+  ['splitFrom', 'splitFrom'],
+  ['parentId', 'parent'],
+])
+const stringOr = (value: unknown) => (typeof value === 'string' ? value : null)
+/** What the reporter typed or was told, kept whatever it looks like. */
+const TEXT = new Set(['body', 'reason', 'comment'])
+
+/**
+ * An event's data as the reporter sees it: linked tickets by reference (`DEMO-7`, or `null` if
+ * gone), agents by name only, no API token; and no other value that looks like an id.
+ */
+function reporterData(
+  type: string,
+  data: Record<string, unknown>,
+  references: Map<string, string>,
+): Record<string, unknown> {
+  const seen: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(data)) {
+    const link = LINKS.get(key)
+    if (link) {
+      seen[link] = typeof value === 'string' ? (references.get(value) ?? null) : null
+    } else if (key === 'tokenId' || (type === 'assigned' && (key === 'from' || key === 'to'))) {
+      continue
+    } else if (TEXT.has(key) || !(typeof value === 'string' && UUID.test(value))) {
+      seen[key] = value
+    }
+  }
+  return seen
 }
 
 /** References of linked tickets, by id, for showing links as `DEMO-7` rather than ids. */
