@@ -124,6 +124,7 @@ const row = (name, value, unit, baseline) =>
     email: 'bench@example.com',
     name: 'Bench',
     password: 'bench-password',
+    projects: ['BENCH'],
   })
   const { token } = createApiToken(db, { email: agent.email, name: 'bench' })
   const app = createApp(appDeps({ db, config }))

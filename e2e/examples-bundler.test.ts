@@ -69,6 +69,7 @@ beforeAll(async () => {
     email: 'agent@example.com',
     name: 'Agent',
     password: 'a long enough password',
+    projects: ['KVT'],
   })
   token = createApiToken(db, { email: 'agent@example.com', name: 'e2e' }).token
   api = await startServer(

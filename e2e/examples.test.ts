@@ -28,7 +28,12 @@ beforeAll(async () => {
   const config = loadConfig({ SNAGBOX_DB: join(dir, 'snagbox.db'), SNAGBOX_PORT: '0' })
   const db = openDatabase(config.db)
   key = createProject(db, { name: 'Desktop', prefix: 'DSK' }).key
-  await createAgent(db, { email: 'agent@example.com', name: 'Agent', password: 'correct-horse' })
+  await createAgent(db, {
+    email: 'agent@example.com',
+    name: 'Agent',
+    password: 'correct-horse',
+    projects: ['DSK'],
+  })
   token = createApiToken(db, { email: 'agent@example.com', name: 'e2e' }).token
   server = await startServer(db, config)
 })

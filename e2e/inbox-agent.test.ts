@@ -387,6 +387,7 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
       email: 'alex@example.com',
       name: 'Alex Morgan',
       password: 'another good password',
+      projects: ['DEMO'],
     })
     await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()

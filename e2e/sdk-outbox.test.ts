@@ -41,6 +41,7 @@ beforeAll(async () => {
     email: 'agent@example.com',
     name: 'Agent',
     password: 'a long enough password',
+    projects: ['OBX'],
   })
   token = createApiToken(db, { email: 'agent@example.com', name: 'e2e' }).token
   const client = `

@@ -68,6 +68,7 @@ export async function startHarness(
     email: 'agent@example.com',
     name: 'Agent',
     password: 'a long enough password',
+    projects: ['KVT'],
   })
   const { token } = createApiToken(db, { email: 'agent@example.com', name: 'e2e' })
   const apiPort = await freePort()

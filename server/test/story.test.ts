@@ -33,6 +33,8 @@ describe('a request from intake to confirmation, on a real server', () => {
       'Ann',
       '--password',
       'correct-horse',
+      '--project',
+      'KE',
     ])
     const { token } = await cli([
       'token',

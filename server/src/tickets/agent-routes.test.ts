@@ -421,6 +421,7 @@ describe('agent ticket API', () => {
       email: 'bob@example.com',
       name: 'Bob Agent',
       password: 'correct-horse',
+      projects: ['DEMO'],
     })
     const agents = await (await h.api('/api/v1/agents')).json()
     expect(agents.items.map((a: { name: string }) => a.name)).toEqual(['Ann Agent', 'Bob Agent'])

@@ -8,7 +8,7 @@ import {
   STATUSES,
   ticketPaths,
 } from '@snagbox/sdk/contract'
-import { agentExists } from '../auth/agents.js'
+import { agentWorksIn, inScope } from '../auth/agent-projects.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
@@ -36,9 +36,11 @@ export function agentTicketRoutes(deps: AppDeps) {
   const { db, config } = deps
   const app = new Hono<AgentEnv>()
 
-  const load = (ref: string): TicketRow => {
+  // A ticket of a project the agent is not in answers exactly as one that does not exist.
+  const load = (c: Context<AgentEnv>, ref: string): TicketRow => {
     const row = findTicket(db, ref)
-    if (!row) throw new ApiError(404, 'not_found', `No ticket ${ref}`)
+    if (!row || !inScope(c.get('agent').projects, row.projectId))
+      throw new ApiError(404, 'not_found', `No ticket ${ref}`)
     return row
   }
   const answer = (c: Context, ticket: TicketRow, status: 200 | 201 = 200) => {
@@ -64,23 +66,24 @@ export function agentTicketRoutes(deps: AppDeps) {
   app.get('/', requireAgent(deps), (c) => {
     const parsed = parseListQuery(c.req.query())
     if ('errors' in parsed) throw invalid(parsed.errors)
-    return c.json(listTickets(db, parsed.query, c.get('agent').id))
+    const { id, projects } = c.get('agent')
+    return c.json(listTickets(db, parsed.query, { agentId: id, projects }))
   })
 
   app.get('/:ref', requireAgent(deps), (c) => {
-    const row = load(c.req.param('ref'))
+    const row = load(c, c.req.param('ref'))
     c.header('ETag', etagOf(row))
     if (c.req.header('if-none-match') === etagOf(row)) return c.body(null, 304)
     return c.json(agentView(db, row, config.publicUrl))
   })
 
   app.get('/:ref/screenshot', requireAgent(deps), (c) =>
-    screenshotResponse(c, db, load(c.req.param('ref'))),
+    screenshotResponse(c, db, load(c, c.req.param('ref'))),
   )
 
   app.patch('/:ref', requireAgent(deps), async (c) => {
-    const row = load(c.req.param('ref'))
-    const body = await readJsonObject(c)
+    const row = load(c, c.req.param('ref'))
+    const body = await readJsonObject(c, deps.config.limits)
     const f = new Fields(body)
     const patch = {
       priority: f.oneOf('priority', PRIORITIES),
@@ -92,10 +95,11 @@ export function agentTicketRoutes(deps: AppDeps) {
       assigneeId: assigneeOf(body, c.get('agent').id),
     }
     f.done()
-    if (patch.assigneeId && !agentExists(db, patch.assigneeId)) {
-      throw invalid([{ path: 'assigneeId', message: 'is not an agent' }])
+    // The same answer for an unknown id and an agent of other projects only: ids stay private.
+    if (patch.assigneeId && !agentWorksIn(db, patch.assigneeId, row.projectId)) {
+      throw invalid([{ path: 'assigneeId', message: "is not an agent of the ticket's project" }])
     }
-    const duplicate = patch.duplicateOf ? load(patch.duplicateOf) : undefined
+    const duplicate = patch.duplicateOf ? load(c, patch.duplicateOf) : undefined
     if (duplicate?.id === row.id)
       throw invalid([{ path: 'duplicateOf', message: 'must be another ticket' }])
     const wanted = { ...patch, duplicateOf: duplicate?.id }
@@ -106,8 +110,8 @@ export function agentTicketRoutes(deps: AppDeps) {
   })
 
   app.post('/:ref/replies', requireAgent(deps), async (c) => {
-    const row = load(c.req.param('ref'))
-    const f = new Fields(await readJsonObject(c))
+    const row = load(c, c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c, deps.config.limits))
     const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     const status = f.oneOf('status', REPLY_STATUSES)
     f.done()
@@ -124,8 +128,8 @@ export function agentTicketRoutes(deps: AppDeps) {
   })
 
   app.post('/:ref/notes', requireAgent(deps), async (c) => {
-    const row = load(c.req.param('ref'))
-    const f = new Fields(await readJsonObject(c))
+    const row = load(c, c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c, deps.config.limits))
     const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     f.done()
     return answer(
@@ -136,8 +140,8 @@ export function agentTicketRoutes(deps: AppDeps) {
   })
 
   app.post('/:ref/split', requireAgent(deps), async (c) => {
-    const row = load(c.req.param('ref'))
-    const f = new Fields(await readJsonObject(c))
+    const row = load(c, c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c, deps.config.limits))
     const subject = f.text('subject', { required: true, max: config.limits.subjectChars })!
     const description = f.text('description', {
       required: true,
@@ -158,8 +162,8 @@ export function agentTicketRoutes(deps: AppDeps) {
   })
 
   app.post('/:ref/link', requireAgent(deps), async (c) => {
-    const row = load(c.req.param('ref'))
-    const f = new Fields(await readJsonObject(c))
+    const row = load(c, c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c, deps.config.limits))
     const duplicateOf = f.text('duplicateOf', { max: 60 })
     const parent = f.text('parent', { max: 60 })
     const comment = f.text('comment', { max: FREE_TEXT_CHARS })
@@ -173,7 +177,7 @@ export function agentTicketRoutes(deps: AppDeps) {
         },
       ])
     }
-    const target = load((duplicateOf ?? parent)!)
+    const target = load(c, (duplicateOf ?? parent)!)
     if (target.id === row.id)
       throw invalid([
         { path: duplicateOf ? 'duplicateOf' : 'parent', message: 'must be another ticket' },

@@ -3,7 +3,8 @@ import type { TicketProblem } from './store/errors.js'
 
 /**
  * The HTTP answer to a refusal of the ticket store or the lifecycle: 404 for a ticket that is
- * gone, 412 for a stale `If-Match`, 409 naming what is allowed, 400 for a missing field.
+ * gone, 412 for a stale `If-Match`, 409 naming what is allowed, 400 for a missing field or a
+ * link to another project's ticket, 409 for a link that would make a loop.
  */
 export function ticketProblem(problem: TicketProblem): ApiError {
   switch (problem.code) {
@@ -38,6 +39,22 @@ export function ticketProblem(problem: TicketProblem): ApiError {
       ])
     case 'no_change':
       return new ApiError(409, 'no_change', `The request changes nothing: ${problem.message}`)
+    case 'cross_project':
+      return new ApiError(
+        400,
+        'invalid_payload',
+        `${problem.field} ${problem.ticket} is a ticket of another project; tickets link only within their project`,
+        [{ path: problem.field, message: 'must be a ticket of the same project' }],
+      )
+    case 'cycle': {
+      const relation = problem.field === 'parent' ? 'a child of' : 'a duplicate of'
+      return new ApiError(
+        409,
+        'conflict',
+        `The link would make a loop: ${problem.path.join(' → ')}, each ${relation} the next`,
+        [{ path: problem.field, message: 'would make a loop' }],
+      )
+    }
     case 'not_due':
       return new ApiError(
         409,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, eq, ne } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { projects, ticketEvents, tickets } from '../../db/schema.js'
 import { autoCloseDueAt } from '../../calendar/working-days.js'
@@ -10,6 +10,7 @@ import {
   type Actor,
   type Decision,
   type DecideContext,
+  type RelationChange,
   type TicketState,
   type TimelineEvent,
 } from '../lifecycle/types.js'
@@ -18,7 +19,7 @@ import { insertTicket, splitFields } from './create.js'
 import { TicketError } from './errors.js'
 import { queueKey } from './queue-key.js'
 import type { TicketRow } from './read.js'
-import { indexTicket } from './search.js'
+import { indexEvent } from './search.js'
 
 /** The state the lifecycle decides on, read from a row. */
 function stateOf(row: TicketRow): TicketState {
@@ -121,6 +122,7 @@ function decideIn(tx: Tx, input: DecisionInput, before?: (row: TicketRow) => voi
   const ctx = contextFor(tx, row, input.now)
   const decision = input.decide(stateOf(row), ctx, row)
   if (!decision.ok) throw new TicketError(decision.error)
+  checkLinks(tx, row, decision.relations)
   before?.(row)
   const written = writeState(tx, row, decision.state, decision.relations, decision.events, ctx.now)
   const changed = [written.row]
@@ -135,6 +137,45 @@ function decideIn(tx: Tx, input: DecisionInput, before?: (row: TicketRow) => voi
     }
   }
   return { change: { actor: input.actor, created: [], changed, events } }
+}
+
+/**
+ * The rules of the data a new link keeps: its target is a ticket of the same project, and
+ * following parents (or duplicates) from the target never comes back to the ticket — whatever
+ * their categories are now, so a chain of mass incidents can't become a loop either.
+ */
+function checkLinks(tx: Tx, row: TicketRow, relations: RelationChange): void {
+  const links = [
+    ['parent', 'parentId', relations.parentId],
+    ['duplicateOf', 'duplicateOfId', relations.duplicateOfId],
+  ] as const
+  for (const [field, column, targetId] of links) {
+    if (!targetId) continue
+    const find = (id: string) =>
+      tx
+        .select({
+          id: tickets.id,
+          reference: tickets.reference,
+          projectId: tickets.projectId,
+          next: tickets[column],
+        })
+        .from(tickets)
+        .where(eq(tickets.id, id))
+        .get()
+    const target = find(targetId)
+    if (!target) throw new TicketError({ code: 'not_found', ticket: targetId })
+    if (target.projectId !== row.projectId)
+      throw new TicketError({ code: 'cross_project', field, ticket: target.reference })
+    const path = [row.reference]
+    const seen = new Set<string>()
+    let t: typeof target | undefined = target
+    while (t && !seen.has(t.id)) {
+      seen.add(t.id)
+      path.push(t.reference)
+      if (t.id === row.id) throw new TicketError({ code: 'cycle', field, path })
+      t = t.next ? find(t.next) : undefined
+    }
+  }
 }
 
 function resolveChildren(
@@ -208,7 +249,7 @@ function writeState(
     .returning()
     .get()
   const appended = appendEvents(tx, row.id, events, now)
-  if (events.some((e) => CONVERSATION.has(e.type))) reindex(tx, updated)
+  indexConversation(tx, appended)
   return { row: updated, events: appended }
 }
 
@@ -257,29 +298,16 @@ const CONVERSATION = new Set([
   'closed',
 ])
 
-function reindex(tx: Tx, row: TicketRow): void {
-  const events = tx
-    .select({ id: ticketEvents.id, type: ticketEvents.type, data: ticketEvents.data })
-    .from(ticketEvents)
-    .where(
-      and(
-        eq(ticketEvents.ticketId, row.id),
-        inArray(ticketEvents.type, ['created', ...CONVERSATION]),
-      ),
-    )
-    .orderBy(asc(ticketEvents.id))
-    .all()
-  const created = events.find((e) => e.type === 'created')
-  if (!created) return
-  const conversation = events
-    .map((e) => JSON.parse(e.data) as Record<string, unknown>)
-    .map((d) => [d.body, d.reason, d.comment].filter((t) => typeof t === 'string' && t).join('\n'))
-    .filter(Boolean)
-    .join('\n')
-  indexTicket(tx, {
-    searchId: created.id,
-    subject: row.subject,
-    description: row.description,
-    conversation,
-  })
+/**
+ * Indexes the text of each new conversation event in a row of its own: a comment costs its own
+ * length, not the whole conversation's again (which grew a long conversation's cost with the
+ * square of its length).
+ */
+function indexConversation(tx: Tx, events: AppendedEvent[]): void {
+  for (const e of events) {
+    if (!CONVERSATION.has(e.type)) continue
+    const d = e.data
+    const text = [d.body, d.reason, d.comment].filter((t) => typeof t === 'string' && t).join('\n')
+    if (text) indexEvent(tx, { eventId: e.id, text })
+  }
 }
