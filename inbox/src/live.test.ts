@@ -27,6 +27,7 @@ function setup() {
   const states: LiveState[] = []
   const events: TicketEvent[] = []
   let resyncs = 0
+  let ended = 0
   const live = connectLive({
     url: '/api/v1/events',
     createSource: () => {
@@ -37,6 +38,7 @@ function setup() {
     onEvent: (e) => events.push(e),
     onState: (s) => states.push(s),
     onResync: () => (resyncs += 1),
+    onEnded: () => (ended += 1),
     minDelayMs: 1000,
     maxDelayMs: 8000,
     random: () => 1,
@@ -47,7 +49,7 @@ function setup() {
     },
     clearTimer: (t) => ((t as { cleared: boolean }).cleared = true),
   })
-  return { live, sources, timers, states, events, resyncs: () => resyncs }
+  return { live, sources, timers, states, events, resyncs: () => resyncs, ended: () => ended }
 }
 
 const event: TicketEvent = {
@@ -116,5 +118,17 @@ describe('the live event stream', () => {
     sources[0]!.fail()
     expect(timers).toHaveLength(1)
     expect(sources[1]!.closed).toBe(false)
+  })
+
+  it('stays closed when the server ends the stream with the credential, and says so', () => {
+    const { sources, timers, states, ended } = setup()
+    sources[0]!.emit('ready', { at: 'now' })
+    sources[0]!.emit('ended', { reason: 'credential' })
+    expect(sources[0]!.closed).toBe(true)
+    expect(ended()).toBe(1)
+    expect(states.at(-1)).toBe('offline')
+    sources[0]!.fail()
+    expect(timers).toEqual([])
+    expect(sources).toHaveLength(1)
   })
 })

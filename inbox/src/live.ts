@@ -15,6 +15,8 @@ export interface LiveOptions {
   onState: (state: LiveState) => void
   /** After a drop the stream is back: changes made meanwhile were missed, so reload what is shown. */
   onResync: () => void
+  /** The server ended the stream because the credential ended (signed out, revoked, disabled). */
+  onEnded?: () => void
   createSource?: (url: string) => EventSourceLike
   /** First wait after a drop, doubled each time up to `maxDelayMs`, with jitter. */
   minDelayMs?: number
@@ -27,7 +29,8 @@ export interface LiveOptions {
 /**
  * Follows `GET /api/v1/events`. On any error the stream is closed and opened again after a
  * jittered backoff (the browser's own retry gives up for good on a 401 or a 5xx); once it
- * answers again, `onResync` says that events may have been missed.
+ * answers again, `onResync` says that events may have been missed. When the server says the
+ * credential ended (`event: ended`), the stream stays closed and `onEnded` says so.
  *
  * @example
  * const live = connectLive({ url: ROUTES.events, onEvent, onState, onResync: reload })
@@ -57,6 +60,13 @@ export function connectLive(options: LiveOptions): { close(): void } {
       options.onState('live')
       if (dropped) options.onResync()
       dropped = false
+    })
+    current.addEventListener('ended', () => {
+      closed = true
+      current.close()
+      source = undefined
+      options.onState('offline')
+      options.onEnded?.()
     })
     for (const type of ['ticket.created', 'ticket.changed']) {
       current.addEventListener(type, (event) => {

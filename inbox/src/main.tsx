@@ -52,6 +52,8 @@ effect(() => {
       scheduleRefresh(0)
       if (ticket.value.data) reloadTicket()
     },
+    // Signed out elsewhere, revoked or disabled: back to the sign-in page at once.
+    onEnded: () => (me.value = null),
   })
   return () => live.close()
 })

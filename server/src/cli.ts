@@ -1,6 +1,16 @@
+import { userInfo } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { backupDatabase } from './backup.js'
-import { createAgent, createApiToken } from './auth/agents.js'
+import { createAgent, createApiToken, updateAgent, type AgentWithProjects } from './auth/agents.js'
+import {
+  checkNewPassword,
+  disableAgent,
+  enableAgent,
+  setAgentPassword,
+} from './auth/agent-access.js'
+import { listTokens, revokeToken, type TokenInfo } from './auth/tokens.js'
+import { listAudit, recordAudit, type AuditActor } from './audit/store.js'
+import { readPassword } from './password-input.js'
 import { InputError, type InputProblem } from './input-error.js'
 import { createProject, updateProject } from './projects/store.js'
 import { loadConfig, SETTINGS } from './config.js'
@@ -23,8 +33,19 @@ const USAGE = `snagbox — the Snagbox server
                          [--auto-close-days <n>] [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…
   snagbox project update --prefix <PREFIX> [--name <name>] [--origin <url>]… [--auto-close-days <n>]
                          [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…   (lists are replaced)
-  snagbox agent create --email <e-mail> --name <name> --password <password> [--role admin|agent]
-  snagbox token create --email <agent e-mail> --name <label>
+  snagbox agent create --email <e-mail> --name <name> (--password-stdin | --password <password>)
+                       [--role admin|agent]   (--password-stdin: piped, or typed without echo)
+                       [--project <PREFIX>]…   (an agent works only in its projects; admin in all)
+  snagbox agent update --email <e-mail> [--name <name>] [--role admin|agent]
+                       [--project <PREFIX>]…   (projects are replaced; --project '' for none)
+                       [--password-stdin]   (a new password; ends the agent's inbox sessions)
+  snagbox agent disable --email <e-mail>   (no login, token or stream of it works any more)
+  snagbox agent enable --email <e-mail>
+  snagbox token create --email <agent e-mail> --name <label> [--scope read|read_write]
+                       [--expires-in-days <n>|never]   (default read_write, 90 days)
+  snagbox token list --email <agent e-mail>
+  snagbox token revoke <token id>
+  snagbox audit [--limit <n>]   (sign-ins, failed ones, changes of agents, tokens and projects)
   snagbox backup <file>
 
 Every command takes --db <file> (default ./data/snagbox.db, env SNAGBOX_DB) and --json.
@@ -61,6 +82,54 @@ function projectSettings(values: Values) {
       : {}),
   }
 }
+
+/** An agent as `agent create|update` print it. */
+const agentResult = (a: AgentWithProjects) => ({
+  id: a.id,
+  email: a.email,
+  role: a.role,
+  projects: a.projects,
+})
+
+/** Where an agent works, in words: an agent without projects sees nothing. */
+function agentWhere(a: AgentWithProjects): string {
+  if (a.role === 'admin') return 'an admin: it sees and manages every project'
+  if (!a.projects.length) return 'in no project: it sees nothing until given one with --project'
+  return `working in ${a.projects.join(', ')}`
+}
+
+/** Who acts at the command line, for the audit trail: the operating-system user. */
+function cliActor(): AuditActor {
+  try {
+    return { kind: 'cli', id: userInfo().username }
+  } catch {
+    return { kind: 'cli', id: process.env.USER ?? null }
+  }
+}
+
+/** `--expires-in-days`: a number of days from now (default 90), or `never`. */
+function expiryOf(value: string | boolean | string[] | undefined): Date | null {
+  const days = value === undefined ? '90' : String(value)
+  if (days === 'never') return null
+  if (!/^\d{1,4}$/.test(days) || Number(days) < 1 || Number(days) > 3650)
+    throw new InputError({
+      field: 'expires-in-days',
+      message: 'must be a number of days from 1 to 3650, or never',
+    })
+  return new Date(Date.now() + Number(days) * 24 * 60 * 60 * 1000)
+}
+
+/** The new password of `--password-stdin`, or the one given as `--password`, checked. */
+async function passwordOf(values: Values): Promise<string | undefined> {
+  if (values['password-stdin'] && values.password !== undefined)
+    throw new InputError({ message: 'give --password-stdin or --password, not both' })
+  const password = values['password-stdin'] ? await readPassword() : values.password
+  if (password !== undefined) checkNewPassword(String(password))
+  return password === undefined ? undefined : String(password)
+}
+
+const tokenLine = (t: TokenInfo) =>
+  `${t.id}  ${t.name}  ${t.scope}  ${t.state}  expires ${t.expiresAt ?? 'never'}  last used ${t.lastUsedAt ?? 'never'}`
 
 interface Command {
   options: Options
@@ -116,6 +185,12 @@ const COMMANDS: Record<string, Command> = {
           ...(values.key ? { key: String(values.key) } : {}),
           ...projectSettings(values),
         })
+        recordAudit(db, {
+          action: 'project.create',
+          actor: cliActor(),
+          target: project.id,
+          data: { name: project.name, prefix: project.prefix },
+        })
         out.result(
           project,
           `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}`,
@@ -130,6 +205,17 @@ const COMMANDS: Record<string, Command> = {
           ...(values.name ? { name: String(values.name) } : {}),
           ...projectSettings(values),
         })
+        recordAudit(db, {
+          action: 'project.update',
+          actor: cliActor(),
+          target: project.id,
+          data: {
+            prefix: project.prefix,
+            changed: Object.keys(values).filter(
+              (k) => k !== 'db' && k !== 'json' && k !== 'prefix',
+            ),
+          },
+        })
         out.result(project, `Project ${project.name} (${project.prefix}) updated.`)
       }),
   },
@@ -138,31 +224,151 @@ const COMMANDS: Record<string, Command> = {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
       role: { type: 'string' },
+      project: { type: 'string', multiple: true },
     },
-    run: (values, _p, out) =>
-      withDb(values, async (db) => {
+    run: async (values, _p, out) => {
+      // Read before the database is opened: a prompt may wait for a person.
+      const password = values['password-stdin'] ? await passwordOf(values) : values.password
+      await withDb(values, async (db) => {
         const agent = await createAgent(db, {
           email: String(values.email ?? ''),
           name: String(values.name ?? ''),
-          password: String(values.password ?? ''),
+          password: String(password ?? ''),
           ...(values.role ? { role: String(values.role) } : {}),
+          ...(values.project ? { projects: values.project as string[] } : {}),
         })
+        recordAudit(db, {
+          action: 'agent.create',
+          actor: cliActor(),
+          target: agent.id,
+          data: { email: agent.email, role: agent.role, projects: agent.projects },
+        })
+        out.result(agentResult(agent), `Agent ${agent.email} created, ${agentWhere(agent)}.`)
+      })
+    },
+  },
+  'agent update': {
+    // What may go on a command line; each option given changes one thing, the rest stays.
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      project: { type: 'string', multiple: true },
+      // The password never as a value on the command line: from standard input or a prompt.
+      'password-stdin': { type: 'boolean' },
+    },
+    run: async (values, _p, out) => {
+      const password = values['password-stdin'] ? await passwordOf(values) : undefined
+      await withDb(values, async (db) => {
+        const email = String(values.email ?? '')
+        const changes = {
+          ...(values.name !== undefined ? { name: String(values.name) } : {}),
+          ...(values.role !== undefined ? { role: String(values.role) } : {}),
+          ...(values.project ? { projects: values.project as string[] } : {}),
+        }
+        const actor = cliActor()
+        const agent =
+          Object.keys(changes).length || password === undefined
+            ? await updateAgent(db, email, changes)
+            : undefined
+        if (agent)
+          recordAudit(db, { action: 'agent.update', actor, target: agent.id, data: changes })
+        const access =
+          password !== undefined
+            ? await setAgentPassword(db, email, password, { actor })
+            : undefined
+        const said = access
+          ? ` New password set; ${access.sessionsEnded} inbox session(s) ended.`
+          : ''
         out.result(
-          { id: agent.id, email: agent.email, role: agent.role },
-          `Agent ${agent.email} (${agent.role}) created.`,
+          {
+            ...(agent ? agentResult(agent) : { id: access!.id, email: access!.email }),
+            ...(access ? { passwordChanged: true, sessionsEnded: access.sessionsEnded } : {}),
+          },
+          agent
+            ? `Agent ${agent.email} updated, ${agentWhere(agent)}.${said}`
+            : `Agent ${access!.email} updated.${said}`,
+        )
+      })
+    },
+  },
+  'agent disable': {
+    options: { email: { type: 'string' } },
+    run: (values, _p, out) =>
+      withDb(values, (db) => {
+        const access = disableAgent(db, String(values.email ?? ''), { actor: cliActor() })
+        out.result(
+          access,
+          `Agent ${access.email} disabled: ${access.sessionsEnded} inbox session(s) ended; its logins, API tokens and open streams stop working.`,
         )
       }),
   },
-  'token create': {
-    options: { email: { type: 'string' }, name: { type: 'string' } },
+  'agent enable': {
+    options: { email: { type: 'string' } },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const { token } = createApiToken(db, {
+        const access = enableAgent(db, String(values.email ?? ''), { actor: cliActor() })
+        out.result(access, `Agent ${access.email} enabled: it can log in again.`)
+      }),
+  },
+  'token create': {
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      scope: { type: 'string' },
+      'expires-in-days': { type: 'string' },
+    },
+    run: (values, _p, out) =>
+      withDb(values, (db) => {
+        const created = createApiToken(db, {
           email: String(values.email ?? ''),
           name: String(values.name ?? ''),
+          ...(values.scope !== undefined ? { scope: String(values.scope) } : {}),
+          expiresAt: expiryOf(values['expires-in-days']),
+          actor: cliActor(),
         })
-        out.result({ token }, `API token (shown once, keep it safe):\n${token}`)
+        out.result(
+          created,
+          `API token (shown once, keep it safe):\n${created.token}\n` +
+            `id ${created.id}, scope ${created.scope}, expires ${created.expiresAt ?? 'never'}`,
+        )
+      }),
+  },
+  'token list': {
+    options: { email: { type: 'string' } },
+    run: (values, _p, out) =>
+      withDb(values, (db) => {
+        const items = listTokens(db, String(values.email ?? ''))
+        out.result({ items }, items.length ? items.map(tokenLine).join('\n') : 'No API tokens.')
+      }),
+  },
+  'token revoke': {
+    options: {},
+    positionals: 1,
+    run: (values, positionals, out) =>
+      withDb(values, (db) => {
+        const id = positionals[0]
+        if (!id)
+          throw new InputError({ message: 'say which token: snagbox token revoke <token id>' })
+        const token = revokeToken(db, id, { actor: cliActor() })
+        out.result(token, `API token ${token.id} (${token.name}) revoked.`)
+      }),
+  },
+  audit: {
+    options: { limit: { type: 'string' } },
+    run: (values, _p, out) =>
+      withDb(values, (db) => {
+        const limit = values.limit === undefined ? '50' : String(values.limit)
+        if (!/^\d{1,5}$/.test(limit) || Number(limit) < 1)
+          throw new InputError({ field: 'limit', message: 'must be a whole number from 1' })
+        const items = listAudit(db, { limit: Number(limit) })
+        const line = (e: (typeof items)[number]) =>
+          [e.createdAt, e.action, `${e.actor.kind}${e.actor.id ? `:${e.actor.id}` : ''}`]
+            .concat(e.target ?? [], e.address ? `from ${e.address}` : [], JSON.stringify(e.data))
+            .join('  ')
+        out.result({ items }, items.length ? items.map(line).join('\n') : 'Nothing recorded yet.')
       }),
   },
   backup: {
@@ -210,6 +416,8 @@ const FLAGS: Record<string, string> = {
   timeZone: '--time-zone',
   // The message quotes the origin given, so the flag stands apart from it.
   origins: '--origin:',
+  projects: '--project:',
+  expiresAt: '--expires-in-days',
 }
 
 /** An input problem in the command line's words: the input as its flag (`--prefix must be …`). */

@@ -51,3 +51,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SNAGBOX_ALLOWED_ORIGINS: 'not a url' })).toThrow(/origin/)
   })
 })
+
+describe('rate-limit windows', () => {
+  it('refuse a window of 0 seconds, which no limit could count in', () => {
+    for (const name of [
+      'SNAGBOX_RATE_LIMIT_WINDOW',
+      'SNAGBOX_RATE_LIMIT_LOGIN_WINDOW',
+      'SNAGBOX_RATE_LIMIT_REPORTER_WINDOW',
+    ]) {
+      expect(() => loadConfig({ [name]: '0' })).toThrow(/at least 1 second/)
+    }
+    expect(loadConfig({ SNAGBOX_RATE_LIMIT_WINDOW: '1' }).rateLimit.perIp.windowSeconds).toBe(1)
+  })
+})

@@ -13,11 +13,32 @@ export interface Config {
   /** The URL people reach the server at; status links and the widget's endpoint use it. */
   publicUrl: string
   limits: Limits
-  rateLimit: { perIp: RateLimit; perProject: RateLimit; login: RateLimit }
+  /** A request whose headers and body have not all arrived this long after it began gets a 408. */
+  bodyTimeoutMs: number
+  rateLimit: {
+    perIp: RateLimit
+    perProject: RateLimit
+    /** Failed logins to one account from one address. */
+    login: RateLimit
+    /** Failed logins to one account from every address it has not signed in from lately. */
+    loginAccount: RateLimit
+    /** Failed logins from one address to every account that has not signed in from it lately. */
+    loginIp: RateLimit
+    /** The reporter's writes (comments, confirm, reopen, withdraw) per request's status link. */
+    reporter: RateLimit
+    /** The reporter's writes per client address, over every status link. */
+    reporterIp: RateLimit
+  }
+  /** An inbox login ends this long after it began, however much it is used. */
+  sessionMaxHours: number
+  /** How often an open event stream checks that its credential still holds. */
+  streamCheckSeconds: number
   /** Origins allowed for every project, in addition to each project's own list. */
   allowedOrigins: string[]
   /** Take the client address from `X-Forwarded-For` (behind a reverse proxy). */
   trustProxy: boolean
+  /** How long an `Idempotency-Key` stays bound to the request it first came with. */
+  idempotencyKeyHours: number
 }
 
 type Setting = {
@@ -34,6 +55,12 @@ const int = (name: string, value: string): number => {
   const n = Number(value)
   if (!Number.isSafeInteger(n) || n < 0)
     throw new Error(`${name} must be a whole number, got "${value}"`)
+  return n
+}
+/** A window length: a whole number of seconds, at least 1 (a window of 0 would divide by zero). */
+const seconds = (name: string, value: string): number => {
+  const n = int(name, value)
+  if (n < 1) throw new Error(`${name} must be at least 1 second, got "${value}"`)
   return n
 }
 const limit =
@@ -113,6 +140,13 @@ export const SETTINGS: Setting[] = [
     apply: limit('screenshotPixels'),
   },
   {
+    flag: 'max-screenshot-total-pixels',
+    env: 'SNAGBOX_MAX_SCREENSHOT_TOTAL_PIXELS',
+    default: String(DEFAULT_LIMITS.screenshotTotalPixels),
+    doc: 'largest screenshot width × height (413 above)',
+    apply: limit('screenshotTotalPixels'),
+  },
+  {
     flag: 'max-subject-chars',
     env: 'SNAGBOX_MAX_SUBJECT_CHARS',
     default: String(DEFAULT_LIMITS.subjectChars),
@@ -162,6 +196,31 @@ export const SETTINGS: Setting[] = [
     apply: limit('shortTextChars'),
   },
   {
+    flag: 'max-json-nodes',
+    env: 'SNAGBOX_MAX_JSON_NODES',
+    default: String(DEFAULT_LIMITS.jsonNodes),
+    doc: 'most values and object keys in a JSON body (413 above)',
+    apply: limit('jsonNodes'),
+  },
+  {
+    flag: 'max-json-depth',
+    env: 'SNAGBOX_MAX_JSON_DEPTH',
+    default: String(DEFAULT_LIMITS.jsonDepth),
+    doc: 'deepest nesting of arrays and objects in a JSON body (400 above)',
+    apply: limit('jsonDepth'),
+  },
+  {
+    flag: 'body-timeout-ms',
+    env: 'SNAGBOX_BODY_TIMEOUT_MS',
+    default: '30000',
+    doc: 'milliseconds a request may take to arrive, headers and body (408 and closed after)',
+    apply: (c, v) => {
+      const ms = int('body-timeout-ms', v)
+      if (ms < 1) throw new Error(`body-timeout-ms must be at least 1, got "${v}"`)
+      c.bodyTimeoutMs = ms
+    },
+  },
+  {
     flag: 'rate-limit-ip',
     env: 'SNAGBOX_RATE_LIMIT_IP',
     default: '300',
@@ -179,15 +238,56 @@ export const SETTINGS: Setting[] = [
     flag: 'rate-limit-login',
     env: 'SNAGBOX_RATE_LIMIT_LOGIN',
     default: '20',
-    doc: 'failed inbox logins per client address per login window (429 above)',
+    doc: 'failed inbox logins per account from one client address per login window (429 above)',
     apply: (c, v) => void (c.rateLimit.login.limit = int('rate-limit-login', v)),
+  },
+  {
+    flag: 'rate-limit-login-account',
+    env: 'SNAGBOX_RATE_LIMIT_LOGIN_ACCOUNT',
+    default: '50',
+    doc: 'failed logins per account per login window from addresses it has not signed in from in 30 days (429 above)',
+    apply: (c, v) => void (c.rateLimit.loginAccount.limit = int('rate-limit-login-account', v)),
+  },
+  {
+    flag: 'rate-limit-login-ip',
+    env: 'SNAGBOX_RATE_LIMIT_LOGIN_IP',
+    default: '100',
+    doc: 'failed logins per client address per login window, to accounts not signed in from it in 30 days (429 above)',
+    apply: (c, v) => void (c.rateLimit.loginIp.limit = int('rate-limit-login-ip', v)),
   },
   {
     flag: 'rate-limit-login-window',
     env: 'SNAGBOX_RATE_LIMIT_LOGIN_WINDOW',
     default: '600',
-    doc: 'login rate-limit window, seconds',
-    apply: (c, v) => void (c.rateLimit.login.windowSeconds = int('rate-limit-login-window', v)),
+    doc: 'login rate-limit window (sliding), seconds',
+    apply: (c, v) => {
+      const s = seconds('rate-limit-login-window', v)
+      c.rateLimit.login.windowSeconds = s
+      c.rateLimit.loginAccount.windowSeconds = s
+      c.rateLimit.loginIp.windowSeconds = s
+    },
+  },
+  {
+    flag: 'session-max-hours',
+    env: 'SNAGBOX_SESSION_MAX_HOURS',
+    default: '168',
+    doc: 'hours an inbox login lasts at most, however much it is used (it also ends after 12 h unused)',
+    apply: (c, v) => {
+      const hours = int('session-max-hours', v)
+      if (hours < 1) throw new Error(`session-max-hours must be at least 1, got "${v}"`)
+      c.sessionMaxHours = hours
+    },
+  },
+  {
+    flag: 'stream-check-seconds',
+    env: 'SNAGBOX_STREAM_CHECK_SECONDS',
+    default: '5',
+    doc: 'how often an open event stream re-checks its login or token (a revoked one ends within this)',
+    apply: (c, v) => {
+      const s = int('stream-check-seconds', v)
+      if (s < 1) throw new Error(`stream-check-seconds must be at least 1, got "${v}"`)
+      c.streamCheckSeconds = s
+    },
   },
   {
     flag: 'rate-limit-window',
@@ -195,9 +295,45 @@ export const SETTINGS: Setting[] = [
     default: '600',
     doc: 'rate-limit window of new tickets, seconds',
     apply: (c, v) => {
-      const s = int('rate-limit-window', v)
+      const s = seconds('rate-limit-window', v)
       c.rateLimit.perIp.windowSeconds = s
       c.rateLimit.perProject.windowSeconds = s
+    },
+  },
+  {
+    flag: 'rate-limit-reporter',
+    env: 'SNAGBOX_RATE_LIMIT_REPORTER',
+    default: '30',
+    doc: "reporter's comments, confirmations, reopens and withdrawals per status link per reporter window (429 above)",
+    apply: (c, v) => void (c.rateLimit.reporter.limit = int('rate-limit-reporter', v)),
+  },
+  {
+    flag: 'rate-limit-reporter-ip',
+    env: 'SNAGBOX_RATE_LIMIT_REPORTER_IP',
+    default: '300',
+    doc: "reporter's writes per client address per reporter window, over all status links (429 above)",
+    apply: (c, v) => void (c.rateLimit.reporterIp.limit = int('rate-limit-reporter-ip', v)),
+  },
+  {
+    flag: 'rate-limit-reporter-window',
+    env: 'SNAGBOX_RATE_LIMIT_REPORTER_WINDOW',
+    default: '3600',
+    doc: "rate-limit window of reporter's writes, seconds",
+    apply: (c, v) => {
+      const s = seconds('rate-limit-reporter-window', v)
+      c.rateLimit.reporter.windowSeconds = s
+      c.rateLimit.reporterIp.windowSeconds = s
+    },
+  },
+  {
+    flag: 'idempotency-key-hours',
+    env: 'SNAGBOX_IDEMPOTENCY_KEY_HOURS',
+    default: '24',
+    doc: 'hours an Idempotency-Key stays bound to its first request (then it matches nothing)',
+    apply: (c, v) => {
+      const hours = int('idempotency-key-hours', v)
+      if (hours < 1) throw new Error(`idempotency-key-hours must be at least 1, got "${v}"`)
+      c.idempotencyKeyHours = hours
     },
   },
 ]
@@ -220,9 +356,21 @@ export function loadConfig(
     port: 0,
     publicUrl: '',
     limits: { ...DEFAULT_LIMITS },
-    rateLimit: { perIp: unset(), perProject: unset(), login: unset() },
+    bodyTimeoutMs: 0,
+    rateLimit: {
+      perIp: unset(),
+      perProject: unset(),
+      login: unset(),
+      loginAccount: unset(),
+      loginIp: unset(),
+      reporter: unset(),
+      reporterIp: unset(),
+    },
+    sessionMaxHours: 0,
+    streamCheckSeconds: 0,
     allowedOrigins: [],
     trustProxy: false,
+    idempotencyKeyHours: 0,
   }
   for (const setting of SETTINGS) if (!setting.derived) setting.apply(config, setting.default)
   for (const setting of SETTINGS) {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { CredentialEnds } from './auth/credential-ends.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { clientAddress } from './http/client-address.js'
@@ -14,11 +15,13 @@ export interface AppDeps {
   clientIp: (c: Context) => string
   /** Where the ticket store publishes every committed change: live events, and what comes. */
   changes: ChangeFeed
+  /** Where a logout (and later an admin's revocation) tells open streams their credential ended. */
+  credentials: CredentialEnds
 }
 
 /**
  * Fills in the defaults of the app's dependencies: the real clock, the client address, a feed of
- * committed changes.
+ * committed changes, the notice of ended credentials.
  *
  * @example
  * const deps = appDeps({ db: openDatabase(':memory:'), config: loadConfig() })
@@ -28,6 +31,7 @@ export function appDeps(deps: Pick<AppDeps, 'db' | 'config'> & Partial<AppDeps>)
     now: () => new Date(),
     clientIp: (c) => clientAddress(c, deps.config.trustProxy),
     changes: new ChangeFeed(),
+    credentials: new CredentialEnds(),
     ...deps,
   }
 }

@@ -7,6 +7,7 @@ const TITLES: Record<ErrorCode, string> = {
   unknown_project_key: 'Unknown project key',
   origin_not_allowed: 'Origin not allowed for this project',
   payload_too_large: 'Payload too large',
+  request_timeout: 'The request did not arrive in time',
   unsupported_media_type: 'Unsupported media type',
   invalid_image: 'The screenshot is not a PNG, JPEG or WebP image',
   rate_limited: 'Too many requests',
@@ -17,6 +18,7 @@ const TITLES: Record<ErrorCode, string> = {
   illegal_transition: "Not allowed in the ticket's current status",
   no_change: 'The request changes nothing',
   precondition_failed: 'Precondition failed',
+  idempotency_key_reused: 'Idempotency-Key already used for a different request',
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal server error',
 }

@@ -1,4 +1,5 @@
 import {
+  API_PREFIX,
   CATEGORIES,
   IMAGE_TYPES,
   SCREENSHOT_DATA_URL_PATTERN,
@@ -61,10 +62,12 @@ function agentOp(summary: string, extra: Record<string, unknown> = {}, write = t
       ...(write
         ? {
             400: problem('Invalid fields'),
-            403: problem('A cross-site write with the session cookie'),
-            404: problem('No such ticket'),
+            403: problem(
+              'A cross-site write with the session cookie, or a write with a read-only token',
+            ),
+            404: problem('No such ticket, or one of a project the agent does not work in'),
             409: problem(
-              'Not allowed in the current status (`allowed` lists what is), or changes nothing',
+              'Not allowed in the current status (`allowed` lists what is), changes nothing, or a link that would make a loop',
             ),
             412: problem('If-Match names a version the ticket has moved past'),
           }
@@ -92,6 +95,7 @@ function reporterOp(summary: string, body?: object) {
       400: problem('Invalid fields'),
       404: problem('Unknown token'),
       409: problem('Not allowed in the current status'),
+      429: problem("Too many of the reporter's writes; see Retry-After"),
     },
   }
 }
@@ -323,8 +327,7 @@ export function openApiDocument(config: Config) {
               in: 'header',
               required: false,
               schema: { type: 'string', maxLength: config.limits.idempotencyKeyChars },
-              description:
-                'A retry with the same key returns the same ticket (200) and creates nothing',
+              description: `A retry of the same request with the same key returns the same ticket (200) and creates nothing; the key is bound to the request it first came with (another payload: 422) for ${config.idempotencyKeyHours} hours`,
             },
           ],
           requestBody: {
@@ -359,12 +362,14 @@ export function openApiDocument(config: Config) {
             400: problem('Invalid fields; `errors` lists them'),
             401: problem('Missing or unknown project key'),
             403: problem('Origin not allowed for this project'),
+            408: problem(`The body did not arrive within ${config.bodyTimeoutMs} ms`),
             413: problem(
-              `Body over ${config.limits.bodyBytes} bytes or screenshot over ${config.limits.screenshotBytes} bytes`,
+              `Body over ${config.limits.bodyBytes} bytes, screenshot over ${config.limits.screenshotBytes} bytes or ${config.limits.screenshotTotalPixels} pixels, or JSON of more than ${config.limits.jsonNodes} values and keys`,
             ),
             415: problem(
               'Not JSON or multipart, or a screenshot that is not really PNG, JPEG or WebP',
             ),
+            422: problem('The Idempotency-Key was used for a different request'),
             429: problem('Rate limited; see Retry-After'),
           },
         },
@@ -380,6 +385,7 @@ export function openApiDocument(config: Config) {
             200: json({ type: 'object', properties: { agent: { type: 'object' } } }),
             400: problem('Missing fields'),
             401: problem('Wrong e-mail or password'),
+            403: problem('The agent is disabled'),
             413: problem('Body over 256 KB'),
             415: problem('Not application/json'),
             429: problem('Too many failed logins'),
@@ -406,6 +412,29 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
+      [`${API_PREFIX}/audit`]: {
+        get: agentOp(
+          'The audit trail, newest first (admins only): sign-ins, failed ones and sign-outs with the address, changes of agents, tokens and projects',
+          {
+            parameters: [
+              { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+              { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            ],
+            responses: {
+              200: json({
+                type: 'object',
+                properties: {
+                  items: { type: 'array', items: { type: 'object' } },
+                  nextCursor: { type: ['string', 'null'] },
+                },
+              }),
+              400: problem('A bad limit or cursor'),
+              403: problem('Not an admin'),
+            },
+          },
+          false,
+        ),
+      },
       [ROUTES.me]: {
         get: agentOp(
           'The agent behind the session or token',
@@ -419,6 +448,14 @@ export function openApiDocument(config: Config) {
                   name: {},
                   role: { enum: ['admin', 'agent'] },
                   via: { enum: ['session', 'token'] },
+                  projects: {
+                    type: 'array',
+                    description: 'The projects the agent works in (an admin: all of them)',
+                    items: {
+                      type: 'object',
+                      properties: { id: {}, name: {}, prefix: {} },
+                    },
+                  },
                 },
               }),
             },

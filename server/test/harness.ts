@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/app.js'
 import { createAgent, createApiToken } from '../src/auth/agents.js'
+import { setScryptCost } from '../src/auth/secrets.js'
 import { appDeps } from '../src/deps.js'
 import { createProject, type Project } from '../src/projects/store.js'
 import type { ChangeFeed } from '../src/tickets/store/changes.js'
@@ -10,6 +11,10 @@ import { loadConfig, type Config } from '../src/config.js'
 import { openDatabase, type Db } from '../src/db/client.js'
 
 export const ORIGIN = 'https://app.example.com'
+
+// Tests hash hundreds of passwords: at the production cost (~0.35 s each) they would crawl.
+// The `snagbox` processes they start hash at the real cost.
+setScryptCost({ N: 2 ** 14, r: 8, p: 1 })
 
 export interface Harness {
   app: ReturnType<typeof createApp>

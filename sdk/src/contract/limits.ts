@@ -6,6 +6,11 @@ export interface Limits {
   screenshotBytes: number
   /** Screenshot width or height, pixels. */
   screenshotPixels: number
+  /**
+   * Screenshot width × height, pixels: what decoding it costs the agent's browser (4 bytes each),
+   * which a small file can hide (a 1 MB PNG may claim 16384 × 16384).
+   */
+  screenshotTotalPixels: number
   subjectChars: number
   descriptionChars: number
   /** `context` serialised as JSON, bytes. */
@@ -17,12 +22,19 @@ export interface Limits {
   /** Any other short text field (names, versions, e-mail…). */
   shortTextChars: number
   idempotencyKeyChars: number
+  /** Values and object keys in one JSON body, each counting one: what parsing it costs. */
+  jsonNodes: number
+  /** Arrays and objects nested in one another in a JSON body. */
+  jsonDepth: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 10 * 1024 * 1024,
   screenshotBytes: 8 * 1024 * 1024,
   screenshotPixels: 16_384,
+  // 40 MP holds an 8K screen (7680 × 4320 ≈ 33 MP) and a full-page capture as tall as a side may be
+  // at the SDK's 1920 px width (1920 × 16384 ≈ 31 MP); decoded, at most 160 MB, not 1 GB.
+  screenshotTotalPixels: 40_000_000,
   subjectChars: 200,
   descriptionChars: 20_000,
   contextBytes: 32 * 1024,
@@ -31,6 +43,10 @@ export const DEFAULT_LIMITS: Limits = {
   logMessageChars: 4_000,
   shortTextChars: 200,
   idempotencyKeyChars: 200,
+  // The most a report within the other limits can hold is about 26,000 (a 32 KB `context` and a
+  // 16 KB `environment` of one-digit arrays, 200 logs); twice that still parses in ~20 ms.
+  jsonNodes: 50_000,
+  jsonDepth: 64,
 }
 
 /**

@@ -168,6 +168,7 @@ export const ERROR_CODES = [
   'unknown_project_key',
   'origin_not_allowed',
   'payload_too_large',
+  'request_timeout',
   'unsupported_media_type',
   'invalid_image',
   'rate_limited',
@@ -178,6 +179,7 @@ export const ERROR_CODES = [
   'illegal_transition',
   'no_change',
   'precondition_failed',
+  'idempotency_key_reused',
   'method_not_allowed',
   'internal_error',
 ] as const

@@ -2,13 +2,20 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../errors.js'
-import { sessionAgent, tokenAgent } from './sessions.js'
+import { sessionAgent } from './sessions.js'
+import { tokenAgent, type TokenScope } from './tokens.js'
 import type { Agent } from './agents.js'
+import { projectScopeOf, type ProjectScope } from './agent-projects.js'
 
 export const SESSION_COOKIE = 'snagbox_session'
 
-/** Who is calling an agent route: a person through the inbox, or a bot with an API token. */
-export type AgentActor = Agent & ({ via: 'session' } | { via: 'token'; tokenId: string })
+/**
+ * Who is calling an agent route: a person through the inbox, or a bot with an API token, and
+ * the projects it works in (read once per request).
+ */
+export type AgentActor = Agent & { projects: ProjectScope } & (
+    { via: 'session'; sessionHash: string } | { via: 'token'; tokenId: string; scope: TokenScope }
+  )
 
 export type AgentEnv = { Variables: { agent: AgentActor } }
 
@@ -29,12 +36,28 @@ export function requireAgent(deps: AppDeps): MiddlewareHandler<AgentEnv> {
         throw new ApiError(401, 'unauthorized', 'The API token is not valid', undefined, {
           'WWW-Authenticate': 'Bearer error="invalid_token"',
         })
-      const { tokenId, ...rest } = agent
-      c.set('agent', { ...rest, via: 'token', tokenId })
+      const { tokenId, scope, ...rest } = agent
+      if (scope === 'read' && !SAFE.has(c.req.method))
+        throw new ApiError(
+          403,
+          'forbidden',
+          'This API token may only read (its scope is read)',
+          undefined,
+          { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope="read_write"' },
+        )
+      c.set('agent', {
+        ...rest,
+        projects: projectScopeOf(deps.db, rest),
+        via: 'token',
+        tokenId,
+        scope,
+      })
       return next()
     }
     const session = getCookie(c, SESSION_COOKIE)
-    const agent = session ? sessionAgent(deps.db, session, now) : undefined
+    const agent = session
+      ? sessionAgent(deps.db, session, now, deps.config.sessionMaxHours)
+      : undefined
     if (!agent)
       throw new ApiError(
         401,
@@ -46,7 +69,21 @@ export function requireAgent(deps: AppDeps): MiddlewareHandler<AgentEnv> {
     if (!SAFE.has(c.req.method) && !isSameOrigin(c, deps.config.publicUrl)) {
       throw new ApiError(403, 'forbidden', 'Cross-site requests may not act with the inbox session')
     }
-    c.set('agent', { ...agent, via: 'session' })
+    c.set('agent', { ...agent, projects: projectScopeOf(deps.db, agent), via: 'session' })
+    return next()
+  }
+}
+
+/**
+ * After `requireAgent`: only an admin — the one role that manages projects, agents and tokens —
+ * gets past; any other agent gets 403. Without `requireAgent` before it, nobody does.
+ *
+ * @example app.post('/admin/agents', requireAgent(deps), requireAdmin(), (c) => …)
+ */
+export function requireAdmin(): MiddlewareHandler<AgentEnv> {
+  return async (c, next) => {
+    if (c.get('agent')?.role !== 'admin')
+      throw new ApiError(403, 'forbidden', 'Only an admin may do this')
     return next()
   }
 }

@@ -2,17 +2,25 @@ import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
-import { RateLimiter } from '../http/rate-limiter.js'
 import { readJsonObject } from '../http/request-body.js'
-import { isSameOrigin, requireAgent, SESSION_COOKIE, type AgentEnv } from './require-agent.js'
+import { listAudit, recordAudit } from '../audit/store.js'
+import {
+  isSameOrigin,
+  requireAdmin,
+  requireAgent,
+  SESSION_COOKIE,
+  type AgentEnv,
+} from './require-agent.js'
 import { listAgents } from './agents.js'
-import { checkPassword, createSession, endSession, SESSION_TTL_MS } from './sessions.js'
+import { projectsIn } from './agent-projects.js'
+import { LoginLimits } from './login-limits.js'
+import { createSession, endSession, SESSION_TTL_MS, verifyLogin } from './sessions.js'
 
-/** `/api/v1/auth/login`, `/api/v1/auth/logout` and `/api/v1/me`. */
+/** `/api/v1/auth/login`, `/api/v1/auth/logout`, `/api/v1/me`, `/api/v1/agents` and `/api/v1/audit`. */
 export function authRoutes(deps: AppDeps) {
   const { db, config } = deps
-  // Slows password guessing: a few failed logins per address per window (--rate-limit-login).
-  const failures = new RateLimiter(config.rateLimit.login, () => deps.now().getTime())
+  // Slows password guessing per account and per address, sparing agents at their known places.
+  const limits = new LoginLimits(db, config.rateLimit, () => deps.now().getTime())
   const app = new Hono<AgentEnv>()
   const secure = config.publicUrl.startsWith('https://')
 
@@ -20,7 +28,7 @@ export function authRoutes(deps: AppDeps) {
     if (c.req.header('origin') && !isSameOrigin(c, config.publicUrl)) {
       throw new ApiError(403, 'forbidden', 'Log in from the inbox of this server')
     }
-    const { email, password } = await readJsonObject(c)
+    const { email, password } = await readJsonObject(c, deps.config.limits)
     const errors = [
       ...(typeof email === 'string' && email.length <= 320
         ? []
@@ -32,22 +40,47 @@ export function authRoutes(deps: AppDeps) {
     if (errors.length || typeof email !== 'string' || typeof password !== 'string')
       throw invalid(errors)
     const address = deps.clientIp(c)
+    const who = email.trim().toLowerCase()
     // Every attempt counts before the password is checked, and one that works is taken back:
     // past the limit even the right password must not get in (else 429 would just mean
     // "wrong"), and guesses sent all at once must not all be checked.
-    const wait = failures.hit(address)
-    if (wait)
+    const attempt = limits.attempt(who, address)
+    if ('wait' in attempt)
       throw new ApiError(
         429,
         'rate_limited',
-        `Too many failed logins; try again in ${wait} s`,
+        `Too many failed logins; try again in ${attempt.wait} s`,
         undefined,
-        { 'Retry-After': String(wait) },
+        { 'Retry-After': String(attempt.wait) },
       )
-    const agent = await checkPassword(db, email, password)
-    if (!agent) throw new ApiError(401, 'unauthorized', 'Wrong e-mail or password')
-    failures.undo(address)
-    const session = createSession(db, agent.id, deps.now())
+    const result = await verifyLogin(db, who, password)
+    if ('refused' in result) {
+      const reason = result.refused
+      recordAudit(db, {
+        action: 'auth.login_failed',
+        actor: { kind: 'anonymous' },
+        target: who,
+        address,
+        data: { reason },
+        at: deps.now(),
+      })
+      // One line for the log watcher (fail2ban and the like); the e-mail quoted, as sent.
+      console.error(`snagbox: failed login for ${JSON.stringify(who)} from ${address} (${reason})`)
+      // Only someone who knows the password learns that the agent is disabled.
+      if (reason === 'disabled')
+        throw new ApiError(403, 'forbidden', 'This agent is disabled; ask an admin')
+      throw new ApiError(401, 'unauthorized', 'Wrong e-mail or password')
+    }
+    const { agent } = result
+    attempt.succeeded()
+    const session = createSession(db, agent.id, deps.now(), config.sessionMaxHours)
+    recordAudit(db, {
+      action: 'auth.login',
+      actor: { kind: 'agent', id: agent.id },
+      target: who,
+      address,
+      at: deps.now(),
+    })
     setCookie(c, SESSION_COOKIE, session, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -63,16 +96,52 @@ export function authRoutes(deps: AppDeps) {
       throw new ApiError(403, 'forbidden', 'Log out from the inbox of this server')
     }
     const session = getCookie(c, SESSION_COOKIE)
-    if (session) endSession(db, session)
+    const ended = session ? endSession(db, session) : undefined
+    if (ended) {
+      recordAudit(db, {
+        action: 'auth.logout',
+        actor: { kind: 'agent', id: ended.agentId },
+        target: ended.agentId,
+        address: deps.clientIp(c),
+        at: deps.now(),
+      })
+      // Its open streams end now, not at their next check.
+      deps.credentials.end({ kind: 'session', hash: ended.hash })
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure })
     return c.body(null, 204)
   })
 
-  app.get('/agents', requireAgent(deps), (c) => c.json({ items: listAgents(db) }))
+  // The audit trail, newest first, for admins: sign-ins, failed ones, changes of agents,
+  // tokens and projects.
+  app.get('/audit', requireAgent(deps), requireAdmin(), (c) => {
+    const { limit = '100', cursor } = c.req.query()
+    const errors = [
+      ...(/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 500
+        ? []
+        : [{ path: 'limit', message: 'must be a whole number from 1 to 500' }]),
+      ...(cursor === undefined || /^\d{1,15}$/.test(cursor)
+        ? []
+        : [{ path: 'cursor', message: 'must be the nextCursor of a previous page' }]),
+    ]
+    if (errors.length) throw invalid(errors)
+    const items = listAudit(db, {
+      limit: Number(limit),
+      ...(cursor !== undefined ? { before: Number(cursor) } : {}),
+    })
+    const last = items.at(-1)
+    return c.json({
+      items,
+      nextCursor: items.length === Number(limit) && last ? String(last.id) : null,
+    })
+  })
+
+  // Only the agents the caller works with: never the e-mail of an agent of other projects only.
+  app.get('/agents', requireAgent(deps), (c) => c.json({ items: listAgents(db, c.get('agent')) }))
 
   app.get('/me', requireAgent(deps), (c) => {
-    const { id, email, name, role, via } = c.get('agent')
-    return c.json({ id, email, name, role, via })
+    const { id, email, name, role, via, projects } = c.get('agent')
+    return c.json({ id, email, name, role, via, projects: projectsIn(db, projects) })
   })
   return app
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
 /** A random credential: `prefix` + 256 bits in base64url. */
 export function randomToken(prefix = ''): string {
@@ -9,39 +9,102 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex')
 }
 
-const SCRYPT: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+export interface ScryptCost {
+  N: number
+  r: number
+  p: number
+}
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, 64, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+/**
+ * The cost of new password hashes: OWASP's Password Storage Cheat Sheet asks for scrypt with
+ * N ≥ 2^17, r = 8, p = 1 (128 MiB and about a third of a second per hash). Hashes made with
+ * less are still checked, and replaced at the agent's next login.
+ */
+export const SCRYPT_COST: Readonly<ScryptCost> = { N: 2 ** 17, r: 8, p: 1 }
+
+let current: ScryptCost = { ...SCRYPT_COST }
+
+/**
+ * Sets the cost of new hashes for this process. Only for test suites, which hash hundreds of
+ * passwords (as Devise's `stretches` in Rails' test environment); a server never calls it.
+ */
+export function setScryptCost(cost: ScryptCost): void {
+  current = { ...cost }
+}
+
+// Each check needs 128 × N × r bytes while it runs (128 MiB at the cost above). Checks take turns,
+// at most this many at once, so a burst of logins cannot take the memory of the server.
+const AT_ONCE = 2
+let running = 0
+const waiting: (() => void)[] = []
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < AT_ONCE) running += 1
+  else await new Promise<void>((resolve) => waiting.push(resolve)) // handed a running turn
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running -= 1
+  }
+}
+
+function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+  const options = { ...cost, maxmem: 128 * cost.N * cost.r + 16 * 1024 * 1024 }
+  return inTurn(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, 64, options, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   )
 }
 
 /** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
+  const cost = current
   const salt = randomBytes(16)
-  const key = await derive(password, salt, SCRYPT)
-  return [
-    'scrypt',
-    SCRYPT.N,
-    SCRYPT.r,
-    SCRYPT.p,
-    salt.toString('base64'),
-    key.toString('base64'),
-  ].join('$')
+  const key = await derive(password, salt, cost)
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join(
+    '$',
+  )
+}
+
+/** The cost a stored hash was made with; `undefined` when it is not one of ours. */
+function costOf(stored: string): (ScryptCost & { salt: string; hash: string }) | undefined {
+  const [kind, n, r, p, salt, hash] = stored.split('$')
+  const cost = { N: Number(n), r: Number(r), p: Number(p) }
+  const sane =
+    Number.isSafeInteger(cost.N) &&
+    cost.N > 1 &&
+    cost.N <= 2 ** 20 &&
+    (cost.N & (cost.N - 1)) === 0 &&
+    Number.isSafeInteger(cost.r) &&
+    cost.r >= 1 &&
+    cost.r <= 32 &&
+    Number.isSafeInteger(cost.p) &&
+    cost.p >= 1 &&
+    cost.p <= 16
+  if (kind !== 'scrypt' || !salt || !hash || !sane) return undefined
+  return { ...cost, salt, hash }
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [kind, n, r, p, salt, hash] = stored.split('$')
-  if (kind !== 'scrypt' || !salt || !hash) return false
-  const expected = Buffer.from(hash, 'base64')
-  const key = await derive(password, Buffer.from(salt, 'base64'), {
-    ...SCRYPT,
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  })
+  const found = costOf(stored)
+  if (!found) return false
+  const expected = Buffer.from(found.hash, 'base64')
+  const key = await derive(password, Buffer.from(found.salt, 'base64'), found)
   return key.length === expected.length && timingSafeEqual(key, expected)
+}
+
+/** A stored hash made with less work or memory than new ones get: replace it at the next login. */
+export function needsRehash(stored: string): boolean {
+  const found = costOf(stored)
+  if (!found) return true
+  return (
+    found.N * found.r < current.N * current.r ||
+    found.N * found.r * found.p < current.N * current.r * current.p
+  )
 }

@@ -1,11 +1,14 @@
 import type { RateLimit } from '../config.js'
 
 /**
- * Fixed-window counters in memory, one per key (a client address, a project). Enough for one
- * server process, which is what Snagbox runs as; `check` answers how long to wait when over.
+ * Sliding-window counters in memory, one per key (a client address, a project, an account): at
+ * most `limit` counted requests in any `windowSeconds`, however they fall. A fixed window would
+ * let twice the limit through around its edge (the end of one window, the start of the next).
+ * Each key keeps the times of its counted requests, at most `limit` of them. Enough for one
+ * server process, which is what Snagbox runs as; `hit` answers how long to wait when over.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>()
+  private readonly hits = new Map<string, number[]>()
 
   constructor(
     private readonly limit: RateLimit,
@@ -14,28 +17,34 @@ export class RateLimiter {
 
   /** Takes back a request counted for `key` that turned out not to count (a login that worked). */
   undo(key: string): void {
-    const window = this.windows.get(key)
-    if (window && window.count > 0) window.count -= 1
+    const times = this.hits.get(key)
+    times?.pop()
+    if (times && !times.length) this.hits.delete(key)
   }
 
   /** Counts one request for `key`; returns 0 if allowed, else the seconds until it will be. */
   hit(key: string): number {
     const now = this.now()
     const size = this.limit.windowSeconds * 1000
-    const start = now - (now % size)
-    let window = this.windows.get(key)
-    if (!window || window.start !== start) {
-      if (this.windows.size > 50_000) this.sweep(start)
-      window = { start, count: 0 }
-      this.windows.set(key, window)
+    let times = this.hits.get(key)
+    if (!times) {
+      if (this.hits.size > 50_000) this.sweep(now - size)
+      times = []
+      this.hits.set(key, times)
     }
-    if (window.count >= this.limit.limit) return Math.max(1, Math.ceil((start + size - now) / 1000))
-    window.count += 1
+    const expired = times.findIndex((t) => t > now - size)
+    times.splice(0, expired === -1 ? times.length : expired)
+    if (times.length >= this.limit.limit) {
+      // Allowed again once the oldest counted request leaves the window.
+      const oldest = times[0] ?? now
+      return Math.max(1, Math.ceil((oldest + size - now) / 1000))
+    }
+    times.push(now)
     return 0
   }
 
-  private sweep(currentStart: number): void {
-    for (const [key, window] of this.windows)
-      if (window.start !== currentStart) this.windows.delete(key)
+  private sweep(horizon: number): void {
+    for (const [key, times] of this.hits)
+      if (!times.length || times.at(-1)! <= horizon) this.hits.delete(key)
   }
 }
