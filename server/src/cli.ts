@@ -31,8 +31,10 @@ const USAGE = `snagbox — the Snagbox server
   snagbox serve [--port 8787] [--host 127.0.0.1] [--public-url URL] [settings…]
   snagbox project create --name <name> --prefix <PREFIX> [--origin <url>]… [--key <pk_…>]
                          [--auto-close-days <n>] [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…
+                         [--mass-incident-priority low|normal|high|critical]   (default critical)
   snagbox project update --prefix <PREFIX> [--name <name>] [--origin <url>]… [--auto-close-days <n>]
                          [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…   (lists are replaced)
+                         [--mass-incident-priority low|normal|high|critical]
   snagbox agent create --email <e-mail> --name <name> (--password-stdin | --password <password>)
                        [--role admin|agent]   (--password-stdin: piped, or typed without echo)
                        [--project <PREFIX>]…   (an agent works only in its projects; admin in all)
@@ -61,6 +63,7 @@ const PROJECT_SETTINGS: Options = {
   'auto-close-days': { type: 'string' },
   'time-zone': { type: 'string' },
   holiday: { type: 'string', multiple: true },
+  'mass-incident-priority': { type: 'string' },
 }
 
 /** The working-day and origin settings given on the command line (absent ones stay unset). */
@@ -72,6 +75,9 @@ function projectSettings(values: Values) {
     ...(values.origin ? { origins: values.origin as string[] } : {}),
     ...(days !== undefined ? { autoCloseDays: Number(days) } : {}),
     ...(values['time-zone'] ? { timeZone: String(values['time-zone']) } : {}),
+    ...(values['mass-incident-priority'] !== undefined
+      ? { massIncidentPriority: String(values['mass-incident-priority']) }
+      : {}),
     ...(values.holiday
       ? {
           holidays: (values.holiday as string[])
@@ -413,6 +419,7 @@ async function main(argv: string[]): Promise<void> {
 /** The flag that sets each input the stores check. */
 const FLAGS: Record<string, string> = {
   autoCloseDays: '--auto-close-days',
+  massIncidentPriority: '--mass-incident-priority',
   timeZone: '--time-zone',
   // The message quotes the origin given, so the flag stands apart from it.
   origins: '--origin:',

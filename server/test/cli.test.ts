@@ -55,11 +55,15 @@ describe('the snagbox command', () => {
       'KE',
       '--holiday',
       '2027-05-01',
+      '--mass-incident-priority',
+      'high',
     ])
+    expect(project.massIncidentPriority).toBe('critical')
     expect(updated).toMatchObject({
       holidays: ['2027-05-01'],
       timeZone: 'Europe/Moscow',
       key: project.key,
+      massIncidentPriority: 'high',
     })
 
     const agent = await cli([
@@ -112,6 +116,10 @@ describe('the snagbox command', () => {
       [
         ['project', 'create', '--name', 'X', '--prefix', 'X', '--auto-close-days', 'five'],
         /--auto-close-days/,
+      ],
+      [
+        ['project', 'create', '--name', 'X', '--prefix', 'X', '--mass-incident-priority', 'urgent'],
+        /--mass-incident-priority must be one of low, normal, high, critical/,
       ],
       [['project', 'update', '--prefix', 'NOPE'], /no project/],
       [

@@ -14,7 +14,12 @@ import {
 const createdAt = () => text('created_at').notNull()
 
 /** A new project's working calendar unless told otherwise: 5 working days, in UTC. */
-export const PROJECT_DEFAULTS = { autoCloseDays: 5, timeZone: 'UTC' } as const
+export const PROJECT_DEFAULTS = {
+  autoCloseDays: 5,
+  timeZone: 'UTC',
+  /** What a reporter's `mass_incident` starts at: the regulations work mass incidents first. */
+  massIncidentPriority: 'critical',
+} as const
 
 export const projects = sqliteTable('projects', {
   id: text('id').primaryKey(),
@@ -29,6 +34,15 @@ export const projects = sqliteTable('projects', {
   timeZone: text('time_zone').notNull().default(PROJECT_DEFAULTS.timeZone),
   /** JSON array of ISO dates (`2026-01-01`). */
   holidays: text('holidays').notNull().default('[]'),
+  /**
+   * The priority a reported `mass_incident` starts at: the category is the reporter's claim, so a
+   * project whose widget anyone can reach may start it lower, for an agent to confirm.
+   */
+  massIncidentPriority: text('mass_incident_priority', {
+    enum: ['low', 'normal', 'high', 'critical'],
+  })
+    .notNull()
+    .default(PROJECT_DEFAULTS.massIncidentPriority),
   createdAt: createdAt(),
 })
 

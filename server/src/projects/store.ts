@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import { PRIORITIES, type Priority } from '@snagbox/sdk/contract'
 import type { Db } from '../db/client.js'
 import { PROJECT_DEFAULTS, projects } from '../db/schema.js'
 import { normalizeOrigin } from '../config.js'
@@ -16,6 +17,8 @@ export interface Project {
   autoCloseDays: number
   timeZone: string
   holidays: string[]
+  /** The priority a reported mass incident starts at. */
+  massIncidentPriority: Priority
 }
 
 export interface NewProject {
@@ -28,6 +31,17 @@ export interface NewProject {
   timeZone?: string
   /** Days off besides weekends, `YYYY-MM-DD`. */
   holidays?: string[]
+  /** The priority a reported `mass_incident` starts at (default `critical`). */
+  massIncidentPriority?: string
+}
+
+/** A priority named by an admin, or an InputError naming the setting. */
+function checkPriority(value: string): Priority {
+  if ((PRIORITIES as readonly string[]).includes(value)) return value as Priority
+  throw new InputError({
+    field: 'massIncidentPriority',
+    message: `must be one of ${PRIORITIES.join(', ')}`,
+  })
 }
 
 /** Checks the working-day settings; throws an InputError naming each wrong one. */
@@ -72,6 +86,7 @@ function toProject(row: typeof projects.$inferSelect): Project {
     autoCloseDays: row.autoCloseDays,
     timeZone: row.timeZone,
     holidays: JSON.parse(row.holidays) as string[],
+    massIncidentPriority: row.massIncidentPriority,
   }
 }
 
@@ -95,6 +110,9 @@ export function createProject(db: Db, input: NewProject): Project {
   const timeZone = input.timeZone ?? PROJECT_DEFAULTS.timeZone
   const holidays = [...new Set(input.holidays ?? [])].sort()
   checkCalendar({ timeZone, holidays, autoCloseDays })
+  const massIncidentPriority = checkPriority(
+    input.massIncidentPriority ?? PROJECT_DEFAULTS.massIncidentPriority,
+  )
   const origins = parseOrigins(input.origins ?? [])
   if (db.select().from(projects).where(eq(projects.prefix, input.prefix)).get()) {
     throw new InputError({ message: `a project with the prefix ${input.prefix} exists already` })
@@ -113,6 +131,7 @@ export function createProject(db: Db, input: NewProject): Project {
       autoCloseDays,
       timeZone,
       holidays: JSON.stringify(holidays),
+      massIncidentPriority,
       createdAt: new Date().toISOString(),
     })
     .returning()
@@ -129,7 +148,10 @@ export function updateProject(
   db: Db,
   prefix: string,
   changes: Partial<
-    Pick<NewProject, 'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays'>
+    Pick<
+      NewProject,
+      'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays' | 'massIncidentPriority'
+    >
   >,
 ): Project {
   const current = findProjectByPrefix(db, prefix)
@@ -140,6 +162,9 @@ export function updateProject(
     autoCloseDays: changes.autoCloseDays ?? current.autoCloseDays,
     timeZone: changes.timeZone ?? current.timeZone,
     holidays: changes.holidays ? [...new Set(changes.holidays)].sort() : current.holidays,
+    massIncidentPriority: changes.massIncidentPriority
+      ? checkPriority(changes.massIncidentPriority)
+      : current.massIncidentPriority,
   }
   checkCalendar(next)
   const row = db

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
+import { updateProject } from '../projects/store.js'
 import { ORIGIN, harness } from '../../test/harness.js'
 import { dataUrl, jpegHeader, png, webpHeader } from '../../test/images.js'
 
@@ -109,6 +110,28 @@ describe('POST /api/v1/tickets', () => {
     const h = harness()
     expect((await h.post({ ...valid, ...fields })).status).toBe(201)
     expect(h.db.$client.prepare('select priority from tickets').get()).toEqual({ priority })
+  })
+
+  it.each([
+    ['high', { category: 'mass_incident' }, 'high'],
+    ['normal', { category: 'mass_incident' }, 'normal'],
+    ['normal', { category: 'mass_incident', blocking: true }, 'high'],
+    ['low', { category: 'incident' }, 'normal'],
+  ])(
+    'starts a reported mass incident at the project policy %s: %j → %s',
+    async (policy, fields, priority) => {
+      const h = harness()
+      updateProject(h.db, 'DEMO', { massIncidentPriority: policy })
+      expect((await h.post({ ...valid, ...fields })).status).toBe(201)
+      expect(h.db.$client.prepare('select priority from tickets').get()).toEqual({ priority })
+    },
+  )
+
+  it('refuses a mass-incident policy that is not a priority', () => {
+    const h = harness()
+    expect(() => updateProject(h.db, 'DEMO', { massIncidentPriority: 'urgent' })).toThrow(
+      /must be one of low, normal, high, critical/,
+    )
   })
 
   it('takes multipart with a real PNG and stores it with its type and size', async () => {

@@ -1,6 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
-import type { ImageInfo, Priority, Status, ValidTicketPayload } from '@snagbox/sdk/contract'
+import {
+  PRIORITIES,
+  type ImageInfo,
+  type Priority,
+  type Status,
+  type ValidTicketPayload,
+} from '@snagbox/sdk/contract'
 import type { Tx } from '../../db/client.js'
 import { attachments, projects, reporterTokens, ticketEvents, tickets } from '../../db/schema.js'
 import { randomToken, sha256 } from '../../auth/secrets.js'
@@ -31,12 +37,20 @@ export interface IntakeTicket {
 export type IntakeResult =
   ({ outcome: 'created' | 'replayed' } & IntakeTicket) | { outcome: 'key_reused' }
 
-/** Priority at intake (contract §2): a mass incident is critical, a blocking problem high. */
+/**
+ * Priority at intake (contract §2): a blocking problem is high; a mass incident starts at its
+ * project's policy (`critical` unless the project says otherwise, since the category is the
+ * reporter's claim), never below what blocking gives it.
+ */
 export function intakePriority(
   payload: Pick<ValidTicketPayload, 'category' | 'blocking'>,
+  massIncidentPriority: Priority,
 ): Priority {
-  if (payload.category === 'mass_incident') return 'critical'
-  return payload.blocking ? 'high' : 'normal'
+  const base: Priority = payload.blocking ? 'high' : 'normal'
+  if (payload.category !== 'mass_incident') return base
+  return PRIORITIES.indexOf(massIncidentPriority) > PRIORITIES.indexOf(base)
+    ? massIncidentPriority
+    : base
 }
 
 /**
@@ -47,7 +61,7 @@ export function intakePriority(
 export function createTicket(
   store: StoreDeps,
   input: {
-    project: { id: string }
+    project: { id: string; massIncidentPriority: Priority }
     payload: ValidTicketPayload
     screenshot: Screenshot | null
     idempotencyKey: string | null
@@ -57,7 +71,7 @@ export function createTicket(
 ): IntakeResult {
   const { project, payload, screenshot, idempotencyKey } = input
   const now = input.now.toISOString()
-  const priority = intakePriority(payload)
+  const priority = intakePriority(payload, project.massIncidentPriority)
   const actor: Actor = { kind: 'reporter' }
   // Hashed before the write lock is taken: a screenshot may be megabytes.
   const screenshotSha256 = screenshot

@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `mass_incident_priority` text DEFAULT 'critical' NOT NULL;
