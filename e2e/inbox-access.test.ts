@@ -92,11 +92,24 @@ describe('an agent of one project in the inbox', () => {
 
   it("gets its project's new tickets live, and never the other project's", async () => {
     await expect.poll(() => page.locator('[data-live]').getAttribute('data-live')).toBe('live')
+    // The tab's own view of the stream, with its session cookie: what the server sends it.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = [])
+      const stream = new EventSource('/api/v1/events')
+      stream.addEventListener('ready', () => seen.push('ready'))
+      stream.addEventListener('ticket.created', (e) => seen.push(JSON.parse(e.data).reference))
+    })
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen))
+      .toEqual(['ready'])
     // The other project's ticket is filed first: if its event reached the tab, the queue would
     // reload with it before the agent's own new ticket shows.
     await file('OTH', 'Confidential: a second ticket of the other customer')
     await file('KVT', 'Printing is slow since 4.30')
     await expect.poll(() => rows(page), { timeout: 10_000 }).toEqual(['KVT-1', 'KVT-2'])
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen))
+      .toEqual(['ready', 'KVT-2'])
     expect(await page.content()).not.toContain('Confidential')
     await page.screenshot({ path: '/tmp/inbox-access-queue.png' })
   })

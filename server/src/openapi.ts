@@ -400,7 +400,7 @@ export function openApiDocument(config: Config) {
       },
       [ROUTES.agents]: {
         get: agentOp(
-          'Every agent (id, name, e-mail, role): who a ticket can be assigned to',
+          'The agents who may be assigned (id, name, e-mail, role): those sharing a project with the caller, and the admins; an admin sees all',
           {
             responses: {
               200: json({

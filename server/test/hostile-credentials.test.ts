@@ -362,7 +362,7 @@ describe('login limits', () => {
     expect(lines.join()).not.toContain('hunter2')
     const audit = await (await h.api('/api/v1/audit')).json()
     expect(audit.items.slice(0, 2)).toMatchObject([
-      { action: 'auth.login_failed', target: 'nobody\n@example.com', address: '203.0.113.5' },
+      { action: 'auth.login_failed', target: null, address: '203.0.113.5' },
       {
         action: 'auth.login_failed',
         actor: { kind: 'anonymous', id: null },
@@ -475,5 +475,21 @@ describe("a disabled agent in others' lists", () => {
     })
     expect(res.status).toBe(400)
     expect((await (await h.api(`/api/v1/tickets/${reference}`)).json()).assignee).toBeNull()
+  })
+})
+
+describe('a password typed into the e-mail field', () => {
+  it('lands neither in the log nor in the audit trail', async () => {
+    const h = await agentHarness()
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect((await login(h, { email: 'my-secret-pass', password: 'x' })).status).toBe(401)
+    expect((await login(h, { email: 'nobody@example.com', password: 'x' })).status).toBe(401)
+    const lines = logged.mock.calls.map((call) => call.join(' '))
+    expect(lines.join('\n')).not.toContain('my-secret-pass')
+    expect(lines.join('\n')).toContain('"nobody@example.com"')
+    const trail = h.db.$client
+      .prepare(`select target from audit_events where action = 'auth.login_failed' order by id`)
+      .all()
+    expect(trail).toEqual([{ target: null }, { target: 'nobody@example.com' }])
   })
 })

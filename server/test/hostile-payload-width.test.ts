@@ -136,6 +136,51 @@ describe('the work one payload can cause', () => {
     expect(h.count('tickets')).toBe(0)
   })
 
+  it.each([
+    [
+      'an escaped boundary',
+      (b: string) => `multipart/form-data; boundary="${b.slice(0, 2)}\\${b.slice(2)}"`,
+    ],
+    [
+      'a boundary hidden in another parameter',
+      (b: string) => `multipart/form-data; x="; boundary=zz"; boundary=${b}`,
+    ],
+    ['no boundary', () => 'multipart/form-data'],
+  ])('counts the parts of a body whatever its header says: %s', async (_, header) => {
+    const h = harness({ env: ENV })
+    const boundary = 'snagboxboundary'
+    const chunks = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n{"description":"Export fails"}\r\n`,
+    ]
+    for (let i = 0; i < 50_000; i++)
+      chunks.push(`--${boundary}\r\nContent-Disposition: form-data; name="p${i}"\r\n\r\nx\r\n`)
+    chunks.push(`--${boundary}--\r\n`)
+    const res = await h.app.request('/api/v1/tickets', {
+      method: 'POST',
+      headers: { 'Content-Type': header(boundary), 'X-Snagbox-Key': h.project.key, Origin: ORIGIN },
+      body: chunks.join(''),
+    })
+    expect([400, 413]).toContain(res.status)
+    expect(res.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE)
+    expect(h.count('tickets')).toBe(0)
+  })
+
+  it('takes a multipart body whose boundary is quoted, as browsers may send it', async () => {
+    const h = harness({ env: ENV })
+    const boundary = 'simple boundary'
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n{"description":"Export fails"}\r\n--${boundary}--\r\n`
+    const res = await h.app.request('/api/v1/tickets', {
+      method: 'POST',
+      headers: {
+        'Content-Type': `multipart/form-data; boundary="${boundary}"`,
+        'X-Snagbox-Key': h.project.key,
+        Origin: ORIGIN,
+      },
+      body,
+    })
+    expect(res.status).toBe(201)
+  })
+
   describe('in the agent and reporter APIs', () => {
     let h: AgentHarness
     const writes = () => h.count('ticket_events')

@@ -24,6 +24,9 @@ describe('agent authentication', () => {
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Strict/i)
     expect(cookie).toMatch(/Secure/i) // the public URL is https
+    // The browser keeps it as long as a session can last (7 days by default); the server ends
+    // it sooner when it goes unused for 12 hours.
+    expect(cookie).toMatch(/Max-Age=604800/i)
     const me = await h.app.request('/api/v1/me', { headers: { Cookie: cookieOf(res) } })
     expect(await me.json()).toMatchObject({
       email: 'ann@example.com',

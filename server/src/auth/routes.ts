@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { isEmailAddress } from '@snagbox/sdk/contract'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
 import { readJsonObject } from '../http/request-body.js'
@@ -14,7 +15,7 @@ import {
 import { listAgents } from './agents.js'
 import { projectsIn } from './agent-projects.js'
 import { LoginLimits } from './login-limits.js'
-import { createSession, endSession, SESSION_TTL_MS, verifyLogin } from './sessions.js'
+import { createSession, endSession, verifyLogin } from './sessions.js'
 
 /** `/api/v1/auth/login`, `/api/v1/auth/logout`, `/api/v1/me`, `/api/v1/agents` and `/api/v1/audit`. */
 export function authRoutes(deps: AppDeps) {
@@ -56,16 +57,20 @@ export function authRoutes(deps: AppDeps) {
     const result = await verifyLogin(db, who, password)
     if ('refused' in result) {
       const reason = result.refused
+      // What was typed as the e-mail is kept only if it is one: a password typed into the wrong
+      // field must not land in a log or in the trail, which nobody can erase.
+      const named = isEmailAddress(who) ? who : null
       recordAudit(db, {
         action: 'auth.login_failed',
         actor: { kind: 'anonymous' },
-        target: who,
+        target: named,
         address,
         data: { reason },
         at: deps.now(),
       })
       // One line for the log watcher (fail2ban and the like); the e-mail quoted, as sent.
-      console.error(`snagbox: failed login for ${JSON.stringify(who)} from ${address} (${reason})`)
+      const whom = named ? JSON.stringify(named) : 'something that is not an e-mail address'
+      console.error(`snagbox: failed login for ${whom} from ${address} (${reason})`)
       // Only someone who knows the password learns that the agent is disabled.
       if (reason === 'disabled')
         throw new ApiError(403, 'forbidden', 'This agent is disabled; ask an admin')
@@ -86,7 +91,9 @@ export function authRoutes(deps: AppDeps) {
       sameSite: 'Strict',
       secure,
       path: '/',
-      maxAge: SESSION_TTL_MS / 1000,
+      // The server ends the session after 12 h unused or at the absolute lifetime; the cookie
+      // lives as long as the longest a session can, since it is set only here, at login.
+      maxAge: config.sessionMaxHours * 3600,
     })
     return c.json({ agent })
   })

@@ -6,17 +6,30 @@
 export const MAX_MULTIPART_PARTS = 16
 
 /**
+ * The boundary of a multipart content type, or `null` when there is none or it is not one RFC
+ * 2046 allows (1–70 of its characters, no quotes or backslashes). The body is then parsed with
+ * exactly this boundary (`multipartContentType`), so the part count below and the parser can
+ * never read the header differently.
+ */
+export function multipartBoundary(contentType: string): string | null {
+  const match = BOUNDARY.exec(contentType)
+  const boundary = match ? (match[1] ?? match[2]!) : null
+  return boundary && BCHARS.test(boundary) ? boundary : null
+}
+
+/** The content type to parse a body with: multipart with the boundary we read, quoted. */
+export const multipartContentType = (boundary: string) =>
+  `multipart/form-data; boundary="${boundary}"`
+
+/**
  * Whether a multipart body has more than `max` parts, counted by its boundary without parsing
- * it (`Buffer.indexOf`, stopping at the first delimiter past the limit). A content type without a
- * boundary counts nothing: the parser refuses that body anyway.
+ * it (`Buffer.indexOf`, stopping at the first delimiter past the limit).
  *
  * @example
- * if (multipartPartsOver(bytes, c.req.header('content-type') ?? '', MAX_MULTIPART_PARTS)) …
+ * if (multipartPartsOver(bytes, boundary, MAX_MULTIPART_PARTS)) …
  */
-export function multipartPartsOver(body: Uint8Array, contentType: string, max: number): boolean {
-  const match = BOUNDARY.exec(contentType)
-  if (!match) return false
-  const delimiter = Buffer.from(`\r\n--${match[1] ?? match[2]}`)
+export function multipartPartsOver(body: Uint8Array, boundary: string, max: number): boolean {
+  const delimiter = Buffer.from(`\r\n--${boundary}`)
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   // n parts have n + 1 delimiters, the last one closing the body; the first may open the body
   // without the line break before it.
@@ -31,4 +44,5 @@ export function multipartPartsOver(body: Uint8Array, contentType: string, max: n
   return false
 }
 
-const BOUNDARY = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i
+const BOUNDARY = /;\s*boundary=(?:"([^"]*)"|([^;\s]+))/i
+const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/

@@ -2,7 +2,12 @@ import type { Context } from 'hono'
 import { MULTIPART, SCREENSHOT_DATA_URL, sniffImage, type Limits } from '@snagbox/sdk/contract'
 import { ApiError } from '../errors.js'
 import { parseJsonBody, type JsonLimits } from '../http/json-body.js'
-import { MAX_MULTIPART_PARTS, multipartPartsOver } from '../http/multipart-parts.js'
+import {
+  MAX_MULTIPART_PARTS,
+  multipartBoundary,
+  multipartContentType,
+  multipartPartsOver,
+} from '../http/multipart-parts.js'
 import { readBodyBytes } from '../http/request-body.js'
 import type { Screenshot } from './store/create.js'
 
@@ -27,8 +32,14 @@ export async function readIntakeBody(c: Context, limits: JsonLimits): Promise<In
   }
   if (type.startsWith('multipart/form-data')) {
     const bytes = await readBodyBytes(c)
-    const contentType = c.req.header('content-type')!
-    if (multipartPartsOver(bytes, contentType, MAX_MULTIPART_PARTS)) {
+    const boundary = multipartBoundary(c.req.header('content-type')!)
+    if (!boundary) {
+      throw new ApiError(400, 'invalid_payload', 'The multipart body has no usable boundary', [
+        { path: '', message: 'Content-Type must name a boundary of 1–70 plain characters' },
+      ])
+    }
+    const contentType = multipartContentType(boundary)
+    if (multipartPartsOver(bytes, boundary, MAX_MULTIPART_PARTS)) {
       throw new ApiError(
         413,
         'payload_too_large',
