@@ -536,3 +536,26 @@ describe('a client that hangs up mid-request', () => {
     }
   })
 })
+
+describe('search with a rare word and a common one', () => {
+  it('finds a ticket by a rare word in a comment and a common word in its subject, and only it', async () => {
+    const h = await agentHarness({ env: { SNAGBOX_RATE_LIMIT_IP: '1000' } })
+    for (let i = 0; i < 30; i++) await h.file({ description: `Export fails on invoice ${i}` })
+    const { statusUrl } = await h.file({ description: 'Export fails on the yearly report' })
+    await h.reporter(statusUrl, '/comments', {
+      method: 'POST',
+      json: { body: 'Error code zq7731' },
+    })
+    const found = async (q: string) =>
+      (
+        (await (await h.api(`/api/v1/tickets?q=${encodeURIComponent(q)}`)).json()) as {
+          items: { reference: string }[]
+        }
+      ).items.map((t) => t.reference)
+    expect(await found('export zq7731')).toEqual(['DEMO-31'])
+    expect(await found('zq7731 export')).toEqual(['DEMO-31'])
+    expect(await found('export export zq7731')).toEqual(['DEMO-31'])
+    expect(await found('export invoice')).toHaveLength(25) // a page
+    expect(await found('zq7731 printer')).toEqual([])
+  })
+})

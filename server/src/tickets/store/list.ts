@@ -71,7 +71,7 @@ export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPag
   }
   if (query.updatedSince) where.push(gte(tickets.updatedAt, query.updatedSince))
   if (query.q) {
-    const byText = textMatch(tickets.id, query.q)
+    const byText = textMatch(db, tickets.id, query.q)
     const byReference = REFERENCE.test(query.q)
       ? eq(tickets.reference, query.q.toUpperCase())
       : undefined

@@ -33,17 +33,47 @@ function indexRow(tx: Tx, rowid: number, subject: string, description: string, t
     VALUES (${rowid}, ${subject}, ${description}, ${text})`)
 }
 
+/** Index rows a word may match and still count as rare: few enough to check one by one. */
+const RARE_ROWS = 1_000
+
+/** How many index rows a term matches, counted up to `RARE_ROWS + 1`. */
+function rowsMatching(db: Pick<Tx, 'get'>, term: string): number {
+  return (
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ticket_search WHERE ticket_search MATCH ${term} LIMIT ${RARE_ROWS + 1})`,
+    )?.n ?? 0
+  )
+}
+
 /**
  * The tickets that hold every word of `input` somewhere — subject, description or any event of
  * their conversation, not necessarily in one row — as a condition on `ticketId`; `null` when
  * nothing searchable is left.
+ *
+ * With a rare word among several (a number, a name), its few tickets are the candidates and each
+ * other word is looked for only in a candidate's own rows (FTS5 seeks them by rowid): a common word
+ * then costs nothing. With only common words, each word's tickets are intersected.
  */
-export function textMatch(ticketId: SQLWrapper, input: string): SQL | null {
+export function textMatch(db: Pick<Tx, 'get'>, ticketId: SQLWrapper, input: string): SQL | null {
   const terms = toMatchTerms(input)
   if (!terms) return null
-  const holding = (term: string) =>
-    sql`${ticketId} IN (SELECT ${ticketEvents.ticketId} FROM ticket_search JOIN ${ticketEvents} ON ${ticketEvents.id} = ticket_search.rowid WHERE ticket_search MATCH ${term})`
-  return sql`(${sql.join(terms.map(holding), sql` AND `)})`
+  const ticketsOf = (term: string) =>
+    sql`SELECT ${ticketEvents.ticketId} FROM ticket_search JOIN ${ticketEvents} ON ${ticketEvents.id} = ticket_search.rowid WHERE ticket_search MATCH ${term}`
+  const counted =
+    terms.length > 1 ? terms.map((term) => ({ term, rows: rowsMatching(db, term) })) : []
+  const rarest = counted.sort((a, b) => a.rows - b.rows)[0]
+  if (!rarest || rarest.rows > RARE_ROWS) {
+    return sql`(${sql.join(
+      terms.map((term) => sql`${ticketId} IN (${ticketsOf(term)})`),
+      sql` AND `,
+    )})`
+  }
+  const others = counted.filter((t) => t !== rarest).map((t) => t.term)
+  const holds = (term: string) =>
+    sql`EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search MATCH ${term} AND ticket_search.rowid IN (SELECT own.id FROM ticket_events AS own WHERE own.ticket_id = candidate.ticket_id))`
+  // The candidates are a subquery of their own, so the other words are checked once per
+  // candidate, never once per ticket the outer query walks in queue order.
+  return sql`${ticketId} IN (SELECT candidate.ticket_id FROM (${ticketsOf(rarest.term)}) AS candidate WHERE ${sql.join(others.map(holds), sql` AND `)})`
 }
 
 /**
