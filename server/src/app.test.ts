@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { harness } from '../test/harness.js'
+import { createApp } from './app.js'
+import { loadConfig } from './config.js'
+import { openDatabase } from './db/client.js'
+import { createProject } from './projects/store.js'
 
 describe('app', () => {
+  it('takes only the database and the configuration, and fills in the rest', async () => {
+    const db = openDatabase(':memory:')
+    const { key } = createProject(db, { name: 'Demo', prefix: 'DEMO' })
+    const app = createApp({ db, config: loadConfig() })
+    const res = await app.request('/api/v1/tickets', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Snagbox-Key': key },
+      body: JSON.stringify({ description: 'Export fails' }),
+    })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ reference: 'DEMO-1' })
+  })
+
   it('answers /healthz when the database answers, 503 when it does not', async () => {
     const h = harness()
     const ok = await h.app.request('/healthz')

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { API_PREFIX, PROBLEM_CONTENT_TYPE, ROUTES } from '@snagbox/sdk/contract'
 import { authRoutes } from './auth/routes.js'
-import type { AppDeps } from './deps.js'
+import { appDeps, isComplete, type SomeDeps } from './deps.js'
 import { ApiError } from './errors.js'
 import { securityHeaders } from './http/security-headers.js'
 import { inboxRoutes } from './static/inbox-routes.js'
@@ -18,12 +18,15 @@ import { TicketError } from './tickets/store/errors.js'
 
 /**
  * The Snagbox HTTP application. It never listens: `snagbox serve` does, tests call `app.request()`.
+ * Give it the dependencies `appDeps` made (to share them with jobs, as `serve` does), or only the
+ * database and the configuration.
  *
  * @example
- * const app = createApp(appDeps({ db: openDatabase(':memory:'), config: loadConfig() }))
+ * const app = createApp({ db: openDatabase(':memory:'), config: loadConfig() })
  * const res = await app.request('/healthz')
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: SomeDeps) {
+  const deps = isComplete(given) ? given : appDeps(given)
   const app = new Hono()
   app.use(securityHeaders())
 

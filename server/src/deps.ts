@@ -19,6 +19,13 @@ export interface AppDeps {
   credentials: CredentialEnds
 }
 
+/** The dependencies a caller must give; the rest have defaults. */
+export type SomeDeps = Pick<AppDeps, 'db' | 'config'> & Partial<AppDeps>
+
+/** Whether every dependency is there already (as `appDeps` made them). */
+export const isComplete = (deps: SomeDeps): deps is AppDeps =>
+  !!(deps.now && deps.clientIp && deps.changes && deps.credentials)
+
 /**
  * Fills in the defaults of the app's dependencies: the real clock, the client address, a feed of
  * committed changes, the notice of ended credentials.
@@ -26,7 +33,7 @@ export interface AppDeps {
  * @example
  * const deps = appDeps({ db: openDatabase(':memory:'), config: loadConfig() })
  */
-export function appDeps(deps: Pick<AppDeps, 'db' | 'config'> & Partial<AppDeps>): AppDeps {
+export function appDeps(deps: SomeDeps): AppDeps {
   return {
     now: () => new Date(),
     clientIp: (c) => clientAddress(c, deps.config.trustProxy),
