@@ -1,14 +1,14 @@
 import { userInfo } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { backupDatabase } from './backup.js'
-import { createAgent, createApiToken, updateAgent, type AgentWithProjects } from './auth/agents.js'
+import { createAgent, updateAgent, type AgentWithProjects } from './auth/agents.js'
 import {
   checkNewPassword,
   disableAgent,
   enableAgent,
   setAgentPassword,
 } from './auth/agent-access.js'
-import { listTokens, revokeToken, type TokenInfo } from './auth/tokens.js'
+import { createApiToken, listTokens, revokeToken, type TokenInfo } from './auth/tokens.js'
 import { listAudit, recordAudit, type AuditActor } from './audit/store.js'
 import { readPassword } from './password-input.js'
 import { InputError, type InputProblem } from './input-error.js'

@@ -57,12 +57,42 @@ const int = (name: string, value: string): number => {
     throw new Error(`${name} must be a whole number, got "${value}"`)
   return n
 }
-/** A window length: a whole number of seconds, at least 1 (a window of 0 would divide by zero). */
-const seconds = (name: string, value: string): number => {
+/** A whole number of at least 1 (of `unit`s): a length or a count that 0 would make meaningless. */
+const positive = (name: string, value: string, unit?: string): number => {
   const n = int(name, value)
-  if (n < 1) throw new Error(`${name} must be at least 1 second, got "${value}"`)
+  if (n < 1) throw new Error(`${name} must be at least 1${unit ? ` ${unit}` : ''}, got "${value}"`)
   return n
 }
+type RateLimitKey = keyof Config['rateLimit']
+/** The setting of one rate limit's count. */
+const rateLimit = (
+  flag: string,
+  key: RateLimitKey,
+  defaultValue: string,
+  doc: string,
+): Setting => ({
+  flag,
+  env: `SNAGBOX_${flag.toUpperCase().replaceAll('-', '_')}`,
+  default: defaultValue,
+  doc,
+  apply: (c, v) => void (c.rateLimit[key].limit = int(flag, v)),
+})
+/** The setting of the window several rate limits share (a window of 0 would divide by zero). */
+const rateWindow = (
+  flag: string,
+  keys: RateLimitKey[],
+  defaultValue: string,
+  doc: string,
+): Setting => ({
+  flag,
+  env: `SNAGBOX_${flag.toUpperCase().replaceAll('-', '_')}`,
+  default: defaultValue,
+  doc,
+  apply: (c, v) => {
+    const s = positive(flag, v, 'second')
+    for (const key of keys) c.rateLimit[key].windowSeconds = s
+  },
+})
 const limit =
   (key: keyof Limits): Setting['apply'] =>
   (c, v) => {
@@ -214,127 +244,88 @@ export const SETTINGS: Setting[] = [
     env: 'SNAGBOX_BODY_TIMEOUT_MS',
     default: '30000',
     doc: 'milliseconds a request may take to arrive, headers and body (408 and closed after)',
-    apply: (c, v) => {
-      const ms = int('body-timeout-ms', v)
-      if (ms < 1) throw new Error(`body-timeout-ms must be at least 1, got "${v}"`)
-      c.bodyTimeoutMs = ms
-    },
+    apply: (c, v) => void (c.bodyTimeoutMs = positive('body-timeout-ms', v)),
   },
-  {
-    flag: 'rate-limit-ip',
-    env: 'SNAGBOX_RATE_LIMIT_IP',
-    default: '300',
-    doc: 'new tickets per client address per window (429 above)',
-    apply: (c, v) => void (c.rateLimit.perIp.limit = int('rate-limit-ip', v)),
-  },
-  {
-    flag: 'rate-limit-project',
-    env: 'SNAGBOX_RATE_LIMIT_PROJECT',
-    default: '3000',
-    doc: 'new tickets per project per window (429 above)',
-    apply: (c, v) => void (c.rateLimit.perProject.limit = int('rate-limit-project', v)),
-  },
-  {
-    flag: 'rate-limit-login',
-    env: 'SNAGBOX_RATE_LIMIT_LOGIN',
-    default: '20',
-    doc: 'failed inbox logins per account from one client address per login window (429 above)',
-    apply: (c, v) => void (c.rateLimit.login.limit = int('rate-limit-login', v)),
-  },
-  {
-    flag: 'rate-limit-login-account',
-    env: 'SNAGBOX_RATE_LIMIT_LOGIN_ACCOUNT',
-    default: '50',
-    doc: 'failed logins per account per login window from addresses it has not signed in from in 30 days (429 above)',
-    apply: (c, v) => void (c.rateLimit.loginAccount.limit = int('rate-limit-login-account', v)),
-  },
-  {
-    flag: 'rate-limit-login-ip',
-    env: 'SNAGBOX_RATE_LIMIT_LOGIN_IP',
-    default: '100',
-    doc: 'failed logins per client address per login window, to accounts not signed in from it in 30 days (429 above)',
-    apply: (c, v) => void (c.rateLimit.loginIp.limit = int('rate-limit-login-ip', v)),
-  },
-  {
-    flag: 'rate-limit-login-window',
-    env: 'SNAGBOX_RATE_LIMIT_LOGIN_WINDOW',
-    default: '600',
-    doc: 'login rate-limit window (sliding), seconds',
-    apply: (c, v) => {
-      const s = seconds('rate-limit-login-window', v)
-      c.rateLimit.login.windowSeconds = s
-      c.rateLimit.loginAccount.windowSeconds = s
-      c.rateLimit.loginIp.windowSeconds = s
-    },
-  },
+  rateLimit(
+    'rate-limit-ip',
+    'perIp',
+    '300',
+    'new tickets per client address per window (429 above)',
+  ),
+  rateLimit(
+    'rate-limit-project',
+    'perProject',
+    '3000',
+    'new tickets per project per window (429 above)',
+  ),
+  rateLimit(
+    'rate-limit-login',
+    'login',
+    '20',
+    'failed inbox logins per account from one client address per login window (429 above)',
+  ),
+  rateLimit(
+    'rate-limit-login-account',
+    'loginAccount',
+    '50',
+    'failed logins per account per login window from addresses it has not signed in from in 30 days (429 above)',
+  ),
+  rateLimit(
+    'rate-limit-login-ip',
+    'loginIp',
+    '100',
+    'failed logins per client address per login window, to accounts not signed in from it in 30 days (429 above)',
+  ),
+  rateWindow(
+    'rate-limit-login-window',
+    ['login', 'loginAccount', 'loginIp'],
+    '600',
+    'login rate-limit window (sliding), seconds',
+  ),
   {
     flag: 'session-max-hours',
     env: 'SNAGBOX_SESSION_MAX_HOURS',
     default: '168',
     doc: 'hours an inbox login lasts at most, however much it is used (it also ends after 12 h unused)',
-    apply: (c, v) => {
-      const hours = int('session-max-hours', v)
-      if (hours < 1) throw new Error(`session-max-hours must be at least 1, got "${v}"`)
-      c.sessionMaxHours = hours
-    },
+    apply: (c, v) => void (c.sessionMaxHours = positive('session-max-hours', v)),
   },
   {
     flag: 'stream-check-seconds',
     env: 'SNAGBOX_STREAM_CHECK_SECONDS',
     default: '5',
     doc: 'how often an open event stream re-checks its login or token (a revoked one ends within this)',
-    apply: (c, v) => {
-      const s = int('stream-check-seconds', v)
-      if (s < 1) throw new Error(`stream-check-seconds must be at least 1, got "${v}"`)
-      c.streamCheckSeconds = s
-    },
+    apply: (c, v) => void (c.streamCheckSeconds = positive('stream-check-seconds', v)),
   },
-  {
-    flag: 'rate-limit-window',
-    env: 'SNAGBOX_RATE_LIMIT_WINDOW',
-    default: '600',
-    doc: 'rate-limit window of new tickets, seconds',
-    apply: (c, v) => {
-      const s = seconds('rate-limit-window', v)
-      c.rateLimit.perIp.windowSeconds = s
-      c.rateLimit.perProject.windowSeconds = s
-    },
-  },
-  {
-    flag: 'rate-limit-reporter',
-    env: 'SNAGBOX_RATE_LIMIT_REPORTER',
-    default: '30',
-    doc: "reporter's comments, confirmations, reopens and withdrawals per status link per reporter window (429 above)",
-    apply: (c, v) => void (c.rateLimit.reporter.limit = int('rate-limit-reporter', v)),
-  },
-  {
-    flag: 'rate-limit-reporter-ip',
-    env: 'SNAGBOX_RATE_LIMIT_REPORTER_IP',
-    default: '300',
-    doc: "reporter's writes per client address per reporter window, over all status links (429 above)",
-    apply: (c, v) => void (c.rateLimit.reporterIp.limit = int('rate-limit-reporter-ip', v)),
-  },
-  {
-    flag: 'rate-limit-reporter-window',
-    env: 'SNAGBOX_RATE_LIMIT_REPORTER_WINDOW',
-    default: '3600',
-    doc: "rate-limit window of reporter's writes, seconds",
-    apply: (c, v) => {
-      const s = seconds('rate-limit-reporter-window', v)
-      c.rateLimit.reporter.windowSeconds = s
-      c.rateLimit.reporterIp.windowSeconds = s
-    },
-  },
+  rateWindow(
+    'rate-limit-window',
+    ['perIp', 'perProject'],
+    '600',
+    'rate-limit window of new tickets, seconds',
+  ),
+  rateLimit(
+    'rate-limit-reporter',
+    'reporter',
+    '30',
+    "reporter's comments, confirmations, reopens and withdrawals per status link per reporter window (429 above)",
+  ),
+  rateLimit(
+    'rate-limit-reporter-ip',
+    'reporterIp',
+    '300',
+    "reporter's writes per client address per reporter window, over all status links (429 above)",
+  ),
+  rateWindow(
+    'rate-limit-reporter-window',
+    ['reporter', 'reporterIp'],
+    '3600',
+    "rate-limit window of reporter's writes, seconds",
+  ),
   {
     flag: 'idempotency-key-hours',
     env: 'SNAGBOX_IDEMPOTENCY_KEY_HOURS',
     default: '24',
     doc: 'hours an Idempotency-Key stays bound to its first request (then it matches nothing)',
-    apply: (c, v) => {
-      const hours = int('idempotency-key-hours', v)
-      if (hours < 1) throw new Error(`idempotency-key-hours must be at least 1, got "${v}"`)
-      c.idempotencyKeyHours = hours
-    },
+    apply: (c, v) => void (c.idempotencyKeyHours = positive('idempotency-key-hours', v)),
   },
 ]
 

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/app.js'
-import { createAgent, createApiToken } from '../src/auth/agents.js'
+import { createAgent } from '../src/auth/agents.js'
+import { createApiToken } from '../src/auth/tokens.js'
 import { setScryptCost } from '../src/auth/secrets.js'
 import { appDeps } from '../src/deps.js'
 import { createProject, type Project } from '../src/projects/store.js'
@@ -131,4 +132,20 @@ export async function agentHarness(
     reporter: async (statusUrl, path = '', init = {}) =>
       request(`/api/v1/status/${statusUrl.split('/status/')[1]}${path}`, init),
   }
+}
+
+export interface Route {
+  method: string
+  path: string
+}
+
+/** Every method and path the app answers, once each: read from the app, so a new route counts. */
+export function routesOf(h: Harness): Route[] {
+  const seen = new Map<string, Route>()
+  for (const r of h.app.routes) {
+    if (r.method === 'ALL') continue
+    const path = r.path.replace(/\/$/, '') || '/'
+    seen.set(`${r.method} ${path}`, { method: r.method, path })
+  }
+  return [...seen.values()]
 }

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { PROBLEM_CONTENT_TYPE } from '@snagbox/sdk/contract'
-import {
-  createAgent,
-  createApiToken,
-  setAgentProjects,
-  type AgentWithProjects,
-} from '../src/auth/agents.js'
+import { createAgent, setAgentProjects, type AgentWithProjects } from '../src/auth/agents.js'
+import { createApiToken } from '../src/auth/tokens.js'
 import { createProject, type Project } from '../src/projects/store.js'
-import { agentHarness, ORIGIN, type AgentHarness } from './harness.js'
+import { agentHarness, ORIGIN, routesOf, type AgentHarness, type Route } from './harness.js'
 import { dataUrl, png } from './images.js'
 
 /*
@@ -99,22 +95,6 @@ async function world(env: Record<string, string> = {}): Promise<World> {
           .get(),
       ),
   }
-}
-
-interface Route {
-  method: string
-  path: string
-}
-
-/** Every method and path the app answers, once each. */
-function routesOf(h: AgentHarness): Route[] {
-  const seen = new Map<string, Route>()
-  for (const r of h.app.routes) {
-    if (r.method === 'ALL') continue
-    const path = r.path.replace(/\/$/, '') || '/'
-    seen.set(`${r.method} ${path}`, { method: r.method, path })
-  }
-  return [...seen.values()]
 }
 
 /** Agent routes without a ticket in their path; each has its own test below. */

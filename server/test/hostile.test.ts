@@ -11,7 +11,7 @@ import { createSession } from '../src/auth/sessions.js'
 import { createProject } from '../src/projects/store.js'
 import { appDeps } from '../src/deps.js'
 import { ChangeFeed } from '../src/tickets/store/changes.js'
-import { agentHarness, ORIGIN, type AgentHarness } from './harness.js'
+import { agentHarness, ORIGIN, routesOf, type AgentHarness, type Route } from './harness.js'
 import { dataUrl, jpegHeader, png, webpHeader } from './images.js'
 
 /*
@@ -33,28 +33,12 @@ const ENV = {
 const XSS = '<script>alert(1)</script>'
 const MB = 1024 * 1024
 
-interface Route {
-  method: string
-  path: string
-}
-
 interface Probe {
   label: string
   method: string
   path: string
   headers?: Record<string, string>
   body?: string | Buffer | FormData | URLSearchParams
-}
-
-/** Every method and path the app answers, once each. */
-function routesOf(h: AgentHarness): Route[] {
-  const seen = new Map<string, Route>()
-  for (const r of h.app.routes) {
-    if (r.method === 'ALL') continue
-    const path = r.path.replace(/\/$/, '') || '/'
-    seen.set(`${r.method} ${path}`, { method: r.method, path })
-  }
-  return [...seen.values()]
 }
 
 const isHtmlRoute = (route: Route) => route.path.startsWith(`${ROUTES.statusPage}/`)

@@ -18,7 +18,13 @@ export type Agent = AgentInfo
 /** An agent with the prefixes of its projects (an admin works in all, whatever these say). */
 export type AgentWithProjects = Agent & { projects: string[] }
 
-const agentColumns = { id: agents.id, email: agents.email, name: agents.name, role: agents.role }
+/** The columns of an agent as the API shows it. */
+export const agentColumns = {
+  id: agents.id,
+  email: agents.email,
+  name: agents.name,
+  role: agents.role,
+}
 
 function checkRole(role: string): 'admin' | 'agent' {
   if (role !== 'admin' && role !== 'agent')
@@ -112,9 +118,6 @@ export function setAgentProjects(db: Db, email: string, prefixes: string[]): str
 export function findAgentByEmail(db: Db, email: string) {
   return db.select().from(agents).where(eq(agents.email, email.trim().toLowerCase())).get()
 }
-
-// API tokens (scope, expiry, revocation) live in tokens.ts; re-exported for existing callers.
-export { createApiToken } from './tokens.js'
 
 /**
  * The agents someone may see, by name: who a ticket can be assigned to. An admin sees everyone;

@@ -1,8 +1,8 @@
+import { Listeners } from '../listeners.js'
+
 /** A credential that stopped working: a session (by its hash), an API token, or a whole agent. */
 export type EndedCredential =
   { kind: 'session'; hash: string } | { kind: 'token'; id: string } | { kind: 'agent'; id: string }
-
-export type CredentialListener = (ended: EndedCredential) => void
 
 /**
  * Tells what holds a credential open — an event stream — that it ended in this process (a
@@ -14,23 +14,12 @@ export type CredentialListener = (ended: EndedCredential) => void
  * const stop = ends.subscribe((ended) => ended.kind === 'token' && console.log(ended.id))
  * ends.end({ kind: 'token', id: tokenId })
  */
-export class CredentialEnds {
-  private readonly listeners = new Set<CredentialListener>()
-
-  subscribe(listener: CredentialListener): () => void {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
+export class CredentialEnds extends Listeners<EndedCredential> {
+  constructor() {
+    super('ended credentials')
   }
 
   end(ended: EndedCredential): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(ended)
-      } catch (err) {
-        console.error('Snagbox: a listener of ended credentials failed:', err)
-      }
-    }
+    this.notify(ended)
   }
 }

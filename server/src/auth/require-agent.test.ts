@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { appDeps } from '../deps.js'
 import { ApiError } from '../errors.js'
 import { agentHarness } from '../../test/harness.js'
-import { createAgent, createApiToken } from './agents.js'
+import { createAgent } from './agents.js'
+import { createApiToken } from './tokens.js'
 import { requireAdmin, requireAgent, type AgentEnv } from './require-agent.js'
 
 /** A route for admins only, as the admin API will mount them, on the harness's database. */

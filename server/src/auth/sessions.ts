@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, sessions } from '../db/schema.js'
 import { hashPassword, needsRehash, randomToken, sha256, verifyPassword } from './secrets.js'
-import { findAgentByEmail, type Agent } from './agents.js'
+import { agentColumns, findAgentByEmail, type Agent } from './agents.js'
 
 /** How long an inbox login lasts without use; each use extends it, up to its maximum age. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
@@ -107,13 +107,7 @@ export function sessionAgent(
 ): (Agent & { sessionHash: string }) | undefined {
   const hash = sha256(id)
   const found = db
-    .select({
-      id: agents.id,
-      email: agents.email,
-      name: agents.name,
-      role: agents.role,
-      createdAt: sessions.createdAt,
-    })
+    .select({ ...agentColumns, createdAt: sessions.createdAt })
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
     .where(and(eq(sessions.idHash, hash), live(now, maxHours)))

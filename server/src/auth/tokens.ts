@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js'
 import { agents, apiTokens } from '../db/schema.js'
 import { InputError } from '../input-error.js'
 import { recordAudit, type AuditActor } from '../audit/store.js'
+import { agentColumns } from './agents.js'
 import { randomToken, sha256 } from './secrets.js'
 
 export type TokenScope = 'read' | 'read_write'
@@ -155,10 +156,7 @@ const usable = (now: Date) =>
 export function tokenAgent(db: Db, token: string, now: Date) {
   const found = db
     .select({
-      id: agents.id,
-      email: agents.email,
-      name: agents.name,
-      role: agents.role,
+      ...agentColumns,
       tokenId: apiTokens.id,
       scope: apiTokens.scope,
     })

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/client.js'
+import { Listeners } from '../../listeners.js'
 import type { Actor } from '../lifecycle/types.js'
 import type { TicketRow } from './read.js'
 
@@ -29,8 +30,6 @@ export interface CommittedChange {
   events: AppendedEvent[]
 }
 
-export type ChangeListener = (change: CommittedChange) => void
-
 /**
  * The one place committed changes are published. The store publishes every write it committed;
  * listeners subscribe. A listener that throws is logged and the others still hear the change:
@@ -40,24 +39,13 @@ export type ChangeListener = (change: CommittedChange) => void
  * const changes = new ChangeFeed()
  * const stop = changes.subscribe((change) => console.log(change.changed.map((t) => t.reference)))
  */
-export class ChangeFeed {
-  private readonly listeners = new Set<ChangeListener>()
-
-  subscribe(listener: ChangeListener): () => void {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
+export class ChangeFeed extends Listeners<CommittedChange> {
+  constructor() {
+    super('committed changes')
   }
 
   publish(change: CommittedChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(change)
-      } catch (err) {
-        console.error('Snagbox: a listener of committed changes failed:', err)
-      }
-    }
+    this.notify(change)
   }
 }
 
