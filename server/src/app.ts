@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { API_PREFIX, PROBLEM_CONTENT_TYPE, ROUTES } from '@snagbox/sdk/contract'
+import { adminRoutes } from './admin/routes.js'
 import { authRoutes } from './auth/routes.js'
 import { appDeps, isComplete, type SomeDeps } from './deps.js'
-import { ApiError } from './errors.js'
+import { ApiError, inputProblem } from './errors.js'
+import { InputError } from './input-error.js'
 import { securityHeaders } from './http/security-headers.js'
 import { inboxRoutes } from './static/inbox-routes.js'
 import { liveRoutes } from './live/routes.js'
@@ -42,6 +44,7 @@ export function createApp(given: SomeDeps) {
   app.route(ROUTES.tickets, intakeRoutes(deps))
   app.route(ROUTES.tickets, agentTicketRoutes(deps))
   app.route(API_PREFIX, authRoutes(deps))
+  app.route(ROUTES.admin, adminRoutes(deps))
   app.route(ROUTES.events, liveRoutes(deps))
   app.route(ROUTES.status, statusApiRoutes(deps))
   app.route(ROUTES.statusPage, statusPageRoutes(deps))
@@ -52,7 +55,7 @@ export function createApp(given: SomeDeps) {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')
   })
   app.onError((err, c) => {
-    const known = err instanceof ApiError || err instanceof TicketError
+    const known = err instanceof ApiError || err instanceof TicketError || err instanceof InputError
     // A client that hangs up mid-request is no fault of the server's: one line, and no stack
     // (nor the path, which may carry a reporter's token).
     const hungUp = !known && clientHungUp(err, c.req.raw)
@@ -86,6 +89,7 @@ function clientHungUp(err: unknown, request: Request): boolean {
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof TicketError) return ticketProblem(err.problem)
+  if (err instanceof InputError) return inputProblem(err)
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError(413, 'payload_too_large', 'The body is too large')
     if (err.status === 404) return new ApiError(404, 'not_found', err.message || 'Not found')

@@ -1,15 +1,25 @@
 import { userInfo } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { backupDatabase } from './backup.js'
-import { createAgent, updateAgent, type AgentWithProjects } from './auth/agents.js'
 import {
-  checkNewPassword,
-  disableAgent,
-  enableAgent,
-  setAgentPassword,
-} from './auth/agent-access.js'
-import { createApiToken, listTokens, revokeToken, type TokenInfo } from './auth/tokens.js'
-import { listAudit, recordAudit, type AuditActor } from './audit/store.js'
+  createAgent,
+  inviteAgent,
+  reinviteAgent,
+  updateAgent,
+  type AgentWithProjects,
+} from './auth/agents.js'
+import { disableAgent, enableAgent, setAgentPassword } from './auth/agent-access.js'
+import { findAgentByEmail } from './auth/agent-rows.js'
+import { INVITE_HOURS, inviteUrl, type NewInvite } from './auth/invites.js'
+import { checkNewPassword } from './auth/secrets.js'
+import {
+  createApiToken,
+  expiryAfter,
+  listTokens,
+  revokeToken,
+  type TokenInfo,
+} from './auth/tokens.js'
+import { listAudit, type AuditContext } from './audit/store.js'
 import { readPassword } from './password-input.js'
 import { InputError, type InputProblem } from './input-error.js'
 import { createProject, updateProject } from './projects/store.js'
@@ -41,6 +51,9 @@ const USAGE = `snagbox — the Snagbox server
   snagbox agent update --email <e-mail> [--name <name>] [--role admin|agent]
                        [--project <PREFIX>]…   (projects are replaced; --project '' for none)
                        [--password-stdin]   (a new password; ends the agent's inbox sessions)
+  snagbox agent invite --email <e-mail> [--name <name>] [--role admin|agent] [--project <PREFIX>]…
+                       [--public-url URL]   (prints a one-time link, valid ${INVITE_HOURS} h, to set a password;
+                       for an existing agent only --email: a new link, e.g. for a forgotten password)
   snagbox agent disable --email <e-mail>   (no login, token or stream of it works any more)
   snagbox agent enable --email <e-mail>
   snagbox token create --email <agent e-mail> --name <label> [--scope read|read_write]
@@ -105,24 +118,26 @@ function agentWhere(a: AgentWithProjects): string {
 }
 
 /** Who acts at the command line, for the audit trail: the operating-system user. */
-function cliActor(): AuditActor {
+function cliActor(): AuditContext {
   try {
-    return { kind: 'cli', id: userInfo().username }
+    return { actor: { kind: 'cli', id: userInfo().username } }
   } catch {
-    return { kind: 'cli', id: process.env.USER ?? null }
+    return { actor: { kind: 'cli', id: process.env.USER ?? null } }
   }
 }
 
 /** `--expires-in-days`: a number of days from now (default 90), or `never`. */
 function expiryOf(value: string | boolean | string[] | undefined): Date | null {
-  const days = value === undefined ? '90' : String(value)
-  if (days === 'never') return null
-  if (!/^\d{1,4}$/.test(days) || Number(days) < 1 || Number(days) > 3650)
+  if (value === 'never') return null
+  if (
+    value !== undefined &&
+    (!/^\d{1,4}$/.test(String(value)) || !(Number(value) >= 1 && Number(value) <= 3650))
+  )
     throw new InputError({
       field: 'expires-in-days',
       message: 'must be a number of days from 1 to 3650, or never',
     })
-  return new Date(Date.now() + Number(days) * 24 * 60 * 60 * 1000)
+  return expiryAfter(value === undefined ? undefined : Number(value), new Date())
 }
 
 /** The new password of `--password-stdin`, or the one given as `--password`, checked. */
@@ -185,18 +200,16 @@ const COMMANDS: Record<string, Command> = {
     options: { ...PROJECT_SETTINGS, key: { type: 'string' } },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const project = createProject(db, {
-          name: String(values.name ?? ''),
-          prefix: String(values.prefix ?? ''),
-          ...(values.key ? { key: String(values.key) } : {}),
-          ...projectSettings(values),
-        })
-        recordAudit(db, {
-          action: 'project.create',
-          actor: cliActor(),
-          target: project.id,
-          data: { name: project.name, prefix: project.prefix },
-        })
+        const project = createProject(
+          db,
+          {
+            name: String(values.name ?? ''),
+            prefix: String(values.prefix ?? ''),
+            ...(values.key ? { key: String(values.key) } : {}),
+            ...projectSettings(values),
+          },
+          cliActor(),
+        )
         out.result(
           project,
           `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}`,
@@ -207,21 +220,15 @@ const COMMANDS: Record<string, Command> = {
     options: PROJECT_SETTINGS,
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const project = updateProject(db, String(values.prefix ?? ''), {
-          ...(values.name ? { name: String(values.name) } : {}),
-          ...projectSettings(values),
-        })
-        recordAudit(db, {
-          action: 'project.update',
-          actor: cliActor(),
-          target: project.id,
-          data: {
-            prefix: project.prefix,
-            changed: Object.keys(values).filter(
-              (k) => k !== 'db' && k !== 'json' && k !== 'prefix',
-            ),
+        const project = updateProject(
+          db,
+          String(values.prefix ?? ''),
+          {
+            ...(values.name !== undefined ? { name: String(values.name) } : {}),
+            ...projectSettings(values),
           },
-        })
+          cliActor(),
+        )
         out.result(project, `Project ${project.name} (${project.prefix}) updated.`)
       }),
   },
@@ -238,19 +245,17 @@ const COMMANDS: Record<string, Command> = {
       // Read before the database is opened: a prompt may wait for a person.
       const password = values['password-stdin'] ? await passwordOf(values) : values.password
       await withDb(values, async (db) => {
-        const agent = await createAgent(db, {
-          email: String(values.email ?? ''),
-          name: String(values.name ?? ''),
-          password: String(password ?? ''),
-          ...(values.role ? { role: String(values.role) } : {}),
-          ...(values.project ? { projects: values.project as string[] } : {}),
-        })
-        recordAudit(db, {
-          action: 'agent.create',
-          actor: cliActor(),
-          target: agent.id,
-          data: { email: agent.email, role: agent.role, projects: agent.projects },
-        })
+        const agent = await createAgent(
+          db,
+          {
+            email: String(values.email ?? ''),
+            name: String(values.name ?? ''),
+            password: String(password ?? ''),
+            ...(values.role ? { role: String(values.role) } : {}),
+            ...(values.project ? { projects: values.project as string[] } : {}),
+          },
+          cliActor(),
+        )
         out.result(agentResult(agent), `Agent ${agent.email} created, ${agentWhere(agent)}.`)
       })
     },
@@ -274,17 +279,13 @@ const COMMANDS: Record<string, Command> = {
           ...(values.role !== undefined ? { role: String(values.role) } : {}),
           ...(values.project ? { projects: values.project as string[] } : {}),
         }
-        const actor = cliActor()
+        const by = cliActor()
         const agent =
           Object.keys(changes).length || password === undefined
-            ? await updateAgent(db, email, changes)
+            ? updateAgent(db, email, changes, by)
             : undefined
-        if (agent)
-          recordAudit(db, { action: 'agent.update', actor, target: agent.id, data: changes })
         const access =
-          password !== undefined
-            ? await setAgentPassword(db, email, password, { actor })
-            : undefined
+          password !== undefined ? await setAgentPassword(db, email, password, by) : undefined
         const said = access
           ? ` New password set; ${access.sessionsEnded} inbox session(s) ended.`
           : ''
@@ -300,11 +301,53 @@ const COMMANDS: Record<string, Command> = {
       })
     },
   },
+  'agent invite': {
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      project: { type: 'string', multiple: true },
+      'public-url': { type: 'string' },
+    },
+    run: (values, _p, out) =>
+      withDb(values, (db) => {
+        const { publicUrl } = loadConfig(process.env, { 'public-url': values['public-url'] })
+        const email = String(values.email ?? '')
+        // An agent that exists gets a new link; anything else is a new agent.
+        const fresh =
+          !findAgentByEmail(db, email) ||
+          values.name !== undefined ||
+          values.role !== undefined ||
+          !!values.project
+        const { agent, invite } = fresh
+          ? inviteAgent(
+              db,
+              {
+                email,
+                name: String(values.name ?? ''),
+                ...(values.role ? { role: String(values.role) } : {}),
+                ...(values.project ? { projects: values.project as string[] } : {}),
+              },
+              cliActor(),
+            )
+          : reinviteAgent(db, email, cliActor())
+        const link = (i: NewInvite) => ({
+          url: inviteUrl(publicUrl, i.token),
+          expiresAt: i.expiresAt,
+        })
+        out.result(
+          { ...agentResult(agent), invite: link(invite) },
+          `${fresh ? `Agent ${agent.email} created, ${agentWhere(agent)}` : `A new link for ${agent.email}`}.\n` +
+            `Send this one-time link to set a password (valid until ${invite.expiresAt}, shown once):\n` +
+            link(invite).url,
+        )
+      }),
+  },
   'agent disable': {
     options: { email: { type: 'string' } },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const access = disableAgent(db, String(values.email ?? ''), { actor: cliActor() })
+        const access = disableAgent(db, String(values.email ?? ''), cliActor())
         out.result(
           access,
           `Agent ${access.email} disabled: ${access.sessionsEnded} inbox session(s) ended; its logins, API tokens and open streams stop working.`,
@@ -315,7 +358,7 @@ const COMMANDS: Record<string, Command> = {
     options: { email: { type: 'string' } },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const access = enableAgent(db, String(values.email ?? ''), { actor: cliActor() })
+        const access = enableAgent(db, String(values.email ?? ''), cliActor())
         out.result(access, `Agent ${access.email} enabled: it can log in again.`)
       }),
   },
@@ -328,13 +371,16 @@ const COMMANDS: Record<string, Command> = {
     },
     run: (values, _p, out) =>
       withDb(values, (db) => {
-        const created = createApiToken(db, {
-          email: String(values.email ?? ''),
-          name: String(values.name ?? ''),
-          ...(values.scope !== undefined ? { scope: String(values.scope) } : {}),
-          expiresAt: expiryOf(values['expires-in-days']),
-          actor: cliActor(),
-        })
+        const created = createApiToken(
+          db,
+          {
+            email: String(values.email ?? ''),
+            name: String(values.name ?? ''),
+            ...(values.scope !== undefined ? { scope: String(values.scope) } : {}),
+            expiresAt: expiryOf(values['expires-in-days']),
+          },
+          cliActor(),
+        )
         out.result(
           created,
           `API token (shown once, keep it safe):\n${created.token}\n` +
@@ -358,7 +404,7 @@ const COMMANDS: Record<string, Command> = {
         const id = positionals[0]
         if (!id)
           throw new InputError({ message: 'say which token: snagbox token revoke <token id>' })
-        const token = revokeToken(db, id, { actor: cliActor() })
+        const token = revokeToken(db, id, cliActor())
         out.result(token, `API token ${token.id} (${token.name}) revoked.`)
       }),
   },

@@ -1,5 +1,6 @@
 import type { ErrorCode, FieldError, Problem } from '@snagbox/sdk/contract'
 import { PROBLEM_TYPE_BASE } from '@snagbox/sdk/contract'
+import type { InputError } from './input-error.js'
 
 const TITLES: Record<ErrorCode, string> = {
   invalid_payload: 'The request has invalid fields',
@@ -57,3 +58,16 @@ export const invalid = (errors: FieldError[], detail?: string) =>
     detail ?? errors.map((e) => `${e.path || 'body'} ${e.message}`).join('; '),
     errors,
   )
+
+/**
+ * A store's refusal of an admin's input as a problem document: wrong fields 400 (each by its
+ * name), something named that does not exist 404, a change the state does not allow 409.
+ */
+export function inputProblem(err: InputError): ApiError {
+  if (err.kind === 'not_found') return new ApiError(404, 'not_found', err.message)
+  if (err.kind === 'conflict') return new ApiError(409, 'conflict', err.message)
+  return invalid(
+    err.problems.map((p) => ({ path: p.field ?? '', message: p.message })),
+    err.message,
+  )
+}

@@ -4,7 +4,8 @@ export { loadConfig, SETTINGS, type Config, type RateLimit } from './config.js'
 export { openDatabase, type Db } from './db/client.js'
 export { startServer, stopOnSignals, type RunningServer } from './serve.js'
 export { backupDatabase } from './backup.js'
-export { createAgent, findAgentByEmail, type Agent } from './auth/agents.js'
+export { createAgent } from './auth/agents.js'
+export { findAgentByEmail, type Agent } from './auth/agent-rows.js'
 export { createApiToken } from './auth/tokens.js'
 export {
   createProject,

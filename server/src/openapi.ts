@@ -10,6 +10,7 @@ import {
   REPLY_STATUSES,
   ROUTES,
   STATUSES,
+  TOKEN_SCOPES,
   type Limits,
 } from '@snagbox/sdk/contract'
 import type { Config } from './config.js'
@@ -50,30 +51,35 @@ const formBody = (properties: Record<string, object>) => ({
 })
 
 /** An agent operation: authenticated, with the errors every agent write can answer. */
-function agentOp(summary: string, extra: Record<string, unknown> = {}, write = true) {
+/** A route behind a session or an API token, with the refusals every such route may give. */
+function secured(summary: string, extra: Record<string, unknown>, refusals: object) {
   const responses = (extra.responses ?? {}) as Record<string, unknown>
   return {
     summary,
     security: agentAuth,
     ...extra,
-    responses: {
-      ...responses,
-      401: problem('No valid session or API token'),
-      ...(write
-        ? {
-            400: problem('Invalid fields'),
-            403: problem(
-              'A cross-site write with the session cookie, or a write with a read-only token',
-            ),
-            404: problem('No such ticket, or one of a project the agent does not work in'),
-            409: problem(
-              'Not allowed in the current status (`allowed` lists what is), changes nothing, or a link that would make a loop',
-            ),
-            412: problem('If-Match names a version the ticket has moved past'),
-          }
-        : {}),
-    },
+    responses: { ...responses, 401: problem('No valid session or API token'), ...refusals },
   }
+}
+
+function agentOp(summary: string, extra: Record<string, unknown> = {}, write = true) {
+  return secured(
+    summary,
+    extra,
+    write
+      ? {
+          400: problem('Invalid fields'),
+          403: problem(
+            'A cross-site write with the session cookie, or a write with a read-only token',
+          ),
+          404: problem('No such ticket, or one of a project the agent does not work in'),
+          409: problem(
+            'Not allowed in the current status (`allowed` lists what is), changes nothing, or a link that would make a loop',
+          ),
+          412: problem('If-Match names a version the ticket has moved past'),
+        }
+      : {},
+  )
 }
 
 const ifMatch = {
@@ -192,6 +198,185 @@ function payloadSchema(limits: Limits) {
         type: 'string',
         pattern: SCREENSHOT_DATA_URL_PATTERN,
         description: 'JSON form only',
+      },
+    },
+  }
+}
+
+/** An admin route: admins only; a `read` token reads but does not write. */
+function adminOp(summary: string, extra: Record<string, unknown> = {}, write = true) {
+  return secured(summary, extra, {
+    403: problem('Not an admin, a read-only token, or a cross-site write with the session'),
+    ...(write
+      ? {
+          400: problem('Invalid or unknown fields, each named in `errors`'),
+          404: problem('No such agent, token or project'),
+          409: problem(
+            'Taken already (an e-mail, a prefix), revoked or disabled already, or the last admin',
+          ),
+        }
+      : {}),
+  })
+}
+
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description,
+})
+const agentId = pathParam('id', "The agent's id")
+const agentFields = {
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { enum: ['admin', 'agent'] },
+  projects: { type: 'array', items: { type: 'string' }, description: 'Project prefixes' },
+}
+const projectFields = {
+  name: { type: 'string' },
+  origins: { type: 'array', items: { type: 'string', format: 'uri' } },
+  autoCloseDays: { type: 'integer', minimum: 0, maximum: 365 },
+  timeZone: { type: 'string', examples: ['Europe/Moscow'] },
+  holidays: { type: 'array', items: { type: 'string', format: 'date' } },
+  massIncidentPriority: { enum: [...PRIORITIES] },
+}
+const invite = {
+  type: ['object', 'null'],
+  description: 'A one-time link to set a password, shown this once',
+  properties: { url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string' } },
+}
+const listOf = (name: string) =>
+  json({ type: 'object', properties: { items: { type: 'array', items: ref(name) } } })
+
+/** Agents, their API tokens and projects, as admins manage them (the same rules as the CLI). */
+function adminPaths() {
+  return {
+    [`${ROUTES.admin}/agents`]: {
+      get: adminOp(
+        'Every agent, disabled and invited ones too',
+        { responses: { 200: listOf('AdminAgent') } },
+        false,
+      ),
+      post: adminOp(
+        'Create an agent: with `password` it can sign in at once; without, the answer carries a one-time link to set one',
+        {
+          requestBody: jsonBody({ ...agentFields, password: { type: 'string', minLength: 8 } }, [
+            'email',
+            'name',
+          ]),
+          responses: {
+            201: json({ type: 'object', properties: { agent: ref('AdminAgent'), invite } }),
+          },
+        },
+      ),
+    },
+    [`${ROUTES.admin}/agents/{id}`]: {
+      patch: adminOp(
+        'Change name, role or projects (replaced), or — on its own — `disabled`: disabling ends its sessions, tokens and streams at once',
+        {
+          parameters: [agentId],
+          requestBody: jsonBody({
+            name: agentFields.name,
+            role: agentFields.role,
+            projects: agentFields.projects,
+            disabled: { type: 'boolean' },
+          }),
+          responses: { 200: json({ type: 'object', properties: { agent: ref('AdminAgent') } }) },
+        },
+      ),
+    },
+    [`${ROUTES.admin}/agents/{id}/invite`]: {
+      post: adminOp('A new one-time link to set its password (an earlier link stops working)', {
+        parameters: [agentId],
+        responses: {
+          200: json({ type: 'object', properties: { agent: ref('AdminAgent'), invite } }),
+        },
+      }),
+    },
+    [`${ROUTES.admin}/agents/{id}/tokens`]: {
+      get: adminOp(
+        "The agent's API tokens, revoked and expired ones too (never the secret)",
+        { parameters: [agentId], responses: { 200: listOf('AdminToken') } },
+        false,
+      ),
+      post: adminOp('Create an API token; the secret is in the answer this once', {
+        parameters: [agentId],
+        requestBody: jsonBody(
+          {
+            name: { type: 'string' },
+            scope: { enum: [...TOKEN_SCOPES] },
+            expiresInDays: {
+              type: ['integer', 'null'],
+              minimum: 1,
+              maximum: 3650,
+              description: 'Default 90; `null`: never',
+            },
+          },
+          ['name'],
+        ),
+        responses: {
+          201: json({
+            type: 'object',
+            properties: { id: {}, name: {}, token: {}, scope: {}, expiresAt: nullableString },
+          }),
+        },
+      }),
+    },
+    [`${ROUTES.admin}/tokens/{tokenId}/revoke`]: {
+      post: adminOp('Revoke an API token: it and its open streams stop working at once', {
+        parameters: [pathParam('tokenId', "The token's id")],
+        responses: { 200: json(ref('AdminToken')) },
+      }),
+    },
+    [`${ROUTES.admin}/projects`]: {
+      get: adminOp(
+        'Every project with its settings and public key',
+        { responses: { 200: listOf('AdminProject') } },
+        false,
+      ),
+      post: adminOp('Create a project', {
+        requestBody: jsonBody(
+          { prefix: { type: 'string', pattern: '^[A-Z][A-Z0-9]{0,9}$' }, ...projectFields },
+          ['name', 'prefix'],
+        ),
+        responses: { 201: json(ref('AdminProject')) },
+      }),
+    },
+    [`${ROUTES.admin}/projects/{prefix}`]: {
+      patch: adminOp(
+        "Change a project's settings; only the given ones change (lists are replaced)",
+        {
+          parameters: [pathParam('prefix', 'The project prefix, e.g. DEMO')],
+          requestBody: jsonBody(projectFields),
+          responses: { 200: json(ref('AdminProject')) },
+        },
+      ),
+    },
+    [`${ROUTES.invite}/lookup`]: {
+      post: {
+        summary: 'Whom a one-time link is for (the token travels in the body, never in an address)',
+        requestBody: jsonBody({ token: { type: 'string' } }, ['token']),
+        responses: {
+          200: json({ type: 'object', properties: { email: {}, name: {}, expiresAt: {} } }),
+          400: problem('No token'),
+          404: problem('Used, expired, replaced, or of a disabled agent'),
+        },
+      },
+    },
+    [`${ROUTES.invite}/accept`]: {
+      post: {
+        summary: 'Set the password with a one-time link; signs the agent in (session cookie)',
+        requestBody: jsonBody(
+          { token: { type: 'string' }, password: { type: 'string', minLength: 8 } },
+          ['token', 'password'],
+        ),
+        responses: {
+          200: json({ type: 'object', properties: { agent: { type: 'object' } } }),
+          400: problem('A password under 8 characters'),
+          403: problem('Not from the inbox of this server'),
+          404: problem('Used, expired, replaced, or of a disabled agent'),
+        },
       },
     },
   }
@@ -412,7 +597,7 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
-      [`${API_PREFIX}/audit`]: {
+      [ROUTES.audit]: {
         get: agentOp(
           'The audit trail, newest first (admins only): sign-ins, failed ones and sign-outs with the address, changes of agents, tokens and projects',
           {
@@ -435,6 +620,7 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
+      ...adminPaths(),
       [ROUTES.me]: {
         get: agentOp(
           'The agent behind the session or token',
@@ -719,6 +905,40 @@ export function openApiDocument(config: Config) {
             'The whole ticket as an agent sees it: environment, context, logs, timeline with internal notes, screenshot URL, allowed actions',
         },
         TicketSummary: { type: 'object', description: 'A ticket in a listing' },
+        AdminAgent: {
+          type: 'object',
+          description: 'An agent as admins see it',
+          properties: {
+            id: {},
+            email: {},
+            name: {},
+            role: { enum: ['admin', 'agent'] },
+            projects: { type: 'array', items: { type: 'string' } },
+            state: { enum: ['active', 'invited', 'disabled'] },
+            disabledAt: nullableString,
+            createdAt: {},
+            inviteExpiresAt: nullableString,
+          },
+        },
+        AdminToken: {
+          type: 'object',
+          description: 'An API token, never its secret',
+          properties: {
+            id: {},
+            name: {},
+            scope: { enum: [...TOKEN_SCOPES] },
+            state: { enum: ['active', 'expired', 'revoked'] },
+            createdAt: {},
+            expiresAt: nullableString,
+            lastUsedAt: nullableString,
+            revokedAt: nullableString,
+          },
+        },
+        AdminProject: {
+          type: 'object',
+          description: "A project's settings and its public key",
+          properties: { id: {}, key: {}, prefix: {}, ...projectFields },
+        },
         ReporterTicket: {
           type: 'object',
           description: 'What the reporter sees: status, dates, the public timeline',

@@ -372,4 +372,63 @@ describe('the snagbox command: credentials', () => {
     expect(text.stdout).toMatch(/agent\.disable\s+cli/)
     expect((await run(['audit', '--db', db, '--limit', 'ten'])).stderr).toMatch(/--limit/)
   }, 30_000)
+
+  it('invites an agent with a one-time link that sets its password on the running server', async () => {
+    const db = join(tempDir(), 'x.db')
+    await cli(['project', 'create', '--db', db, '--name', 'Demo', '--prefix', 'DEMO'])
+    const served = await serve(db)
+    try {
+      const made = (await cli([
+        'agent',
+        'invite',
+        '--db',
+        db,
+        '--email',
+        'bob@example.com',
+        '--name',
+        'Bob',
+        '--project',
+        'DEMO',
+        '--public-url',
+        served.url,
+      ])) as { email: string; projects: string[]; invite: { url: string; expiresAt: string } }
+      expect(made).toMatchObject({ email: 'bob@example.com', projects: ['DEMO'] })
+      expect(made.invite.url).toMatch(new RegExp(`^${served.url}/inbox/invite#sbi_`))
+      // For an agent that exists, only --email: a new link, and the first stops working.
+      const text = await run(['agent', 'invite', '--db', db, '--email', 'bob@example.com'])
+      expect(text.stdout).toMatch(/A new link for bob@example\.com[\s\S]*\/inbox\/invite#sbi_/)
+      const newest = text.stdout.trim().split('\n').at(-1)!
+      const accept = (url: string) =>
+        fetch(`${served.url}/api/v1/auth/invite/accept`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: served.url },
+          body: JSON.stringify({ token: url.split('#')[1], password: 'bob-password' }),
+        })
+      expect((await accept(made.invite.url)).status).toBe(404)
+      expect((await accept(newest)).status).toBe(200)
+      const login = await fetch(`${served.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: served.url },
+        body: JSON.stringify({ email: 'bob@example.com', password: 'bob-password' }),
+      })
+      expect(login.status).toBe(200)
+      const twice = await run([
+        'agent',
+        'invite',
+        '--db',
+        db,
+        '--email',
+        'bob@example.com',
+        '--name',
+        'B',
+      ])
+      expect(twice.code).toBe(2)
+      expect(twice.stderr).toMatch(/exists already/)
+      const nameless = await run(['agent', 'invite', '--db', db, '--email', 'new@example.com'])
+      expect(nameless.code).toBe(2)
+      expect(nameless.stderr).toMatch(/--name is required/)
+    } finally {
+      await served.stop()
+    }
+  }, 30_000)
 })

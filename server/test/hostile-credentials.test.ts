@@ -402,7 +402,7 @@ describe('the audit trail', () => {
       method: 'POST',
       headers: { Cookie: cookie, Origin: SELF, 'X-Forwarded-For': '198.51.100.7' },
     })
-    const { id } = createApiToken(h.db, { email: h.agent.email, name: 'bot', actor: CLI })
+    const { id } = createApiToken(h.db, { email: h.agent.email, name: 'bot' }, { actor: CLI })
     revokeToken(h.db, id, { actor: CLI })
     const res = await h.api('/api/v1/audit?limit=4')
     expect(res.status).toBe(200)
@@ -420,7 +420,12 @@ describe('the audit trail', () => {
     })
     expect(page.items[0]).toMatchObject({ actor: { kind: 'cli', id: 'test' }, target: id })
     const rest = await (await h.api(`/api/v1/audit?cursor=${page.nextCursor}`)).json()
-    expect(rest.items.map((e: { action: string }) => e.action)).toEqual(['token.create'])
+    // The harness made its project, its agent and its token: each is in the trail too.
+    expect(rest.items.map((e: { action: string }) => e.action)).toEqual([
+      'token.create',
+      'agent.create',
+      'project.create',
+    ])
     expect(rest.nextCursor).toBeNull()
 
     await createAgent(h.db, { email: 'bob@example.com', name: 'Bob', password: 'bobs-password' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PROBLEM_CONTENT_TYPE } from '@snagbox/sdk/contract'
-import { createAgent, setAgentProjects, type AgentWithProjects } from '../src/auth/agents.js'
+import { createAgent, updateAgent, type AgentWithProjects } from '../src/auth/agents.js'
 import { createApiToken } from '../src/auth/tokens.js'
 import { createProject, type Project } from '../src/projects/store.js'
 import { agentHarness, ORIGIN, routesOf, type AgentHarness, type Route } from './harness.js'
@@ -497,7 +497,7 @@ describe('projects: who may see what', () => {
     const before = await w.file('b')
     await until(`"reference":"${before.reference}"`)
     // As `snagbox agent update --project DEMO` does, from another process.
-    setAgentProjects(w.h.db, w.agents.both.email, ['DEMO'])
+    updateAgent(w.h.db, w.agents.both.email, { projects: ['DEMO'] })
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const theirs = await w.file('b')
     const mine = await w.file('a')

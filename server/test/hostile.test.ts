@@ -1,3 +1,4 @@
+import { createApiToken } from '../src/auth/tokens.js'
 import { describe, expect, it } from 'vitest'
 import {
   CLOSE_REASONS,
@@ -144,7 +145,14 @@ async function world(h: AgentHarness) {
     description: 'Export fails with error 0x80070005',
     screenshot: dataUrl('image/png', png(4, 4)),
   })
-  const params: Record<string, string> = { ref: ticket.reference, token: ticket.token }
+  const params: Record<string, string> = {
+    ref: ticket.reference,
+    token: ticket.token,
+    id: h.agent.id,
+    // A token of its own: revoking it must not take the battery's credentials away.
+    tokenId: createApiToken(h.db, { email: h.agent.email, name: 'spare' }).id,
+    prefix: h.project.prefix,
+  }
   const valid = {
     description: 'Export fails',
     subject: 'Export',

@@ -65,6 +65,17 @@ export type {
   TicketSummary,
   TimelineEntry,
 } from './agent-api.js'
+export { TOKEN_SCOPES } from './admin-api.js'
+export type {
+  AdminAgent,
+  AdminProject,
+  AdminToken,
+  AgentInvite,
+  AgentState,
+  AuditEvent,
+  CreatedToken,
+  TokenScope,
+} from './admin-api.js'
 export { acceptedLanguages, LANGUAGES, pickLanguage, type Language } from './language.js'
 export { isEmailAddress } from './text.js'
 export { backoff } from './backoff.js'

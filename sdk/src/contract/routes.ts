@@ -9,10 +9,17 @@ export const ROUTES = {
   me: `${API_PREFIX}/me`,
   login: `${API_PREFIX}/auth/login`,
   logout: `${API_PREFIX}/auth/logout`,
+  /** `POST …/lookup { token }`: whom a one-time link is for; `POST …/accept { token, password }`. */
+  invite: `${API_PREFIX}/auth/invite`,
+  audit: `${API_PREFIX}/audit`,
+  /** Admins only: `/agents`, `/agents/:id/tokens`, `/tokens/:id/revoke`, `/projects`. */
+  admin: `${API_PREFIX}/admin`,
   healthz: '/healthz',
   openapi: '/api/openapi.json',
   statusPage: '/status',
   inbox: '/inbox',
+  /** The inbox page a one-time link opens; the token follows in the fragment, never sent to a server. */
+  inboxInvite: '/inbox/invite',
 } as const
 
 /**

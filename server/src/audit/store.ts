@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, lt } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client.js'
+import type { AuditEvent } from '@snagbox/sdk/contract'
 import { auditEvents } from '../db/schema.js'
 
 /**
@@ -15,6 +16,8 @@ export type AuditAction =
   | 'agent.password'
   | 'agent.disable'
   | 'agent.enable'
+  | 'agent.invite'
+  | 'agent.invite_accepted'
   | 'token.create'
   | 'token.revoke'
   | 'project.create'
@@ -42,16 +45,16 @@ export interface AuditEntry {
   at?: Date
 }
 
-/** An entry as `listAudit` returns it. */
-export interface AuditEvent {
-  id: number
-  action: string
-  actor: { kind: string; id: string | null }
-  target: string | null
-  address: string | null
-  data: Record<string, unknown>
-  createdAt: string
+/** Who makes a change, from where and when: what the audit entry of the change records. */
+export interface AuditContext {
+  actor: AuditActor
+  address?: string | null
+  /** Defaults to the wall clock. */
+  at?: Date
 }
+
+/** Someone at the command line whose user name is unknown. */
+export const UNKNOWN_CLI: AuditContext = { actor: { kind: 'cli', id: null } }
 
 /**
  * Appends one entry to the audit trail (the table refuses updates and deletes). Pass the write's

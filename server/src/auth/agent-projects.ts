@@ -105,7 +105,7 @@ export function writeAgentProjects(tx: Tx, agentId: string, projectIds: readonly
 }
 
 /** The prefixes of an agent's own projects (an admin's too: they count if it becomes an agent). */
-export function prefixesOf(db: Db, agentId: string): string[] {
+export function prefixesOf(db: Db | Tx, agentId: string): string[] {
   return db
     .select({ prefix: projects.prefix })
     .from(agentProjects)

@@ -148,7 +148,7 @@ describe('agent authentication', () => {
     const PUBLIC = [
       /^\/healthz$/,
       /^\/api\/openapi\.json$/,
-      /^\/api\/v1\/auth\/(login|logout)$/,
+      /^\/api\/v1\/auth\/(login|logout|invite\/lookup|invite\/accept)$/,
       /^\/api\/v1\/status\//,
       /^\/status\//,
       /^\/widget/,

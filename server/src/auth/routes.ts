@@ -1,9 +1,9 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { isEmailAddress } from '@snagbox/sdk/contract'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
-import { readJsonObject } from '../http/request-body.js'
+import { Fields, readJsonObject } from '../http/request-body.js'
 import { listAudit, recordAudit } from '../audit/store.js'
 import {
   isSameOrigin,
@@ -13,17 +13,41 @@ import {
   type AgentEnv,
 } from './require-agent.js'
 import { listAgents } from './agents.js'
+import { acceptInvite, inviteFor } from './invites.js'
 import { projectsIn } from './agent-projects.js'
 import { LoginLimits } from './login-limits.js'
 import { createSession, endSession, verifyLogin } from './sessions.js'
 
-/** `/api/v1/auth/login`, `/api/v1/auth/logout`, `/api/v1/me`, `/api/v1/agents` and `/api/v1/audit`. */
+const INVITE_GONE = new ApiError(
+  404,
+  'not_found',
+  'This link is not valid any more (used, expired or replaced by a newer one); ask an admin for a new one',
+)
+
+/**
+ * `/api/v1/auth/login`, `/api/v1/auth/logout`, `/api/v1/auth/invite/…`, `/api/v1/me`,
+ * `/api/v1/agents` and `/api/v1/audit`.
+ */
 export function authRoutes(deps: AppDeps) {
   const { db, config } = deps
   // Slows password guessing per account and per address, sparing agents at their known places.
   const limits = new LoginLimits(db, config.rateLimit, () => deps.now().getTime())
   const app = new Hono<AgentEnv>()
   const secure = config.publicUrl.startsWith('https://')
+
+  /** Starts an inbox session for the agent and sets its cookie. */
+  const signIn = (c: Context, agentId: string) => {
+    const session = createSession(db, agentId, deps.now(), config.sessionMaxHours)
+    setCookie(c, SESSION_COOKIE, session, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure,
+      path: '/',
+      // The server ends the session after 12 h unused or at the absolute lifetime; the cookie
+      // lives as long as the longest a session can, since it is set only at sign-in.
+      maxAge: config.sessionMaxHours * 3600,
+    })
+  }
 
   app.post('/auth/login', async (c) => {
     if (c.req.header('origin') && !isSameOrigin(c, config.publicUrl)) {
@@ -78,7 +102,7 @@ export function authRoutes(deps: AppDeps) {
     }
     const { agent } = result
     attempt.succeeded()
-    const session = createSession(db, agent.id, deps.now(), config.sessionMaxHours)
+    signIn(c, agent.id)
     recordAudit(db, {
       action: 'auth.login',
       actor: { kind: 'agent', id: agent.id },
@@ -86,15 +110,35 @@ export function authRoutes(deps: AppDeps) {
       address,
       at: deps.now(),
     })
-    setCookie(c, SESSION_COOKIE, session, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure,
-      path: '/',
-      // The server ends the session after 12 h unused or at the absolute lifetime; the cookie
-      // lives as long as the longest a session can, since it is set only here, at login.
-      maxAge: config.sessionMaxHours * 3600,
+    return c.json({ agent })
+  })
+
+  // A one-time link to set a password. Its token travels in the body, never in an address that
+  // a proxy's access log would keep. Whom it is for (404 once used, expired or unknown) …
+  app.post('/auth/invite/lookup', async (c) => {
+    const f = new Fields(await readJsonObject(c, deps.config.limits)).only(['token'])
+    const token = f.text('token', { required: true, max: 200 })!
+    f.done()
+    const invite = inviteFor(db, token, deps.now())
+    if (!invite) throw INVITE_GONE
+    c.header('Cache-Control', 'no-store')
+    return c.json(invite)
+  })
+
+  // … and setting the password, which signs the agent in.
+  app.post('/auth/invite/accept', async (c) => {
+    if (!isSameOrigin(c, config.publicUrl))
+      throw new ApiError(403, 'forbidden', 'Set the password from the inbox of this server')
+    const f = new Fields(await readJsonObject(c, deps.config.limits)).only(['token', 'password'])
+    const token = f.text('token', { required: true, max: 200 })!
+    const password = f.text('password', { required: true, max: 1024, trim: false })!
+    f.done()
+    const agent = await acceptInvite(db, token, password, {
+      address: deps.clientIp(c),
+      at: deps.now(),
     })
+    if (!agent) throw INVITE_GONE
+    signIn(c, agent.id)
     return c.json({ agent })
   })
 

@@ -1,4 +1,19 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { InputError } from '../input-error.js'
+
+/** The longest password a login accepts; a longer one could never be typed in. */
+export const MAX_PASSWORD_CHARS = 1024
+
+/** Checks a new password: at least 8 characters, and no longer than a login accepts. */
+export function checkNewPassword(password: string): void {
+  if (password.length < 8)
+    throw new InputError({ field: 'password', message: 'must be at least 8 characters' })
+  if (password.length > MAX_PASSWORD_CHARS)
+    throw new InputError({
+      field: 'password',
+      message: `must be at most ${MAX_PASSWORD_CHARS} characters`,
+    })
+}
 
 /** A random credential: `prefix` + 256 bits in base64url. */
 export function randomToken(prefix = ''): string {

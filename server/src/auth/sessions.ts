@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, sessions } from '../db/schema.js'
 import { hashPassword, needsRehash, randomToken, sha256, verifyPassword } from './secrets.js'
-import { agentColumns, findAgentByEmail, type Agent } from './agents.js'
+import { agentColumns, findAgentByEmail, type Agent } from './agent-rows.js'
 
 /** How long an inbox login lasts without use; each use extends it, up to its maximum age. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
@@ -28,7 +28,8 @@ export async function verifyLogin(
   const row = findAgentByEmail(db, email)
   const ok = await verifyPassword(
     password,
-    row?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))),
+    // An unknown agent, or an invited one with no password yet, costs a check like any other.
+    row?.passwordHash || (await (dummyHash ??= hashPassword(randomUUID()))),
   )
   if (!row) return { refused: 'unknown_email' }
   if (!ok) return { refused: 'wrong_password' }

@@ -2,27 +2,31 @@ import { randomUUID } from 'node:crypto'
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { agents, apiTokens } from '../db/schema.js'
+import {
+  TOKEN_SCOPES,
+  type AdminToken,
+  type CreatedToken,
+  type TokenScope,
+} from '@snagbox/sdk/contract'
 import { InputError } from '../input-error.js'
-import { recordAudit, type AuditActor } from '../audit/store.js'
-import { agentColumns } from './agents.js'
+import { recordAudit, UNKNOWN_CLI, type AuditContext } from '../audit/store.js'
+import { agentByEmail, agentColumns } from './agent-rows.js'
 import { randomToken, sha256 } from './secrets.js'
 
-export type TokenScope = 'read' | 'read_write'
+/** How long a new token works unless told otherwise. */
+export const DEFAULT_TOKEN_DAYS = 90
 
-/** An API token as `snagbox token list` shows it: never the token itself, nor its hash. */
-export interface TokenInfo {
-  id: string
-  name: string
-  scope: TokenScope
-  state: 'active' | 'expired' | 'revoked'
-  createdAt: string
-  /** `null`: never expires. */
-  expiresAt: string | null
-  lastUsedAt: string | null
-  revokedAt: string | null
+/**
+ * When a token made now stops working: `days` from now (`DEFAULT_TOKEN_DAYS` when not given), or
+ * never for `null`.
+ */
+export function expiryAfter(days: number | null | undefined, now: Date): Date | null {
+  if (days === null) return null
+  return new Date(now.getTime() + (days ?? DEFAULT_TOKEN_DAYS) * 24 * 3600_000)
 }
 
-const byEmail = (email: string) => eq(agents.email, email.trim().toLowerCase())
+/** An API token as `snagbox token list` and the admin API show it. */
+export type TokenInfo = AdminToken
 
 /**
  * Creates an API token for an agent; the token is returned once, only its hash is stored. A
@@ -33,23 +37,18 @@ const byEmail = (email: string) => eq(agents.email, email.trim().toLowerCase())
  */
 export function createApiToken(
   db: Db,
-  input: {
-    email: string
-    name: string
-    scope?: string
-    expiresAt?: Date | null
-    actor?: AuditActor
-    now?: Date
-  },
-): { id: string; token: string; scope: TokenScope; expiresAt: string | null } {
-  const agent = db.select({ id: agents.id }).from(agents).where(byEmail(input.email)).get()
-  if (!agent) throw new InputError({ message: `no agent with the e-mail ${input.email}` })
+  input: { email: string; name: string; scope?: string; expiresAt?: Date | null },
+  by: AuditContext = UNKNOWN_CLI,
+): CreatedToken & { name: string } {
+  const agent = agentByEmail(db, input.email)
   const name = input.name.trim()
   if (!name) throw new InputError({ field: 'name', message: 'is required' })
-  const scope = input.scope ?? 'read_write'
-  if (scope !== 'read' && scope !== 'read_write')
+  if (name.length > 200)
+    throw new InputError({ field: 'name', message: 'must be at most 200 characters' })
+  const scope = (input.scope ?? 'read_write') as TokenScope
+  if (!TOKEN_SCOPES.includes(scope))
     throw new InputError({ field: 'scope', message: 'must be read or read_write' })
-  const now = input.now ?? new Date()
+  const now = by.at ?? new Date()
   if (input.expiresAt && !(input.expiresAt.getTime() > now.getTime()))
     throw new InputError({ field: 'expiresAt', message: 'must be in the future' })
   const token = randomToken('sbt_')
@@ -68,14 +67,14 @@ export function createApiToken(
       })
       .run()
     recordAudit(tx, {
+      ...by,
       action: 'token.create',
-      actor: input.actor ?? { kind: 'cli', id: null },
       target: id,
       data: { agentId: agent.id, name, scope, expiresAt },
       at: now,
     })
   })
-  return { id, token, scope, expiresAt }
+  return { id, name, token, scope, expiresAt }
 }
 
 function toInfo(row: typeof apiTokens.$inferSelect, now: Date): TokenInfo {
@@ -97,8 +96,7 @@ function toInfo(row: typeof apiTokens.$inferSelect, now: Date): TokenInfo {
 
 /** An agent's API tokens, newest first, revoked and expired ones too. */
 export function listTokens(db: Db, email: string, now = new Date()): TokenInfo[] {
-  const agent = db.select({ id: agents.id }).from(agents).where(byEmail(email)).get()
-  if (!agent) throw new InputError({ message: `no agent with the e-mail ${email}` })
+  const agent = agentByEmail(db, email)
   return db
     .select()
     .from(apiTokens)
@@ -114,19 +112,16 @@ export function listTokens(db: Db, email: string, now = new Date()): TokenInfo[]
  *
  * @example revokeToken(db, tokenId, { actor: { kind: 'cli', id: 'root' } })
  */
-export function revokeToken(
-  db: Db,
-  id: string,
-  options: { actor: AuditActor; now?: Date },
-): TokenInfo {
-  const now = options.now ?? new Date()
+export function revokeToken(db: Db, id: string, by: AuditContext): TokenInfo {
+  const now = by.at ?? new Date()
   return db.transaction((tx) => {
     const row = tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get()
-    if (!row) throw new InputError({ message: `no API token with the id ${id}` })
+    if (!row) throw new InputError({ message: `no API token with the id ${id}` }, 'not_found')
     if (row.revokedAt)
-      throw new InputError({
-        message: `the API token ${id} was revoked already, at ${row.revokedAt}`,
-      })
+      throw new InputError(
+        { message: `the API token ${id} was revoked already, at ${row.revokedAt}` },
+        'conflict',
+      )
     const revoked = tx
       .update(apiTokens)
       .set({ revokedAt: now.toISOString() })
@@ -134,8 +129,8 @@ export function revokeToken(
       .returning()
       .get()!
     recordAudit(tx, {
+      ...by,
       action: 'token.revoke',
-      actor: options.actor,
       target: id,
       data: { agentId: row.agentId, name: row.name },
       at: now,

@@ -53,6 +53,7 @@ export const agents = sqliteTable('agents', {
   role: text('role', { enum: ['admin', 'agent'] })
     .notNull()
     .default('agent'),
+  /** `''` until an invited agent sets its password through its one-time link. */
   passwordHash: text('password_hash').notNull(),
   /** Set when an admin disabled the agent: no login, no token, no stream works any more. */
   disabledAt: text('disabled_at'),
@@ -205,6 +206,20 @@ export const apiTokens = sqliteTable('api_tokens', {
   expiresAt: text('expires_at'),
   revokedAt: text('revoked_at'),
   lastUsedAt: text('last_used_at'),
+  createdAt: createdAt(),
+})
+
+/**
+ * One-time links to set an agent's password (an invitation, or a reset an admin hands out): only
+ * the token's hash is stored; a link works once, until it expires, and a newer one replaces it.
+ */
+export const agentInvites = sqliteTable('agent_invites', {
+  tokenHash: text('token_hash').primaryKey(),
+  agentId: text('agent_id')
+    .notNull()
+    .unique()
+    .references(() => agents.id, { onDelete: 'cascade' }),
+  expiresAt: text('expires_at').notNull(),
   createdAt: createdAt(),
 })
 

@@ -68,14 +68,25 @@ export class Fields {
   private readonly errors: FieldError[] = []
   constructor(private readonly body: Record<string, unknown>) {}
 
-  text(name: string, options: { required?: boolean; max?: number } = {}): string | undefined {
+  /** Refuses every field not named: a misspelt setting must not be silently ignored. */
+  only(names: readonly string[]): this {
+    for (const name of Object.keys(this.body))
+      if (!names.includes(name)) this.fail(name, 'is not a field of this request')
+    return this
+  }
+
+  /** A string; trimmed (and NULs dropped) unless `trim: false`, as a password must stay. */
+  text(
+    name: string,
+    options: { required?: boolean; max?: number; trim?: boolean } = {},
+  ): string | undefined {
     const value = this.body[name]
     if (value === undefined || value === null) {
       if (options.required) this.errors.push({ path: name, message: 'is required' })
       return undefined
     }
     if (typeof value !== 'string') return this.fail(name, 'must be a string')
-    const trimmed = value.replace(/\u0000/g, '').trim()
+    const trimmed = options.trim === false ? value : value.replace(/\u0000/g, '').trim()
     if (options.required && !trimmed) return this.fail(name, 'must not be empty')
     const max = options.max ?? FREE_TEXT_CHARS
     if (trimmed.length > max) return this.fail(name, `must be at most ${max} characters`)
@@ -88,6 +99,51 @@ export class Fields {
     if (!allowed.includes(value as T))
       return this.fail(name, `must be one of ${allowed.join(', ')}`)
     return value as T
+  }
+
+  /** An array of strings, each trimmed and non-empty. */
+  texts(name: string, options: { maxItems: number; max: number }): string[] | undefined {
+    const value = this.body[name]
+    if (value === undefined) return undefined
+    if (!Array.isArray(value) || value.length > options.maxItems)
+      return this.fail(name, `must be an array of at most ${options.maxItems} strings`)
+    const items: string[] = []
+    value.forEach((item, i) => {
+      if (typeof item !== 'string' || !item.trim() || item.length > options.max)
+        this.fail(
+          `${name}[${i}]`,
+          `must be a non-empty string of at most ${options.max} characters`,
+        )
+      else items.push(item.trim())
+    })
+    return items.length === value.length ? items : undefined
+  }
+
+  flag(name: string): boolean | undefined {
+    const value = this.body[name]
+    if (value === undefined) return undefined
+    if (typeof value !== 'boolean') return this.fail(name, 'must be true or false')
+    return value
+  }
+
+  /** A whole number from `min` to `max`; `null` too when `nullable`. */
+  whole(
+    name: string,
+    options: { min: number; max: number; nullable?: boolean },
+  ): number | null | undefined {
+    const value = this.body[name]
+    if (value === undefined) return undefined
+    if (value === null && options.nullable) return null
+    if (
+      !Number.isInteger(value) ||
+      (value as number) < options.min ||
+      (value as number) > options.max
+    )
+      return this.fail(
+        name,
+        `must be a whole number from ${options.min} to ${options.max}${options.nullable ? ', or null' : ''}`,
+      )
+    return value as number
   }
 
   /** Throws a 400 problem listing every bad field, if any. */

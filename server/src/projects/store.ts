@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { PRIORITIES, type Priority } from '@snagbox/sdk/contract'
+import { PRIORITIES, type AdminProject, type Priority } from '@snagbox/sdk/contract'
 import type { Db } from '../db/client.js'
 import { PROJECT_DEFAULTS, projects } from '../db/schema.js'
 import { normalizeOrigin } from '../config.js'
 import { validateWorkingCalendar } from '../calendar/working-days.js'
 import { randomToken } from '../auth/secrets.js'
 import { InputError } from '../input-error.js'
+import { recordAudit, UNKNOWN_CLI, type AuditContext } from '../audit/store.js'
 
-export interface Project {
-  id: string
-  name: string
-  prefix: string
-  key: string
-  allowedOrigins: string[]
-  autoCloseDays: number
-  timeZone: string
-  holidays: string[]
-  /** The priority a reported mass incident starts at. */
-  massIncidentPriority: Priority
-}
+/** A project and its settings, as admins see and change them. */
+export type Project = AdminProject
 
 export interface NewProject {
   name: string
@@ -91,7 +82,7 @@ function toProject(row: typeof projects.$inferSelect): Project {
 }
 
 /** @example createProject(db, { name: 'Kvant Energo', prefix: 'KE', origins: ['https://app.example.com'] }) */
-export function createProject(db: Db, input: NewProject): Project {
+export function createProject(db: Db, input: NewProject, by: AuditContext = UNKNOWN_CLI): Project {
   const name = input.name.trim()
   if (!name) throw new InputError({ field: 'name', message: 'is required' })
   if (!PREFIX.test(input.prefix)) {
@@ -114,29 +105,39 @@ export function createProject(db: Db, input: NewProject): Project {
     input.massIncidentPriority ?? PROJECT_DEFAULTS.massIncidentPriority,
   )
   const origins = parseOrigins(input.origins ?? [])
-  if (db.select().from(projects).where(eq(projects.prefix, input.prefix)).get()) {
-    throw new InputError({ message: `a project with the prefix ${input.prefix} exists already` })
-  }
-  if (db.select().from(projects).where(eq(projects.key, key)).get()) {
-    throw new InputError({ message: 'a project with this key exists already' })
-  }
-  const row = db
-    .insert(projects)
-    .values({
-      id: randomUUID(),
-      name,
-      prefix: input.prefix,
-      key,
-      allowedOrigins: JSON.stringify(origins),
-      autoCloseDays,
-      timeZone,
-      holidays: JSON.stringify(holidays),
-      massIncidentPriority,
-      createdAt: new Date().toISOString(),
+  const at = by.at ?? new Date()
+  return db.transaction((tx) => {
+    if (tx.select().from(projects).where(eq(projects.prefix, input.prefix)).get())
+      throw new InputError(
+        { message: `a project with the prefix ${input.prefix} exists already` },
+        'conflict',
+      )
+    if (tx.select().from(projects).where(eq(projects.key, key)).get())
+      throw new InputError({ message: 'a project with this key exists already' }, 'conflict')
+    const row = tx
+      .insert(projects)
+      .values({
+        id: randomUUID(),
+        name,
+        prefix: input.prefix,
+        key,
+        allowedOrigins: JSON.stringify(origins),
+        autoCloseDays,
+        timeZone,
+        holidays: JSON.stringify(holidays),
+        massIncidentPriority,
+        createdAt: at.toISOString(),
+      })
+      .returning()
+      .get()
+    recordAudit(tx, {
+      ...by,
+      action: 'project.create',
+      target: row.id,
+      data: { name, prefix: row.prefix },
     })
-    .returning()
-    .get()
-  return toProject(row)
+    return toProject(row)
+  })
 }
 
 /**
@@ -153,9 +154,17 @@ export function updateProject(
       'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays' | 'massIncidentPriority'
     >
   >,
+  by: AuditContext = UNKNOWN_CLI,
 ): Project {
   const current = findProjectByPrefix(db, prefix)
-  if (!current) throw new InputError({ message: `no project with the prefix ${prefix}` })
+  if (!current)
+    throw new InputError({ message: `no project with the prefix ${prefix}` }, 'not_found')
+  const changed = Object.keys(changes).filter(
+    (k) => changes[k as keyof typeof changes] !== undefined,
+  )
+  if (!changed.length) throw new InputError({ message: 'nothing to change' })
+  if (changes.name !== undefined && !changes.name.trim())
+    throw new InputError({ field: 'name', message: 'may not be empty' })
   const next = {
     name: changes.name?.trim() || current.name,
     allowedOrigins: changes.origins ? parseOrigins(changes.origins) : current.allowedOrigins,
@@ -167,22 +176,35 @@ export function updateProject(
       : current.massIncidentPriority,
   }
   checkCalendar(next)
-  const row = db
-    .update(projects)
-    .set({
-      ...next,
-      allowedOrigins: JSON.stringify(next.allowedOrigins),
-      holidays: JSON.stringify(next.holidays),
+  return db.transaction((tx) => {
+    const row = tx
+      .update(projects)
+      .set({
+        ...next,
+        allowedOrigins: JSON.stringify(next.allowedOrigins),
+        holidays: JSON.stringify(next.holidays),
+      })
+      .where(eq(projects.id, current.id))
+      .returning()
+      .get()!
+    recordAudit(tx, {
+      ...by,
+      action: 'project.update',
+      target: current.id,
+      data: { prefix: current.prefix, changed },
     })
-    .where(eq(projects.id, current.id))
-    .returning()
-    .get()!
-  return toProject(row)
+    return toProject(row)
+  })
 }
 
 export function findProjectByKey(db: Db, key: string): Project | undefined {
   const row = db.select().from(projects).where(eq(projects.key, key)).get()
   return row && toProject(row)
+}
+
+/** Every project, by prefix. */
+export function listProjects(db: Db): Project[] {
+  return db.select().from(projects).orderBy(projects.prefix).all().map(toProject)
 }
 
 export function findProjectByPrefix(db: Db, prefix: string): Project | undefined {

@@ -1,0 +1,73 @@
+// What the admin API (`/api/v1/admin/…`) answers with: agents, their API tokens, projects and the
+// audit trail, as the inbox's admin screens and the `snagbox` command line manage them.
+import type { AgentInfo } from './agent-api.js'
+import type { Priority } from './types.js'
+
+/** Where an agent stands: it can sign in, it was invited and has not set a password, or it is disabled. */
+export type AgentState = 'active' | 'invited' | 'disabled'
+
+/** An agent as an admin sees it. */
+export interface AdminAgent extends AgentInfo {
+  /** Prefixes of the projects it works in (an admin works in all, whatever these say). */
+  projects: string[]
+  state: AgentState
+  disabledAt: string | null
+  createdAt: string
+  /** When its unused one-time link to set a password stops working; `null` when none is out. */
+  inviteExpiresAt: string | null
+}
+
+/** A one-time link to set a password, shown once to the admin who made it. */
+export interface AgentInvite {
+  url: string
+  expiresAt: string
+}
+
+export const TOKEN_SCOPES = ['read', 'read_write'] as const
+export type TokenScope = (typeof TOKEN_SCOPES)[number]
+
+/** An API token as listed: never the token itself, nor its hash. */
+export interface AdminToken {
+  id: string
+  name: string
+  scope: TokenScope
+  state: 'active' | 'expired' | 'revoked'
+  createdAt: string
+  /** `null`: never expires. */
+  expiresAt: string | null
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+/** A token just made: the secret is in `token`, this once. */
+export interface CreatedToken {
+  id: string
+  token: string
+  scope: TokenScope
+  expiresAt: string | null
+}
+
+/** A project's settings. */
+export interface AdminProject {
+  id: string
+  name: string
+  prefix: string
+  /** The public key the widget and SDK send. */
+  key: string
+  allowedOrigins: string[]
+  autoCloseDays: number
+  timeZone: string
+  holidays: string[]
+  massIncidentPriority: Priority
+}
+
+/** One entry of the audit trail, newest first. */
+export interface AuditEvent {
+  id: number
+  action: string
+  actor: { kind: string; id: string | null }
+  target: string | null
+  address: string | null
+  data: Record<string, unknown>
+  createdAt: string
+}
