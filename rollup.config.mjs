@@ -54,7 +54,7 @@ const bundles = {
       chunkFileNames: 'chunks/[name]-[hash].js',
     },
   },
-  // The agent inbox: Preact + signals in one minified browser bundle, with its page and styles
+  // The agent inbox: Preact + signals in a minified browser bundle, with its page and styles
   // copied beside it; the server serves server/dist/inbox at /inbox.
   inbox: {
     input: 'inbox/src/main.tsx',
@@ -75,7 +75,14 @@ const bundles = {
         },
       },
     ],
-    output: { file: 'server/dist/inbox/inbox.js', format: 'es' },
+    // The admin screens and the one-time link's page are chunks beside inbox.js, loaded when
+    // opened; the server serves any /inbox/assets/<name>.js, so names stay plain (no dots).
+    output: {
+      dir: 'server/dist/inbox',
+      format: 'es',
+      entryFileNames: 'inbox.js',
+      chunkFileNames: '[name].js',
+    },
   },
   // The script-tag widget: widget.js is a classic script (IIFE) with Preact, the UI and the SDK's
   // core; the screenshot capture and its renderer are ES modules beside it, loaded on first capture.

@@ -1,10 +1,18 @@
 import {
   ROUTES,
   ticketPaths,
+  type AdminAgent,
+  type AdminProject,
+  type AdminToken,
   type AgentInfo,
+  type AgentInvite,
   type AgentTicket,
+  type AuditEvent,
+  type CreatedToken,
   type FieldError,
+  type Priority,
   type TicketPage,
+  type TokenScope,
 } from '@snagbox/sdk/contract'
 
 /** A refused or failed call: the server's problem document, or `network_error` when none came. */
@@ -34,6 +42,35 @@ export interface Versioned<T> {
 }
 
 type Json = Record<string, unknown>
+
+/** What the admin screens send (the answers' types are in the contract's `admin-api.ts`). */
+export type NewAgentBody = {
+  email: string
+  name: string
+  role?: AgentInfo['role']
+  projects?: string[]
+  /** Without one the server makes a one-time link to set it. */
+  password?: string
+}
+export type AgentChangesBody = {
+  name?: string
+  role?: AgentInfo['role']
+  projects?: string[]
+  disabled?: boolean
+}
+/** `expiresInDays`: `null` never expires, absent 90 days. */
+export type NewTokenBody = { name: string; scope?: TokenScope; expiresInDays?: number | null }
+export type ProjectSettingsBody = {
+  name?: string
+  origins?: string[]
+  autoCloseDays?: number
+  timeZone?: string
+  holidays?: string[]
+  massIncidentPriority?: Priority
+}
+export type NewProjectBody = ProjectSettingsBody & { name: string; prefix: string }
+
+const enc = encodeURIComponent
 
 /**
  * The agent API as the inbox uses it, with the session cookie. Every failure is an `ApiProblem`.
@@ -100,6 +137,67 @@ export function createApi(options: ApiOptions = {}) {
       json<AgentTicket>('POST', ticketPaths.ticket(ref, '/split'), body),
     link: (ref: string, body: Json, etag: string | null) =>
       json<AgentTicket>('POST', ticketPaths.ticket(ref, '/link'), body, etag),
+
+    // The admin screens: the server answers 403 to an agent who is not an admin.
+    adminAgents: async () =>
+      (await json<{ items: AdminAgent[] }>('GET', `${ROUTES.admin}/agents`)).data.items,
+    createAgent: async (body: NewAgentBody) =>
+      (
+        await json<{ agent: AdminAgent; invite: AgentInvite | null }>(
+          'POST',
+          `${ROUTES.admin}/agents`,
+          body,
+        )
+      ).data,
+    updateAgent: async (id: string, body: AgentChangesBody) =>
+      (await json<{ agent: AdminAgent }>('PATCH', `${ROUTES.admin}/agents/${enc(id)}`, body)).data
+        .agent,
+    inviteAgent: async (id: string) =>
+      (
+        await json<{ agent: AdminAgent; invite: AgentInvite }>(
+          'POST',
+          `${ROUTES.admin}/agents/${enc(id)}/invite`,
+        )
+      ).data,
+    agentTokens: async (agentId: string) =>
+      (await json<{ items: AdminToken[] }>('GET', `${ROUTES.admin}/agents/${enc(agentId)}/tokens`))
+        .data.items,
+    createToken: async (agentId: string, body: NewTokenBody) =>
+      (
+        await json<CreatedToken & { name: string }>(
+          'POST',
+          `${ROUTES.admin}/agents/${enc(agentId)}/tokens`,
+          body,
+        )
+      ).data,
+    revokeToken: async (id: string) =>
+      (await json<AdminToken>('POST', `${ROUTES.admin}/tokens/${enc(id)}/revoke`)).data,
+    adminProjects: async () =>
+      (await json<{ items: AdminProject[] }>('GET', `${ROUTES.admin}/projects`)).data.items,
+    createProject: async (body: NewProjectBody) =>
+      (await json<AdminProject>('POST', `${ROUTES.admin}/projects`, body)).data,
+    updateProject: async (prefix: string, body: ProjectSettingsBody) =>
+      (await json<AdminProject>('PATCH', `${ROUTES.admin}/projects/${enc(prefix)}`, body)).data,
+    audit: async (cursor: string | null = null, limit = 50) =>
+      (
+        await json<{ items: AuditEvent[]; nextCursor: string | null }>(
+          'GET',
+          `${ROUTES.audit}?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`,
+        )
+      ).data,
+    // A one-time link's token, in the body (never in an address a log keeps): whom it is for,
+    // and setting the password with it, which signs the person in.
+    invite: async (token: string) =>
+      (
+        await json<{ email: string; name: string; expiresAt: string }>(
+          'POST',
+          `${ROUTES.invite}/lookup`,
+          { token },
+        )
+      ).data,
+    acceptInvite: async (token: string, password: string) =>
+      (await json<{ agent: AgentInfo }>('POST', `${ROUTES.invite}/accept`, { token, password }))
+        .data.agent,
   }
 }
 

@@ -63,8 +63,9 @@ const editing = (target: EventTarget | null) =>
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 addEventListener('keydown', (e) => {
-  if (!me.value) return
   const view = route.value.view
+  // The keys are the queue's and the ticket's; the admin screens are ordinary forms.
+  if (!me.value || (view !== 'queue' && view !== 'ticket')) return
   const isEditing = editing(e.target)
   if (e.key === 'Escape' && isEditing) {
     ;(e.target as HTMLElement).blur()

@@ -1,20 +1,35 @@
 import { signal } from '@preact/signals'
 import { ROUTES } from '@snagbox/sdk/contract'
 
-export type Route = { view: 'queue'; search: string } | { view: 'ticket'; reference: string }
+export const ADMIN_TABS = ['agents', 'projects', 'audit'] as const
+export type AdminTab = (typeof ADMIN_TABS)[number]
+
+export type Route =
+  | { view: 'queue'; search: string }
+  | { view: 'ticket'; reference: string }
+  | { view: 'admin'; tab: AdminTab }
+  | { view: 'invite' }
 
 const TICKET_PATH = new RegExp(`^${ROUTES.inbox}/tickets/([^/]+)/?$`)
+const ADMIN_PATH = new RegExp(`^${ROUTES.inbox}/admin(?:/(${ADMIN_TABS.join('|')}))?/?$`)
 
-/** Reads a route from the address: `/inbox?status=new` is the queue, `/inbox/tickets/DEMO-4` a ticket. */
+/**
+ * Reads a route from the address: `/inbox?status=new` is the queue, `/inbox/tickets/DEMO-4` a
+ * ticket, `/inbox/admin/projects` an admin screen, `/inbox/invite#<token>` a one-time link.
+ */
 export function parseRoute(pathname: string, search: string): Route {
   const match = TICKET_PATH.exec(pathname)
   if (match) return { view: 'ticket', reference: decodeURIComponent(match[1]!) }
+  const admin = ADMIN_PATH.exec(pathname)
+  if (admin) return { view: 'admin', tab: (admin[1] as AdminTab | undefined) ?? 'agents' }
+  if (pathname.replace(/\/$/, '') === ROUTES.inboxInvite) return { view: 'invite' }
   return { view: 'queue', search }
 }
 
 export const ticketUrl = (reference: string) =>
   `${ROUTES.inbox}/tickets/${encodeURIComponent(reference)}`
 export const queueUrl = (search: string) => `${ROUTES.inbox}${search}`
+export const adminUrl = (tab: AdminTab = 'agents') => `${ROUTES.inbox}/admin/${tab}`
 
 export const route = signal<Route>({ view: 'queue', search: '' })
 /** The queue's query string when a ticket was opened from it, to go back to the same view. */

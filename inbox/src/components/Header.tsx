@@ -1,5 +1,5 @@
 import { label, t } from '../i18n/index.js'
-import { lastQueueSearch, navigate, queueUrl } from '../router.js'
+import { adminUrl, lastQueueSearch, navigate, queueUrl, route } from '../router.js'
 import { api, liveState, me } from '../state.js'
 import { setTheme, theme, THEMES, type Theme } from '../theme.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
@@ -13,11 +13,13 @@ export function Header() {
       me.value = null
     }
   }
-  const home = (e: MouseEvent) => {
+  // A plain click stays in the page; with a modifier the browser opens a tab as usual.
+  const go = (url: string) => (e: MouseEvent) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return
     e.preventDefault()
-    navigate(queueUrl(lastQueueSearch.value))
+    navigate(url)
   }
+  const home = go(queueUrl(lastQueueSearch.value))
   return (
     <header class="topbar">
       <a class="brand" href={queueUrl(lastQueueSearch.value)} onClick={home}>
@@ -28,6 +30,16 @@ export function Header() {
         {label('live', liveState.value)}
       </span>
       <span class="spacer" />
+      {agent.role === 'admin' && (
+        <a
+          class="nav-link"
+          href={adminUrl()}
+          aria-current={route.value.view === 'admin' ? 'page' : undefined}
+          onClick={go(adminUrl())}
+        >
+          {t('header.admin')}
+        </a>
+      )}
       <label class="compact-select">
         <span class="sr-only">{t('header.theme')}</span>
         <select

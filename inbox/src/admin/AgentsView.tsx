@@ -1,0 +1,124 @@
+import type { AdminAgent } from '@snagbox/sdk/contract'
+import { useEffect, useState } from 'preact/hooks'
+import { t } from '../i18n/index.js'
+import { me } from '../state.js'
+import { agentList, projectList } from './admin-lists.js'
+import { agentProjectsText, agentStateText } from './agent-text.js'
+import { AgentPanel } from './AgentPanel.js'
+import { alabel, at } from './i18n.js'
+import { NewAgentForm } from './NewAgentForm.js'
+import { problemText } from './problems.js'
+
+const COLUMNS = 6
+
+/** Every agent, with a form to add one and, per agent, its settings, access and API tokens. */
+export function AgentsView() {
+  const [adding, setAdding] = useState(false)
+  const [open, setOpen] = useState<string | null>(null)
+  useEffect(() => {
+    void agentList.load()
+    void projectList.load()
+  }, [])
+  const { items, error } = agentList.state.value
+  const openForm = () => {
+    setAdding(true)
+    requestAnimationFrame(() => document.getElementById('agent-new-email')?.focus())
+  }
+  const closeForm = () => {
+    setAdding(false)
+    requestAnimationFrame(() => document.getElementById('agent-add')?.focus())
+  }
+
+  return (
+    <section aria-labelledby="agents-title">
+      <div class="admin-head">
+        <h2 id="agents-title">{at('agents.title')}</h2>
+        <button
+          type="button"
+          id="agent-add"
+          class={adding ? 'secondary pressed' : 'primary'}
+          aria-expanded={adding}
+          aria-controls="agent-new"
+          onClick={() => (adding ? closeForm() : openForm())}
+        >
+          {at('agents.add')}
+        </button>
+      </div>
+      {adding && <NewAgentForm onClose={closeForm} />}
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {problemText(error)}
+        </p>
+      )}
+      {items === null ? (
+        !error && <p class="hint">{t('queue.loading')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="queue-table admin-table admin-agents">
+            <thead>
+              <tr>
+                <th scope="col">{at('col.name')}</th>
+                <th scope="col">{at('col.email')}</th>
+                <th scope="col">{at('col.role')}</th>
+                <th scope="col">{at('col.projects')}</th>
+                <th scope="col">{at('col.state')}</th>
+                <th scope="col">
+                  <span class="sr-only">{at('col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((agent) => (
+                <AgentRows
+                  key={agent.id}
+                  agent={agent}
+                  open={open === agent.id}
+                  onToggle={() => setOpen(open === agent.id ? null : agent.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {items?.length === 0 && <p class="empty">{at('agents.empty')}</p>}
+    </section>
+  )
+}
+
+function AgentRows(props: { agent: AdminAgent; open: boolean; onToggle: () => void }) {
+  const { agent, open } = props
+  const panelId = `agent-panel-${agent.id}`
+  return (
+    <>
+      <tr data-email={agent.email} data-state={agent.state} class={`state-${agent.state}`}>
+        <td>
+          {agent.name}
+          {agent.id === me.value?.id && <span class="muted"> ({at('agent.you')})</span>}
+        </td>
+        <td>{agent.email}</td>
+        <td>{alabel('role', agent.role)}</td>
+        <td class="wrap">{agentProjectsText(agent)}</td>
+        <td class="wrap">{agentStateText(agent)}</td>
+        <td class="row-actions">
+          <button
+            type="button"
+            class={open ? 'secondary small pressed' : 'secondary small'}
+            aria-expanded={open}
+            aria-controls={panelId}
+            aria-label={at('agent.manageLabel', { name: agent.name })}
+            onClick={props.onToggle}
+          >
+            {at('agent.manage')}
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr class="admin-panel-row">
+          <td colSpan={COLUMNS}>
+            <AgentPanel id={panelId} agent={agent} />
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,137 @@
+import type { AdminProject } from '@snagbox/sdk/contract'
+import { useEffect, useState } from 'preact/hooks'
+import { CopyButton } from '../components/CopyButton.js'
+import { label, t } from '../i18n/index.js'
+import { projectList } from './admin-lists.js'
+import { at } from './i18n.js'
+import { problemText } from './problems.js'
+import { ProjectForm } from './ProjectForm.js'
+
+/** Every project's settings, a form for a new one and, per project, its edit form. */
+export function ProjectsView() {
+  // The form open above the table: a new project's, or the settings of the project of this id.
+  const [open, setOpen] = useState<string | null>(null)
+  useEffect(() => void projectList.load(), [])
+  const { items, error } = projectList.state.value
+  const editing = items?.find((project) => project.id === open)
+  // The form is above the table: focus goes into it, and back to its button when it closes.
+  const show = (next: string, field: string) => {
+    setOpen(next)
+    requestAnimationFrame(() => document.getElementById(field)?.focus())
+  }
+  const close = (button: string) => {
+    setOpen(null)
+    requestAnimationFrame(() => document.getElementById(button)?.focus())
+  }
+
+  return (
+    <section aria-labelledby="projects-title">
+      <div class="admin-head">
+        <h2 id="projects-title">{at('projects.title')}</h2>
+        <button
+          type="button"
+          id="project-add"
+          class={open === 'new' ? 'secondary pressed' : 'primary'}
+          aria-expanded={open === 'new'}
+          aria-controls="project-new"
+          onClick={() => (open === 'new' ? close('project-add') : show('new', 'project-new-name'))}
+        >
+          {at('projects.new')}
+        </button>
+      </div>
+      {open === 'new' && (
+        <div id="project-new" class="card admin-form">
+          <ProjectForm onCancel={() => close('project-add')} />
+        </div>
+      )}
+      {editing && (
+        <div id={`project-panel-${editing.id}`} class="card admin-form">
+          <ProjectForm
+            key={editing.id}
+            project={editing}
+            onCancel={() => close(`project-edit-${editing.id}`)}
+          />
+        </div>
+      )}
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {problemText(error)}
+        </p>
+      )}
+      {items === null ? (
+        !error && <p class="hint">{t('queue.loading')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="queue-table admin-table admin-projects">
+            <thead>
+              <tr>
+                <th scope="col">{at('col.name')}</th>
+                <th scope="col">{at('col.prefix')}</th>
+                <th scope="col">{at('col.key')}</th>
+                <th scope="col">{at('col.origins')}</th>
+                <th scope="col">{at('col.autoClose')}</th>
+                <th scope="col">{at('col.timeZone')}</th>
+                <th scope="col">{at('col.holidays')}</th>
+                <th scope="col">{at('col.massPriority')}</th>
+                <th scope="col">
+                  <span class="sr-only">{at('col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((project) => (
+                <ProjectRow
+                  key={project.id}
+                  project={project}
+                  open={open === project.id}
+                  onToggle={() =>
+                    open === project.id
+                      ? close(`project-edit-${project.id}`)
+                      : show(project.id, `project-${project.id}-name`)
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {items?.length === 0 && <p class="empty">{at('projects.empty')}</p>}
+    </section>
+  )
+}
+
+function ProjectRow(props: { project: AdminProject; open: boolean; onToggle: () => void }) {
+  const { project, open } = props
+  return (
+    <tr data-prefix={project.prefix}>
+      <td>{project.name}</td>
+      <td class="mono">{project.prefix}</td>
+      <td>
+        <span class="key">
+          <code class="mono" title={project.key}>
+            {project.key}
+          </code>
+          <CopyButton text={project.key} title={at('projects.copyKey', { name: project.name })} />
+        </span>
+      </td>
+      <td class="wrap">{project.allowedOrigins.join(', ') || '—'}</td>
+      <td>{project.autoCloseDays}</td>
+      <td>{project.timeZone}</td>
+      <td class="wrap">{project.holidays.join(', ') || '—'}</td>
+      <td>{label('priority', project.massIncidentPriority)}</td>
+      <td class="row-actions">
+        <button
+          type="button"
+          id={`project-edit-${project.id}`}
+          class={open ? 'secondary small pressed' : 'secondary small'}
+          aria-expanded={open}
+          aria-controls={`project-panel-${project.id}`}
+          aria-label={at('projects.editLabel', { name: project.name })}
+          onClick={props.onToggle}
+        >
+          {at('projects.edit')}
+        </button>
+      </td>
+    </tr>
+  )
+}

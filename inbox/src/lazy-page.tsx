@@ -1,0 +1,56 @@
+import { signal } from '@preact/signals'
+import type { ComponentType } from 'preact'
+import { useEffect } from 'preact/hooks'
+import { t } from './i18n/index.js'
+
+// Pages few people open, each a chunk of its own beside inbox.js (/inbox/assets/<name>.js): the
+// admin screens and the page a one-time link opens. The loader sits here rather than in
+// components/ because those pages use components/ themselves, and two folders importing each
+// other are a circle `scripts/check-imports.mjs` refuses.
+const PAGES = {
+  admin: () => import('./admin/AdminPage.js').then((m) => m.AdminPage),
+  invite: () => import('./admin/InvitePage.js').then((m) => m.InvitePage),
+}
+export type LazyPageName = keyof typeof PAGES
+
+const loaded = signal<Partial<Record<LazyPageName, ComponentType>>>({})
+const failed = signal<ReadonlySet<LazyPageName>>(new Set())
+const pending = new Set<LazyPageName>()
+
+function load(name: LazyPageName): void {
+  if (pending.has(name)) return
+  pending.add(name)
+  PAGES[name]()
+    .then(
+      (Page) => (loaded.value = { ...loaded.value, [name]: Page }),
+      (error: unknown) => {
+        console.warn(`Snagbox inbox: the ${name} page did not load`, error)
+        failed.value = new Set([...failed.value, name])
+      },
+    )
+    .finally(() => pending.delete(name))
+}
+
+/** A page loaded on first use; a failed load (a new version deployed meanwhile) offers a reload. */
+export function LazyPage({ name }: { name: LazyPageName }) {
+  const Page = loaded.value[name]
+  const broken = failed.value.has(name)
+  useEffect(() => {
+    if (!Page && !broken) load(name)
+  }, [name, Page, broken])
+  if (Page) return <Page />
+  if (broken)
+    return (
+      <p class="notice notice-error" role="alert">
+        {t('page.loadFailed')}{' '}
+        <button type="button" class="secondary small" onClick={() => location.reload()}>
+          {t('ticket.reload')}
+        </button>
+      </p>
+    )
+  return (
+    <p class="boot" role="status">
+      {t('queue.loading')}
+    </p>
+  )
+}
