@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os'
+import type { AgentNotifications } from '@snagbox/sdk/contract'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { backupDatabase } from './backup.js'
 import {
@@ -42,15 +43,18 @@ const USAGE = `snagbox — the Snagbox server
   snagbox project create --name <name> --prefix <PREFIX> [--origin <url>]… [--key <pk_…>]
                          [--auto-close-days <n>] [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…
                          [--mass-incident-priority low|normal|high|critical]   (default critical)
+                         [--mail-from '"Kvant support" <support@kvant.example>'] [--imap-url imaps://user:pass@host/INBOX]
   snagbox project update --prefix <PREFIX> [--name <name>] [--origin <url>]… [--auto-close-days <n>]
                          [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…   (lists are replaced)
                          [--mass-incident-priority low|normal|high|critical]
+                         [--mail-from <sender>] [--imap-url <url>]   ('' for the server's sender, no mailbox)
   snagbox agent create --email <e-mail> --name <name> (--password-stdin | --password <password>)
                        [--role admin|agent]   (--password-stdin: piped, or typed without echo)
                        [--project <PREFIX>]…   (an agent works only in its projects; admin in all)
   snagbox agent update --email <e-mail> [--name <name>] [--role admin|agent]
                        [--project <PREFIX>]…   (projects are replaced; --project '' for none)
                        [--password-stdin]   (a new password; ends the agent's inbox sessions)
+                       [--notify-new urgent|all|none] [--notify-activity on|off]   (its e-mails)
   snagbox agent invite --email <e-mail> [--name <name>] [--role admin|agent] [--project <PREFIX>]…
                        [--public-url URL]   (prints a one-time link, valid ${INVITE_HOURS} h, to set a password;
                        for an existing agent only --email: a new link, e.g. for a forgotten password)
@@ -77,6 +81,8 @@ const PROJECT_SETTINGS: Options = {
   'time-zone': { type: 'string' },
   holiday: { type: 'string', multiple: true },
   'mass-incident-priority': { type: 'string' },
+  'mail-from': { type: 'string' },
+  'imap-url': { type: 'string' },
 }
 
 /** The working-day and origin settings given on the command line (absent ones stay unset). */
@@ -91,6 +97,9 @@ function projectSettings(values: Values) {
     ...(values['mass-incident-priority'] !== undefined
       ? { massIncidentPriority: String(values['mass-incident-priority']) }
       : {}),
+    // '' clears: the server's sender, no mailbox.
+    ...(values['mail-from'] !== undefined ? { mailFrom: String(values['mail-from']) || null } : {}),
+    ...(values['imap-url'] !== undefined ? { imapUrl: String(values['imap-url']) || null } : {}),
     ...(values.holiday
       ? {
           holidays: (values.holiday as string[])
@@ -147,6 +156,20 @@ async function passwordOf(values: Values): Promise<string | undefined> {
   const password = values['password-stdin'] ? await readPassword() : values.password
   if (password !== undefined) checkNewPassword(String(password))
   return password === undefined ? undefined : String(password)
+}
+
+/** `--notify-new urgent|all|none` and `--notify-activity on|off` of `agent update`. */
+function notificationsOf(values: Values) {
+  const activity = values['notify-activity']
+  if (activity !== undefined && activity !== 'on' && activity !== 'off')
+    throw new InputError({ field: 'notify-activity', message: 'must be on or off' })
+  const notifications = {
+    ...(values['notify-new'] !== undefined
+      ? { newTickets: String(values['notify-new']) as AgentNotifications['newTickets'] }
+      : {}),
+    ...(activity !== undefined ? { activity: activity === 'on' } : {}),
+  }
+  return Object.keys(notifications).length ? { notifications } : {}
 }
 
 const tokenLine = (t: TokenInfo) =>
@@ -267,6 +290,8 @@ const COMMANDS: Record<string, Command> = {
       name: { type: 'string' },
       role: { type: 'string' },
       project: { type: 'string', multiple: true },
+      'notify-new': { type: 'string' },
+      'notify-activity': { type: 'string' },
       // The password never as a value on the command line: from standard input or a prompt.
       'password-stdin': { type: 'boolean' },
     },
@@ -278,6 +303,7 @@ const COMMANDS: Record<string, Command> = {
           ...(values.name !== undefined ? { name: String(values.name) } : {}),
           ...(values.role !== undefined ? { role: String(values.role) } : {}),
           ...(values.project ? { projects: values.project as string[] } : {}),
+          ...notificationsOf(values),
         }
         const by = cliActor()
         const agent =
@@ -471,6 +497,9 @@ const FLAGS: Record<string, string> = {
   origins: '--origin:',
   projects: '--project:',
   expiresAt: '--expires-in-days',
+  mailFrom: '--mail-from',
+  imapUrl: '--imap-url',
+  'notifications.newTickets': '--notify-new',
 }
 
 /** An input problem in the command line's words: the input as its flag (`--prefix must be …`). */

@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, type Limits } from '@snagbox/sdk/contract'
+import { parseMailbox, type Mailbox } from './mail-address.js'
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -39,6 +40,14 @@ export interface Config {
   trustProxy: boolean
   /** How long an `Idempotency-Key` stays bound to the request it first came with. */
   idempotencyKeyHours: number
+  mail: {
+    /** Where e-mail is sent through (`smtp://user:pass@host:587`); `null`: no e-mail at all. */
+    smtpUrl: string | null
+    /** The sender of every e-mail a project does not override. */
+    from: Mailbox
+    /** How long an undelivered e-mail is retried before it is given up on. */
+    retryHours: number
+  }
 }
 
 type Setting = {
@@ -327,6 +336,46 @@ export const SETTINGS: Setting[] = [
     doc: 'hours an Idempotency-Key stays bound to its first request (then it matches nothing)',
     apply: (c, v) => void (c.idempotencyKeyHours = positive('idempotency-key-hours', v)),
   },
+  {
+    flag: 'smtp-url',
+    env: 'SNAGBOX_SMTP_URL',
+    default: '(none: no e-mail is sent)',
+    derived: true,
+    doc: 'SMTP server for e-mail: smtp://user:pass@host:587 (STARTTLS where offered) or smtps://…:465',
+    apply: (c, v) => {
+      let url: URL
+      try {
+        url = new URL(v)
+      } catch {
+        throw new Error(`smtp-url must be a URL like smtp://user:pass@host:587, got "${v}"`)
+      }
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+        throw new Error(`smtp-url must start with smtp:// or smtps://, got "${url.protocol}"`)
+      c.mail.smtpUrl = v
+    },
+  },
+  {
+    flag: 'mail-from',
+    env: 'SNAGBOX_MAIL_FROM',
+    default: '"Snagbox" <snagbox@<public host>>',
+    derived: true,
+    doc: 'sender of e-mails: "Kvant support" <support@example.com> (a project may set its own)',
+    apply: (c, v) => {
+      const from = parseMailbox(v)
+      if (!from)
+        throw new Error(
+          `mail-from must be an address like "Support" <support@example.com>, got "${v}"`,
+        )
+      c.mail.from = from
+    },
+  },
+  {
+    flag: 'mail-retry-hours',
+    env: 'SNAGBOX_MAIL_RETRY_HOURS',
+    default: '48',
+    doc: 'hours an undelivered e-mail is retried (with backoff) before it is given up on',
+    apply: (c, v) => void (c.mail.retryHours = positive('mail-retry-hours', v)),
+  },
 ]
 
 /**
@@ -362,6 +411,7 @@ export function loadConfig(
     allowedOrigins: [],
     trustProxy: false,
     idempotencyKeyHours: 0,
+    mail: { smtpUrl: null, from: { name: null, address: '' }, retryHours: 0 },
   }
   for (const setting of SETTINGS) if (!setting.derived) setting.apply(config, setting.default)
   for (const setting of SETTINGS) {
@@ -376,6 +426,15 @@ export function loadConfig(
     config.publicUrl = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`
   }
   config.allowedOrigins = config.allowedOrigins.map(normalizeOrigin)
+  if (!config.mail.from.address) {
+    const host = new URL(config.publicUrl).hostname.replace(/^\[|\]$/g, '')
+    // A name without a dot (localhost, an address) makes no deliverable domain: say .local.
+    const domain =
+      /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && !/^[\d.]+$/.test(host)
+        ? host
+        : `${host.replace(/[^a-z0-9-]/gi, '-')}.local`
+    config.mail.from = { name: 'Snagbox', address: `snagbox@${domain}` }
+  }
   return config
 }
 

@@ -3,6 +3,7 @@ import { CredentialEnds } from './auth/credential-ends.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { clientAddress } from './http/client-address.js'
+import { recordNotifications } from './mail/notify.js'
 import { ChangeFeed } from './tickets/store/changes.js'
 
 /** What the app and its jobs work with; built once at start by `appDeps`. */
@@ -28,7 +29,7 @@ export const isComplete = (deps: SomeDeps): deps is AppDeps =>
 
 /**
  * Fills in the defaults of the app's dependencies: the real clock, the client address, a feed of
- * committed changes, the notice of ended credentials.
+ * committed changes (recording e-mails with them), the notice of ended credentials.
  *
  * @example
  * const deps = appDeps({ db: openDatabase(':memory:'), config: loadConfig() })
@@ -37,8 +38,19 @@ export function appDeps(deps: SomeDeps): AppDeps {
   return {
     now: () => new Date(),
     clientIp: (c) => clientAddress(c, deps.config.trustProxy),
-    changes: new ChangeFeed(),
+    changes: changeFeed(deps.config),
     credentials: new CredentialEnds(),
     ...deps,
   }
+}
+
+/**
+ * A feed of committed changes that records, with each change, the e-mails it causes — when the
+ * server sends e-mail at all (`--smtp-url`).
+ */
+export function changeFeed(config: Config): ChangeFeed {
+  const changes = new ChangeFeed()
+  if (config.mail.smtpUrl)
+    changes.recordWith((tx, change) => recordNotifications(tx, change, config))
+  return changes
 }

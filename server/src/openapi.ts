@@ -10,6 +10,7 @@ import {
   REPLY_STATUSES,
   ROUTES,
   STATUSES,
+  NEW_TICKET_NOTICES,
   TOKEN_SCOPES,
   type Limits,
 } from '@snagbox/sdk/contract'
@@ -621,7 +622,28 @@ export function openApiDocument(config: Config) {
         ),
       },
       ...adminPaths(),
+      [`${ROUTES.tickets}/{ref}/emails/{id}/resend`]: {
+        post: agentOp(
+          "Send one of the ticket's e-mails (`emails[].id` of the ticket) again, with its own Message-ID",
+          {
+            parameters: [refParam, pathParam('id', "The e-mail, from the ticket's `emails`")],
+            responses: { 201: json({ type: 'object', description: 'The new e-mail, pending' }) },
+          },
+        ),
+      },
       [ROUTES.me]: {
+        patch: agentOp('Change which e-mails the caller gets', {
+          requestBody: jsonBody({
+            notifications: {
+              type: 'object',
+              properties: {
+                newTickets: { enum: [...NEW_TICKET_NOTICES] },
+                activity: { type: 'boolean' },
+              },
+            },
+          }),
+          responses: { 200: json({ type: 'object', description: 'As GET' }) },
+        }),
         get: agentOp(
           'The agent behind the session or token',
           {
@@ -634,6 +656,11 @@ export function openApiDocument(config: Config) {
                   name: {},
                   role: { enum: ['admin', 'agent'] },
                   via: { enum: ['session', 'token'] },
+                  notifications: {
+                    type: 'object',
+                    properties: { newTickets: { enum: [...NEW_TICKET_NOTICES] }, activity: {} },
+                  },
+                  mail: { type: 'boolean', description: 'Whether this server sends e-mail' },
                   projects: {
                     type: 'array',
                     description: 'The projects the agent works in (an admin: all of them)',

@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import { createApp } from './app.js'
 import { appDeps } from './deps.js'
 import { answerRequestTimeouts, requestTimeouts } from './http/request-timeout.js'
+import { startMailSender } from './mail/sender.js'
 import { startAutoClose } from './tickets/auto-close.js'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
@@ -35,9 +36,11 @@ export function startServer(db: Db, config: Config): Promise<RunningServer> {
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
         const stopAutoClose = startAutoClose(deps)
+        const mail = config.mail.smtpUrl ? startMailSender(deps) : null
         const close = async (graceMs?: number) => {
           stopAutoClose()
           await drain(server, graceMs)
+          await mail?.stop()
         }
         resolve({ url: `http://${host}:${info.port}`, server, close })
       },

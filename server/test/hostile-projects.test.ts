@@ -103,6 +103,7 @@ const SCOPED_ELSEWHERE = [
   'GET /api/v1/events',
   'GET /api/v1/agents',
   'GET /api/v1/me',
+  'PATCH /api/v1/me',
 ]
 
 /** A body each ticket route takes from an agent who may work on the ticket. */
@@ -128,7 +129,8 @@ const screenshot = dataUrl('image/png', png(4, 4))
 
 describe('projects: who may see what', () => {
   it('answers 404 on every ticket route to an agent outside the project, as for no ticket, writing nothing', async () => {
-    const w = await world()
+    // E-mail is recorded (no sender runs here), so a ticket has e-mails to resend.
+    const w = await world({ SNAGBOX_SMTP_URL: 'smtp://127.0.0.1:9' })
     const routes = routesOf(w.h)
     const ticketRoutes = routes.filter((r) => r.path.includes(':ref'))
     expect(ticketRoutes.length).toBeGreaterThanOrEqual(7)
@@ -142,10 +144,18 @@ describe('projects: who may see what', () => {
       const body =
         route.method === 'GET' ? undefined : (BODIES[key]?.({ mass: mass.reference }) ?? {})
       for (const by of ['reference', 'id'] as const) {
-        const ticket = await w.file('b', { description: 'Export fails', screenshot })
+        const ticket = await w.file('b', {
+          description: 'Export fails',
+          screenshot,
+          reporter: { email: 'reporter@example.com' },
+        })
         const ref = ticket[by]
         const init = { method: route.method, ...(body !== undefined ? { json: body } : {}) }
-        const path = route.path.replace(':ref', ref)
+        const email = w.h.db.$client
+          .prepare('select max(id) from mail_outbox where ticket_id = ?')
+          .pluck()
+          .get(ticket.id)
+        const path = route.path.replace(':ref', ref).replace(':id', String(email))
         const before = w.snapshot()
         const refused = await w.as('a', path, init)
         const text = await refused.text()

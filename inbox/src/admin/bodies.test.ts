@@ -22,6 +22,7 @@ const bob: AdminAgent = {
   disabledAt: null,
   createdAt: '2026-01-01T00:00:00Z',
   inviteExpiresAt: null,
+  notifications: { newTickets: 'urgent', activity: true },
 }
 
 const demo: AdminProject = {
@@ -34,6 +35,8 @@ const demo: AdminProject = {
   timeZone: 'Europe/Berlin',
   holidays: ['2026-01-01', '2026-12-25'],
   massIncidentPriority: 'critical',
+  mailFrom: null,
+  imapUrl: null,
 }
 
 describe('the admin forms as request bodies', () => {

@@ -15,6 +15,17 @@ export interface AdminAgent extends AgentInfo {
   createdAt: string
   /** When its unused one-time link to set a password stops working; `null` when none is out. */
   inviteExpiresAt: string | null
+  notifications: AgentNotifications
+}
+
+export const NEW_TICKET_NOTICES = ['urgent', 'all', 'none'] as const
+
+/** Which e-mails an agent gets (each agent sets its own; admins may too). */
+export interface AgentNotifications {
+  /** A new ticket of its projects: `urgent` (critical and high), `all`, or `none`. */
+  newTickets: (typeof NEW_TICKET_NOTICES)[number]
+  /** The reporter's answers on its tickets (every agent's while a ticket is unassigned). */
+  activity: boolean
 }
 
 /** A one-time link to set a password, shown once to the admin who made it. */
@@ -59,6 +70,10 @@ export interface AdminProject {
   timeZone: string
   holidays: string[]
   massIncidentPriority: Priority
+  /** The sender of its e-mails; the server's (`--mail-from`) when null. */
+  mailFrom: string | null
+  /** Its support mailbox, read for replies and new requests; the password shown as `***`. */
+  imapUrl: string | null
 }
 
 /** One entry of the audit trail, newest first. */

@@ -130,6 +130,27 @@ export interface AgentTicket extends TicketBasics {
   } | null
   allowedActions: AllowedAction[]
   timeline: TimelineEntry[]
+  /** What was e-mailed about the ticket, to whom, and whether it arrived; newest first. */
+  emails: TicketEmail[]
+}
+
+/** One e-mail about a ticket, to its reporter or to an agent. */
+export interface TicketEmail {
+  id: number
+  /** `received`, `reply`, `question`, `resolved`, `reminder`, `closed`, `reopened`, `split`, `new_ticket`, `activity`. */
+  kind: string
+  audience: 'reporter' | 'agent'
+  to: string
+  subject: string
+  /** `pending` until the SMTP server took it (`sent`) or it was given up on (`failed`). */
+  state: 'pending' | 'sent' | 'failed'
+  attempts: number
+  /** Why the last attempt failed. */
+  lastError: string | null
+  sentAt: string | null
+  createdAt: string
+  /** The timeline entry it was sent for (none for a reminder). */
+  eventId: number | null
 }
 
 /** `GET /api/v1/status/:token`: what the reporter may see — no internal notes, no agent e-mail. */

@@ -59,18 +59,20 @@ export type {
   ReplyStatus,
   ReporterTicket,
   TicketActionType,
+  TicketEmail,
   TicketEvent,
   TicketLink,
   TicketPage,
   TicketSummary,
   TimelineEntry,
 } from './agent-api.js'
-export { TOKEN_SCOPES } from './admin-api.js'
+export { NEW_TICKET_NOTICES, TOKEN_SCOPES } from './admin-api.js'
 export type {
   AdminAgent,
   AdminProject,
   AdminToken,
   AgentInvite,
+  AgentNotifications,
   AgentState,
   AuditEvent,
   CreatedToken,

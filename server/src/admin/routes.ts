@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { PRIORITIES, TOKEN_SCOPES, type AdminAgent } from '@snagbox/sdk/contract'
 import type { AuditContext } from '../audit/store.js'
 import { disableAgent, enableAgent } from '../auth/agent-access.js'
+import { notificationsOf } from '../auth/agent-fields.js'
 import { keepAnAdmin } from '../auth/agent-rows.js'
 import {
   adminAgents,
@@ -26,6 +27,8 @@ const PROJECT_FIELDS = [
   'timeZone',
   'holidays',
   'massIncidentPriority',
+  'mailFrom',
+  'imapUrl',
 ] as const
 
 /**
@@ -87,11 +90,12 @@ export function adminRoutes(deps: AppDeps) {
 
   app.patch('/agents/:id', async (c) => {
     const agent = agentById(c.req.param('id'))
-    const f = await body(c, ['name', 'role', 'projects', 'disabled'])
+    const f = await body(c, ['name', 'role', 'projects', 'notifications', 'disabled'])
     const changes = {
       ...optional('name', f.text('name', { max: 200 })),
       ...optional('role', f.oneOf('role', ROLES)),
       ...optional('projects', f.texts('projects', { maxItems: 1000, max: 20 })),
+      ...optional('notifications', notificationsOf(f)),
     }
     const disabled = f.flag('disabled')
     f.done()
@@ -152,6 +156,9 @@ export function adminRoutes(deps: AppDeps) {
     ...optional('timeZone', f.text('timeZone', { max: 100 })),
     ...optional('holidays', f.texts('holidays', { maxItems: 1000, max: 10 })),
     ...optional('massIncidentPriority', f.oneOf('massIncidentPriority', PRIORITIES)),
+    // '' or null: the server's sender, no mailbox.
+    ...optional('mailFrom', f.text('mailFrom', { max: 300 }) ?? nullIfGiven(f, 'mailFrom')),
+    ...optional('imapUrl', f.text('imapUrl', { max: 1000 }) ?? nullIfGiven(f, 'imapUrl')),
   })
 
   app.post('/projects', async (c) => {
@@ -171,6 +178,11 @@ export function adminRoutes(deps: AppDeps) {
   })
 
   return app
+}
+
+/** `null` when the body gave the field as `null` (to clear it), else `undefined`. */
+function nullIfGiven(f: Fields, name: string): null | undefined {
+  return f.isNull(name) ? null : undefined
 }
 
 /** `{ [key]: value }` when the value was given, else nothing: only given fields change. */

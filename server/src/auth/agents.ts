@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm'
-import { isEmailAddress, type AdminAgent } from '@snagbox/sdk/contract'
+import {
+  isEmailAddress,
+  NEW_TICKET_NOTICES,
+  type AdminAgent,
+  type AgentNotifications,
+} from '@snagbox/sdk/contract'
 import type { Db, Tx } from '../db/client.js'
 import { agentInvites, agentProjects, agents, projects } from '../db/schema.js'
 import { InputError } from '../input-error.js'
@@ -128,7 +133,12 @@ export function reinviteAgent(
 export function updateAgent(
   db: Db,
   email: string,
-  changes: { name?: string; role?: string; projects?: string[] },
+  changes: {
+    name?: string
+    role?: string
+    projects?: string[]
+    notifications?: Partial<AgentNotifications>
+  },
   by: AuditContext = UNKNOWN_CLI,
 ): AgentWithProjects {
   if (!email.trim()) throw new InputError({ field: 'email', message: 'is required' })
@@ -140,12 +150,21 @@ export function updateAgent(
     throw new InputError({ field: 'name', message: 'may not be empty' })
   const role = changes.role !== undefined ? checkRole(changes.role) : undefined
   const projectIds = changes.projects ? projectIdsByPrefix(db, changes.projects) : undefined
+  const { newTickets, activity } = changes.notifications ?? {}
+  if (newTickets !== undefined && !NEW_TICKET_NOTICES.includes(newTickets))
+    throw new InputError({
+      field: 'notifications.newTickets',
+      message: `must be one of ${NEW_TICKET_NOTICES.join(', ')}`,
+    })
+  const columns = {
+    ...(name !== undefined ? { name } : {}),
+    ...(role ? { role } : {}),
+    ...(newTickets !== undefined ? { notifyNewTickets: newTickets } : {}),
+    ...(activity !== undefined ? { notifyActivity: activity } : {}),
+  }
   db.transaction((tx) => {
-    if (name !== undefined || role !== undefined)
-      tx.update(agents)
-        .set({ ...(name !== undefined ? { name } : {}), ...(role ? { role } : {}) })
-        .where(eq(agents.id, agent.id))
-        .run()
+    if (Object.keys(columns).length)
+      tx.update(agents).set(columns).where(eq(agents.id, agent.id)).run()
     if (projectIds) writeAgentProjects(tx, agent.id, projectIds)
     recordAudit(tx, {
       ...by,
@@ -156,6 +175,7 @@ export function updateAgent(
         ...(name !== undefined ? { name } : {}),
         ...(role !== undefined ? { role } : {}),
         ...(projectIds ? { projects: prefixesOf(tx, agent.id) } : {}),
+        ...(changes.notifications ? { notifications: changes.notifications } : {}),
       },
     })
   })
@@ -180,6 +200,8 @@ export function adminAgents(db: Db, now: Date, only?: { id: string }): AdminAgen
       createdAt: agents.createdAt,
       invited: eq(agents.passwordHash, ''),
       inviteExpiresAt: agentInvites.expiresAt,
+      newTickets: agents.notifyNewTickets,
+      activity: agents.notifyActivity,
     })
     .from(agents)
     .leftJoin(
@@ -196,8 +218,9 @@ export function adminAgents(db: Db, now: Date, only?: { id: string }): AdminAgen
     .where(only ? eq(agentProjects.agentId, only.id) : undefined)
     .orderBy(asc(projects.prefix))
     .all()
-  return rows.map(({ invited, ...row }) => ({
+  return rows.map(({ invited, newTickets, activity, ...row }) => ({
     ...row,
+    notifications: { newTickets, activity },
     projects: memberships.filter((m) => m.agentId === row.id).map((m) => m.prefix),
     state: row.disabledAt ? 'disabled' : invited ? 'invited' : 'active',
   }))

@@ -10,9 +10,11 @@ import {
   requireAdmin,
   requireAgent,
   SESSION_COOKIE,
+  type AgentActor,
   type AgentEnv,
 } from './require-agent.js'
-import { listAgents } from './agents.js'
+import { adminAgents, listAgents, updateAgent } from './agents.js'
+import { notificationsOf } from './agent-fields.js'
 import { acceptInvite, inviteFor } from './invites.js'
 import { projectsIn } from './agent-projects.js'
 import { LoginLimits } from './login-limits.js'
@@ -190,9 +192,41 @@ export function authRoutes(deps: AppDeps) {
   // Only the agents the caller works with: never the e-mail of an agent of other projects only.
   app.get('/agents', requireAgent(deps), (c) => c.json({ items: listAgents(db, c.get('agent')) }))
 
-  app.get('/me', requireAgent(deps), (c) => {
-    const { id, email, name, role, via, projects } = c.get('agent')
-    return c.json({ id, email, name, role, via, projects: projectsIn(db, projects) })
+  // An agent's own settings: which e-mails it gets.
+  app.patch('/me', requireAgent(deps), async (c) => {
+    const f = new Fields(await readJsonObject(c, deps.config.limits)).only(['notifications'])
+    const notifications = notificationsOf(f)
+    f.done()
+    const agent = c.get('agent')
+    const actor =
+      agent.via === 'token'
+        ? ({ kind: 'token', id: agent.tokenId } as const)
+        : ({ kind: 'agent', id: agent.id } as const)
+    updateAgent(db, agent.email, notifications ? { notifications } : {}, {
+      actor,
+      address: deps.clientIp(c),
+      at: deps.now(),
+    })
+    return c.json(meOf(c.get('agent')))
   })
+
+  const meOf = (agent: AgentActor) => {
+    const { id, email, name, role, via, projects } = agent
+    const [own] = adminAgents(db, deps.now(), { id })
+    // `mail`: whether this server sends e-mail at all (the inbox says so once when it does not).
+    return {
+      id,
+      email,
+      name,
+      role,
+      via,
+      projects: projectsIn(db, projects),
+      notifications: own!.notifications,
+      mail: !!config.mail.smtpUrl,
+    }
+  }
+
+  app.get('/me', requireAgent(deps), (c) => c.json(meOf(c.get('agent'))))
+
   return app
 }

@@ -100,3 +100,19 @@ export function autoCloseDueAt(
   if (day * DAY + time === wall) return new Date(instant)
   return new Date(fromWall(day * DAY + time, calendar.timeZone))
 }
+
+/**
+ * The same local time one working day before `due` (weekends and holidays skipped): when a
+ * reporter is reminded that a resolved request is about to close itself.
+ *
+ * @example
+ * oneWorkingDayBefore(new Date('2026-12-07T09:00:00Z'), { timeZone: 'UTC', holidays: [] })
+ * // 2026-12-04T09:00:00.000Z — Monday's due time, reminded on Friday
+ */
+export function oneWorkingDayBefore(due: Date, calendar: WorkingCalendar): Date {
+  const holidays = new Set(calendar.holidays)
+  const wall = toWall(due.getTime(), calendar.timeZone)
+  let day = dayOf(wall) - 1
+  while (!isWorking(day, holidays)) day--
+  return new Date(fromWall(day * DAY + (wall - dayOf(wall) * DAY), calendar.timeZone))
+}

@@ -43,6 +43,10 @@ export const projects = sqliteTable('projects', {
   })
     .notNull()
     .default(PROJECT_DEFAULTS.massIncidentPriority),
+  /** The sender of this project's e-mails (`"Kvant support" <support@kvant.example>`); the server's when null. */
+  mailFrom: text('mail_from'),
+  /** The support mailbox read for replies and new requests (`imaps://user:pass@host/INBOX`). */
+  imapUrl: text('imap_url'),
   createdAt: createdAt(),
 })
 
@@ -57,6 +61,12 @@ export const agents = sqliteTable('agents', {
   passwordHash: text('password_hash').notNull(),
   /** Set when an admin disabled the agent: no login, no token, no stream works any more. */
   disabledAt: text('disabled_at'),
+  /** E-mail on a new ticket: `urgent` (critical and high), `all`, or `none`. */
+  notifyNewTickets: text('notify_new_tickets', { enum: ['urgent', 'all', 'none'] })
+    .notNull()
+    .default('urgent'),
+  /** E-mail on the reporter's activity on its tickets (every agent's, while unassigned). */
+  notifyActivity: integer('notify_activity', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
 })
 
@@ -254,4 +264,49 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('audit_events_created').on(t.createdAt)],
+)
+
+/**
+ * Every e-mail the server sends, recorded in the transaction of the change that causes it and
+ * delivered after by the background sender: one row per event, kind and recipient (`dedupeKey`),
+ * so nothing is sent twice and nothing is lost while the SMTP server is down.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `<event id>:<kind>:<recipient>`, or `reminder:<ticket>:<due>:<recipient>`: at most one each. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The timeline event that caused it (none for a reminder). */
+    eventId: integer('event_id'),
+    kind: text('kind').notNull(),
+    /** `reporter` or `agent`. */
+    audience: text('audience').notNull(),
+    recipient: text('recipient').notNull(),
+    sender: text('sender').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    messageId: text('message_id').notNull(),
+    /** JSON of the threading headers: `inReplyTo`, `references`, `replyTo`. */
+    headers: text('headers').notNull().default('{}'),
+    /** `pending` until delivered (`sent`) or given up on (`failed`). */
+    state: text('state', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('mail_outbox_due')
+      .on(t.nextAttemptAt)
+      .where(sql`state = 'pending'`),
+    index('mail_outbox_ticket').on(t.ticketId),
+  ],
 )

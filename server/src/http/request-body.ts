@@ -65,7 +65,9 @@ export async function readBodyBytes(
  * f.done()
  */
 export class Fields {
-  private readonly errors: FieldError[] = []
+  private errors: FieldError[] = []
+  /** Before each field's name in an error: `notifications.` for a nested object's fields. */
+  private prefix = ''
   constructor(private readonly body: Record<string, unknown>) {}
 
   /** Refuses every field not named: a misspelt setting must not be silently ignored. */
@@ -82,7 +84,7 @@ export class Fields {
   ): string | undefined {
     const value = this.body[name]
     if (value === undefined || value === null) {
-      if (options.required) this.errors.push({ path: name, message: 'is required' })
+      if (options.required) this.fail(name, 'is required')
       return undefined
     }
     if (typeof value !== 'string') return this.fail(name, 'must be a string')
@@ -119,6 +121,23 @@ export class Fields {
     return items.length === value.length ? items : undefined
   }
 
+  /** A JSON object's fields, read with their own checks (errors named `name.field`). */
+  object(name: string): Fields | undefined {
+    const value = this.body[name]
+    if (value === undefined) return undefined
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return this.fail(name, 'must be an object')
+    const inner = new Fields(value as Record<string, unknown>)
+    inner.errors = this.errors
+    inner.prefix = `${this.prefix}${name}.`
+    return inner
+  }
+
+  /** Whether the body gives the field as `null`. */
+  isNull(name: string): boolean {
+    return this.body[name] === null
+  }
+
   flag(name: string): boolean | undefined {
     const value = this.body[name]
     if (value === undefined) return undefined
@@ -152,7 +171,7 @@ export class Fields {
   }
 
   private fail(path: string, message: string): undefined {
-    this.errors.push({ path, message })
+    this.errors.push({ path: this.prefix + path, message })
     return undefined
   }
 }

@@ -8,6 +8,7 @@ import { validateWorkingCalendar } from '../calendar/working-days.js'
 import { randomToken } from '../auth/secrets.js'
 import { InputError } from '../input-error.js'
 import { recordAudit, UNKNOWN_CLI, type AuditContext } from '../audit/store.js'
+import { parseMailbox } from '../mail-address.js'
 
 /** A project and its settings, as admins see and change them. */
 export type Project = AdminProject
@@ -24,6 +25,10 @@ export interface NewProject {
   holidays?: string[]
   /** The priority a reported `mass_incident` starts at (default `critical`). */
   massIncidentPriority?: string
+  /** The sender of its e-mails (`"Kvant support" <support@kvant.example>`); `null`: the server's. */
+  mailFrom?: string | null
+  /** Its support mailbox (`imaps://user:pass@imap.example.com/INBOX`); `null`: none. */
+  imapUrl?: string | null
 }
 
 /** A priority named by an admin, or an InputError naming the setting. */
@@ -78,7 +83,50 @@ function toProject(row: typeof projects.$inferSelect): Project {
     timeZone: row.timeZone,
     holidays: JSON.parse(row.holidays) as string[],
     massIncidentPriority: row.massIncidentPriority,
+    mailFrom: row.mailFrom,
+    imapUrl: row.imapUrl && maskUrlPassword(row.imapUrl),
   }
+}
+
+/** `imaps://support:secret@host/INBOX` → `imaps://support:***@host/INBOX`: never shown again. */
+function maskUrlPassword(value: string): string {
+  const url = new URL(value)
+  if (url.password) url.password = '***'
+  return url.toString()
+}
+
+/** A project's sender, checked: `"Kvant support" <support@kvant.example>` or an address; `null` for the server's. */
+function checkMailFrom(value: string | null): string | null {
+  if (value === null || !value.trim()) return null
+  const mailbox = parseMailbox(value)
+  if (!mailbox)
+    throw new InputError({
+      field: 'mailFrom',
+      message: 'must be an address like "Kvant support" <support@kvant.example>',
+    })
+  return value.trim()
+}
+
+/** A project's support mailbox, checked: an `imap://` or `imaps://` URL with a user; `null` for none. */
+function checkImapUrl(value: string | null): string | null {
+  if (value === null || !value.trim()) return null
+  let url: URL | undefined
+  try {
+    url = new URL(value.trim())
+  } catch {
+    url = undefined
+  }
+  if (
+    !url ||
+    (url.protocol !== 'imap:' && url.protocol !== 'imaps:') ||
+    !url.username ||
+    !url.hostname
+  )
+    throw new InputError({
+      field: 'imapUrl',
+      message: 'must be a URL like imaps://user:password@imap.example.com/INBOX',
+    })
+  return url.toString()
 }
 
 /** @example createProject(db, { name: 'Kvant Energo', prefix: 'KE', origins: ['https://app.example.com'] }) */
@@ -105,6 +153,8 @@ export function createProject(db: Db, input: NewProject, by: AuditContext = UNKN
     input.massIncidentPriority ?? PROJECT_DEFAULTS.massIncidentPriority,
   )
   const origins = parseOrigins(input.origins ?? [])
+  const mailFrom = checkMailFrom(input.mailFrom ?? null)
+  const imapUrl = checkImapUrl(input.imapUrl ?? null)
   const at = by.at ?? new Date()
   return db.transaction((tx) => {
     if (tx.select().from(projects).where(eq(projects.prefix, input.prefix)).get())
@@ -126,6 +176,8 @@ export function createProject(db: Db, input: NewProject, by: AuditContext = UNKN
         timeZone,
         holidays: JSON.stringify(holidays),
         massIncidentPriority,
+        mailFrom,
+        imapUrl,
         createdAt: at.toISOString(),
       })
       .returning()
@@ -151,7 +203,14 @@ export function updateProject(
   changes: Partial<
     Pick<
       NewProject,
-      'name' | 'origins' | 'autoCloseDays' | 'timeZone' | 'holidays' | 'massIncidentPriority'
+      | 'name'
+      | 'origins'
+      | 'autoCloseDays'
+      | 'timeZone'
+      | 'holidays'
+      | 'massIncidentPriority'
+      | 'mailFrom'
+      | 'imapUrl'
     >
   >,
   by: AuditContext = UNKNOWN_CLI,
@@ -175,12 +234,17 @@ export function updateProject(
       ? checkPriority(changes.massIncidentPriority)
       : current.massIncidentPriority,
   }
+  const mail = {
+    ...(changes.mailFrom !== undefined ? { mailFrom: checkMailFrom(changes.mailFrom) } : {}),
+    ...(changes.imapUrl !== undefined ? { imapUrl: checkImapUrl(changes.imapUrl) } : {}),
+  }
   checkCalendar(next)
   return db.transaction((tx) => {
     const row = tx
       .update(projects)
       .set({
         ...next,
+        ...mail,
         allowedOrigins: JSON.stringify(next.allowedOrigins),
         holidays: JSON.stringify(next.holidays),
       })

@@ -78,6 +78,11 @@ const en = {
     `The text is longer than ${max.toLocaleString('en')} characters; shorten it and send it again.`,
   language: 'Русский',
   quote: (text: string) => `“${text}”`,
+  mailTo: (address: string) => `We'll e-mail you at ${address} when there is news.`,
+  focus: {
+    confirm: 'Press “Confirm and close” below if the solution works.',
+    reopen: 'Tell us below what is still wrong, and the request goes back to work.',
+  } as Record<'confirm' | 'reopen', string>,
 }
 
 const ru: typeof en = {
@@ -156,6 +161,11 @@ const ru: typeof en = {
     `Текст длиннее ${max.toLocaleString('ru')} символов; сократите его и отправьте снова.`,
   language: 'English',
   quote: (text: string) => `«${text}»`,
+  mailTo: (address: string) => `Мы напишем вам на ${address}, когда будут новости.`,
+  focus: {
+    confirm: 'Если решение помогло, нажмите «Подтвердить и закрыть» ниже.',
+    reopen: 'Напишите ниже, что по-прежнему не так, и обращение вернётся в работу.',
+  },
 }
 
 export const MESSAGES = { en, ru }

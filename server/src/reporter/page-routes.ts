@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../deps.js'
-import { FREE_TEXT_CHARS, ticketPaths } from '@snagbox/sdk/contract'
+import { FREE_TEXT_CHARS, isEmailAddress, ticketPaths } from '@snagbox/sdk/contract'
+import { maskAddress } from '../mail-address.js'
 import { ApiError } from '../errors.js'
 import { bodyTooLarge, MAX_BODY_BYTES } from '../http/request-body.js'
 import type { Action } from '../tickets/lifecycle/types.js'
@@ -31,7 +32,7 @@ export function statusPageRoutes(deps: AppDeps) {
   const render = (
     c: Context,
     token: string,
-    extra: { done?: string; error?: string } = {},
+    extra: { done?: string; error?: string; focus?: 'confirm' | 'reopen' } = {},
     status: 200 | 400 | 409 | 429 = 200,
   ) => {
     const lang = langOf(c)
@@ -44,12 +45,21 @@ export function statusPageRoutes(deps: AppDeps) {
     }
     const view = reporterView(deps.db, ticket)
     const timeZone = projectOf(deps.db, ticket).timeZone
-    return c.html(statusPage({ view, lang, token, timeZone, ...extra }), status)
+    const email = (JSON.parse(ticket.reporter) as { email?: string }).email
+    const mailTo =
+      deps.config.mail.smtpUrl && email && isEmailAddress(email) ? maskAddress(email) : null
+    return c.html(statusPage({ view, lang, token, timeZone, mailTo, ...extra }), status)
   }
 
+  // `?do=confirm|reopen` (the links of a solution's e-mail) opens the page at that form; only
+  // pressing its button acts, so a mail scanner fetching the link changes nothing.
   app.get('/:token', (c) => {
     const done = c.req.query('done')
-    return render(c, c.req.param('token'), done ? { done } : {})
+    const focus = c.req.query('do')
+    return render(c, c.req.param('token'), {
+      ...(done ? { done } : {}),
+      ...(focus === 'confirm' || focus === 'reopen' ? { focus } : {}),
+    })
   })
 
   for (const form of FORMS) {

@@ -26,6 +26,7 @@ const STYLE = `
   button { margin-top: .5rem; font: inherit; padding: .45rem 1rem; border-radius: .35rem; border: 0; background: var(--accent); color: var(--bg); cursor: pointer; }
   button.secondary { background: transparent; color: var(--accent); border: 1px solid var(--accent); }
   a { color: var(--accent); }
+  form.focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 `
 
 function layout(lang: Lang, title: string, body: Html): Html {
@@ -53,8 +54,12 @@ export function statusPage(input: {
   lang: Lang
   token: string
   timeZone: string
+  /** The reporter's address, masked, when updates are e-mailed to it. */
+  mailTo?: string | null
   done?: string
   error?: string
+  /** The form a link asked for (`?do=`): shown first and focused, never submitted by itself. */
+  focus?: 'confirm' | 'reopen'
 }): Html {
   const { view, lang, token } = input
   const t = MESSAGES[lang]
@@ -77,6 +82,8 @@ export function statusPage(input: {
 <p class="hint">${t.statusHint[view.status] ?? ''}</p>
 ${input.done && t.done[input.done] ? html`<p class="notice" role="status">${t.done[input.done]}</p>` : ''}
 ${input.error ? html`<p class="notice error" role="alert">${input.error}</p>` : ''}
+${input.focus && can(input.focus === 'confirm' ? 'confirm' : 'disagree') ? html`<p class="notice" role="status">${t.focus[input.focus]}</p>` : ''}
+${input.mailTo && view.status !== 'closed' ? html`<p class="meta">${t.mailTo(input.mailTo)}</p>` : ''}
 <p class="meta">${t.category[view.category] ?? view.category} · ${t.created} ${when(view.createdAt)}
 ${view.autoCloseDueAt ? html`<br>${t.autoClose} ${when(view.autoCloseDueAt)}` : ''}
 ${view.duplicateOf ? html`<br>${t.duplicateOf} ${view.duplicateOf}` : ''}
@@ -88,14 +95,14 @@ ${view.description !== view.subject ? html`<p class="text">${view.description}</
 ${
   can('confirm')
     ? html`
-<form method="post" action="${action('confirm')}"><label>${t.confirm}</label><button>${t.confirmButton}</button></form>`
+<form method="post" action="${action('confirm')}" id="confirm"${input.focus === 'confirm' ? html` class="focus"` : ''}><label>${t.confirm}</label><button${input.focus === 'confirm' ? html` autofocus` : ''}>${t.confirmButton}</button></form>`
     : ''
 }
 ${
   can('disagree')
     ? html`
-<form method="post" action="${action('reopen')}"><label for="reason">${t.disagree}</label>
-<textarea id="reason" name="reason" required maxlength="${FREE_TEXT_CHARS}" placeholder="${t.disagreeReason}"></textarea>
+<form method="post" action="${action('reopen')}" id="reopen"${input.focus === 'reopen' ? html` class="focus"` : ''}><label for="reason">${t.disagree}</label>
+<textarea id="reason" name="reason" required maxlength="${FREE_TEXT_CHARS}" placeholder="${t.disagreeReason}"${input.focus === 'reopen' ? html` autofocus` : ''}></textarea>
 <button class="secondary">${t.disagreeButton}</button></form>`
     : ''
 }

@@ -20,6 +20,7 @@ import type { Action, Actor } from './lifecycle/types.js'
 import { parseListQuery } from './list-query.js'
 import { screenshotResponse } from './screenshot-response.js'
 import { listTickets } from './store/list.js'
+import { resendMail } from './store/emails.js'
 import { findTicket, type TicketRow } from './store/read.js'
 import { agentView } from './store/views.js'
 import { applyDecision, splitTicket, type DecisionInput } from './store/write.js'
@@ -159,6 +160,20 @@ export function agentTicketRoutes(deps: AppDeps) {
     c.header('ETag', etagOf(split.ticket))
     const statusUrl = `${config.publicUrl}${ticketPaths.statusPage(split.reporterToken)}`
     return c.json({ ...agentView(db, split.ticket, config.publicUrl), statusUrl }, 201)
+  })
+
+  // An e-mail of the ticket once more (a reporter who lost it, or one that failed): recorded
+  // anew, with its own Message-ID, and sent by the background sender within seconds.
+  app.post('/:ref/emails/:id/resend', requireAgent(deps), (c) => {
+    const row = load(c, c.req.param('ref'))
+    if (!config.mail.smtpUrl)
+      throw new ApiError(409, 'conflict', 'This server sends no e-mail: start it with --smtp-url')
+    const id = c.req.param('id')
+    const resent = /^\d{1,15}$/.test(id)
+      ? resendMail(db, row.id, Number(id), deps.now())
+      : undefined
+    if (!resent) throw new ApiError(404, 'not_found', `No e-mail ${id} of ${row.reference}`)
+    return c.json(resent, 201)
   })
 
   app.post('/:ref/link', requireAgent(deps), async (c) => {

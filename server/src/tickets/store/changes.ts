@@ -40,14 +40,34 @@ export interface CommittedChange {
  * const stop = changes.subscribe((change) => console.log(change.changed.map((t) => t.reference)))
  */
 export class ChangeFeed extends Listeners<CommittedChange> {
+  private readonly recorders = new Set<ChangeRecorder>()
+
   constructor() {
     super('committed changes')
+  }
+
+  /**
+   * Adds what must be written together with every change, in its transaction (an e-mail to
+   * send): it commits with the change or not at all. A recorder that throws rolls the change
+   * back, so it must only write what the change makes right to write.
+   */
+  recordWith(recorder: ChangeRecorder): () => void {
+    this.recorders.add(recorder)
+    return () => this.recorders.delete(recorder)
+  }
+
+  /** Runs the recorders inside the change's transaction; `commit` calls it. */
+  record(tx: Tx, change: CommittedChange): void {
+    for (const recorder of this.recorders) recorder(tx, change)
   }
 
   publish(change: CommittedChange): void {
     this.notify(change)
   }
 }
+
+/** Writes what belongs with a change, in the change's transaction. */
+export type ChangeRecorder = (tx: Tx, change: CommittedChange) => void
 
 /** What the store writes with: the database, and the feed its committed changes go to. */
 export interface StoreDeps {
@@ -56,15 +76,22 @@ export interface StoreDeps {
 }
 
 /**
- * Runs `write` in one IMMEDIATE transaction and, once it committed, publishes the change it
- * made (`null`: it changed nothing, e.g. an idempotent replay). A write that throws rolls back
- * and publishes nothing. Every write of the ticket store goes through here.
+ * Runs `write` in one IMMEDIATE transaction, with the feed's recorders, and, once it committed,
+ * publishes the change it made (`null`: it changed nothing, e.g. an idempotent replay). A write
+ * that throws rolls back and publishes nothing. Every write of the ticket store goes through here.
  */
 export function commit<T>(
   store: StoreDeps,
   write: (tx: Tx) => { result: T; change: CommittedChange | null },
 ): T {
-  const { result, change } = store.db.transaction(write, { behavior: 'immediate' })
+  const { result, change } = store.db.transaction(
+    (tx) => {
+      const written = write(tx)
+      if (written.change) store.changes.record(tx, written.change)
+      return written
+    },
+    { behavior: 'immediate' },
+  )
   if (change) store.changes.publish(change)
   return result
 }

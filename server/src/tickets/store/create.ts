@@ -232,7 +232,7 @@ export function insertTicket(
 }
 
 /** A new credential for the reporter of a ticket; only its hash is stored. */
-function addReporterToken(tx: Tx, ticketId: string, now: string): string {
+export function addReporterToken(tx: Tx, ticketId: string, now: string): string {
   const token = randomToken()
   tx.insert(reporterTokens)
     .values({ tokenHash: sha256(token), ticketId, createdAt: now })

@@ -10,6 +10,7 @@ import {
 } from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
 import { agents } from '../../db/schema.js'
+import { mailOfTicket } from './emails.js'
 import { allowedActions } from '../lifecycle/allowed.js'
 import {
   childrenOf,
@@ -66,6 +67,7 @@ export function agentView(db: Db, row: TicketRow, publicUrl: string) {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
+    emails: mailOfTicket(db, row.id),
     screenshot: shot
       ? {
           url: `${publicUrl}${ticketPaths.ticket(row.reference, '/screenshot')}`,
