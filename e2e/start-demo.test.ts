@@ -18,12 +18,19 @@ let child: ChildProcess
 let browser: Browser
 let api: string
 let demo: string
+let mail: string
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-start-'))
-  const [apiPort, demoPort] = [await freePort(), await freePort()]
+  const [apiPort, demoPort, smtpPort, mailPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ]
   api = `http://127.0.0.1:${apiPort}`
   demo = `http://127.0.0.1:${demoPort}`
+  mail = `http://127.0.0.1:${mailPort}/`
   child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
     env: {
@@ -31,6 +38,9 @@ beforeAll(async () => {
       SNAGBOX_DB: join(dir, 'snagbox.db'),
       SNAGBOX_PORT: String(apiPort),
       SNAGBOX_DEMO_PORT: String(demoPort),
+      SNAGBOX_DEMO_SMTP_PORT: String(smtpPort),
+      SNAGBOX_DEMO_MAIL_PORT: String(mailPort),
+      SNAGBOX_SMTP_URL: '',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -44,6 +54,7 @@ beforeAll(async () => {
   })
   expect(out).toContain(`${demo}/`)
   expect(out).toContain(`${api}/inbox`)
+  expect(out).toContain(mail)
   browser = await launchChromium()
 })
 
@@ -64,6 +75,7 @@ describe('npm start', () => {
     await page
       .getByLabel(/What happened/)
       .fill('Demo: the energy report export fails with 0x80070005')
+    await page.getByLabel('E-mail', { exact: true }).fill('anna@example.com')
     await page.getByRole('button', { name: 'Send' }).click()
     const reference = await page.getByText(/^DEMO-\d+$/).textContent({ timeout: 20_000 })
     expect(reference).toMatch(/^DEMO-\d+$/)
@@ -81,5 +93,26 @@ describe('npm start', () => {
     expect(await shot.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
       100,
     )
+
+    // The reporter's e-mail lands in the demo's mail catcher, whose page a person can read.
+    const mails = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await mails.goto(mail)
+    const subject = `[${reference}] Your request is received`
+    await expect
+      .poll(async () => {
+        await mails.reload()
+        return mails.getByRole('link', { name: new RegExp(`^\\[${reference}\\]`) }).count()
+      })
+      .toBe(1)
+    await mails.getByRole('link', { name: new RegExp(`^\\[${reference}\\]`) }).click()
+    await mails
+      .getByRole('heading', { name: new RegExp(subject.replace(/[[\]]/g, '\\$&')) })
+      .waitFor()
+    const statusLink = mails.getByRole('link', { name: new RegExp(`^${api}/status/`) })
+    const href = await statusLink.getAttribute('href')
+    const status = await browser.newPage()
+    await status.goto(href!)
+    await status.getByRole('heading', { name: new RegExp(reference!) }).waitFor()
+    expect(await status.content()).toContain('a***@example.com')
   })
 })

@@ -13,6 +13,7 @@ import {
   stopOnSignals,
   updateProject,
 } from '../server/dist/index.js'
+import { startMailCatcher } from './mail-catcher.mjs'
 
 const DEMO_AGENT = {
   email: 'demo@snagbox.local',
@@ -23,7 +24,24 @@ const DEMO_AGENT = {
 const DEMO_PORT = Number(process.env.SNAGBOX_DEMO_PORT ?? 8788)
 const DEMO_PAGE = new URL('../examples/plain-html/index.html', import.meta.url)
 
-const config = loadConfig(process.env)
+// Unless told where to send e-mail, the demo sends it to a catcher whose page shows it.
+const catcher = process.env.SNAGBOX_SMTP_URL
+  ? null
+  : await startMailCatcher({
+      smtpPort: Number(process.env.SNAGBOX_DEMO_SMTP_PORT ?? 2525),
+      webPort: Number(process.env.SNAGBOX_DEMO_MAIL_PORT ?? 8025),
+    })
+const config = loadConfig(
+  process.env,
+  catcher
+    ? {
+        'smtp-url': catcher.smtpUrl,
+        ...(process.env.SNAGBOX_MAIL_FROM
+          ? {}
+          : { 'mail-from': '"Demo support" <support@snagbox.local>' }),
+      }
+    : {},
+)
 const db = openDatabase(config.db)
 // The demo page, and the bundler example (examples/bundler-app, port 8789) when it runs.
 const demoOrigins = [DEMO_PORT, 8789].flatMap((port) => [
@@ -63,6 +81,7 @@ console.log(`
 
   Demo app       http://127.0.0.1:${DEMO_PORT}/      (a host page with the "Report a problem" widget)
   Inbox          ${url}/inbox                     (log in as ${DEMO_AGENT.email} / ${DEMO_AGENT.password})
+  E-mails        ${catcher ? `${catcher.pageUrl}                  (every e-mail the demo sends: give an address in the report)` : `sent through ${config.mail.smtpUrl?.replace(/\/\/[^@/]*@/, '//…@')}`}
   API            ${url}/api/v1/tickets        (OpenAPI: ${url}/api/openapi.json)
   Health         ${url}/healthz
 
