@@ -69,7 +69,7 @@ async function file(body: Record<string, unknown>) {
     body: JSON.stringify(body),
   })
   expect(res.status).toBe(201)
-  return (await res.json()) as { reference: string; statusUrl: string }
+  return (await res.json()) as { reference: string; statusUrl: string; mailTo: string | null }
 }
 
 const agent = (path: string, json?: unknown) =>
@@ -89,11 +89,13 @@ const ANNA = { name: 'Anna Petrova', email: 'anna@example.com' }
 
 describe('e-mail to the reporter', () => {
   it('tells the reporter the reference and a working status link, in the report language', async () => {
-    const { reference } = await file({
+    const { reference, mailTo } = await file({
       description: 'Export fails with error 0x80070005',
       reporter: ANNA,
       environment: { locale: 'ru-RU' },
     })
+    // What the widget's success screen tells the reporter.
+    expect(mailTo).toBe('a***@example.com')
     const [received] = await smtp.waitFor(1)
     expect(received!.to).toEqual(['anna@example.com'])
     expect(received!.mail.subject).toBe(
@@ -118,7 +120,7 @@ describe('e-mail to the reporter', () => {
   })
 
   it('sends nothing to a reporter without an e-mail, and escapes what the reporter typed', async () => {
-    await file({ description: 'No address given' })
+    expect((await file({ description: 'No address given' })).mailTo).toBeNull()
     await file({
       description: '<script>alert(1)</script> & <img src=https://evil.test/x.png>',
       reporter: { name: '<b>Eve</b>', email: 'eve@example.com' },
@@ -307,4 +309,106 @@ describe('delivery', () => {
     }[]
     expect(states.every((s) => s.state === 'sent')).toBe(true)
   }, 30_000)
+})
+
+describe('every e-mail to the reporter, in both languages', () => {
+  const patch = (ref: string, json: unknown) =>
+    fetch(`${server.url}/api/v1/tickets/${ref}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${bot}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(json),
+    })
+  const reporterDoes = (statusUrl: string, action: string, json: unknown = {}) =>
+    fetch(`${server.url}/api/v1/status/${statusUrl.split('/status/')[1]}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(json),
+    })
+
+  for (const [locale, words] of [
+    [
+      'en-GB',
+      {
+        received: 'Your request is received',
+        reply: 'Support replied',
+        question: 'Support needs more information',
+        resolved: 'Solution provided',
+        reminder: 'Reminder: does the solution work?',
+        closed: 'Your request is closed',
+        reopened: 'Your request is back in work',
+        split: 'A separate request was created',
+      },
+    ],
+    [
+      'ru',
+      {
+        received: 'Обращение получено',
+        reply: 'Ответ поддержки',
+        question: 'Поддержке нужна информация',
+        resolved: 'Решение предоставлено',
+        reminder: 'Напоминание: решение помогло?',
+        closed: 'Обращение закрыто',
+        reopened: 'Обращение снова в работе',
+        split: 'Создано отдельное обращение',
+      },
+    ],
+  ] as const) {
+    it(`sends each kind in ${locale}, with the reference in the subject and a status link`, async () => {
+      const reporter = { name: 'Anna', email: `anna-${locale.toLowerCase()}@example.com` }
+      const environment = { locale }
+      const one = await file({ description: 'Printing fails', reporter, environment })
+      await agent(`${one.reference}/replies`, { body: 'We are on it' })
+      await agent(`${one.reference}/replies`, {
+        body: 'Which printer?',
+        status: 'waiting_on_reporter',
+      })
+      await agent(`${one.reference}/replies`, { body: 'Update the driver', status: 'resolved' })
+      // The reminder falls due a working day before the auto-close: bring the close near.
+      const soon = new Date(Date.now() + 3_600_000).toISOString()
+      db.$client
+        .prepare('update tickets set auto_close_due_at = ? where reference = ?')
+        .run(soon, one.reference)
+      await smtp.waitFor(5, 15_000)
+      await reporterDoes(one.statusUrl, 'reopen', { reason: 'Still broken' })
+      await patch(one.reference, {
+        status: 'closed',
+        closeReason: 'rejected',
+        reason: 'Works as designed',
+      })
+      await patch(one.reference, { status: 'in_progress', reason: 'Looking again' })
+      await agent(`${one.reference}/split`, {
+        subject: 'The scanner too',
+        description: 'Scanning fails as well',
+      })
+      await reporterDoes(one.statusUrl, 'withdraw', { reason: 'Found a workaround' })
+      const two = await file({ description: 'Printing fails again', reporter, environment })
+      await agent(`${two.reference}/link`, { duplicateOf: one.reference, comment: 'The same' })
+      const three = await file({ description: 'Scanning is slow', reporter, environment })
+      await agent(`${three.reference}/replies`, { body: 'Fixed', status: 'resolved' })
+      await reporterDoes(three.statusUrl, 'confirm')
+      // 14 to the reporter (the split's new ticket announced on the original), 3 to the assignee.
+      const mails = await smtp.waitFor(17, 15_000)
+      const mine = mails.filter((m) => m.to[0] === reporter.email)
+      expect(mine).toHaveLength(14)
+      const subjects = mine.map((m) => m.mail.subject!)
+      for (const [kind, title] of Object.entries(words)) {
+        expect(
+          subjects.some((s) => s.includes(title)),
+          `${kind}: ${subjects.join(' | ')}`,
+        ).toBe(true)
+      }
+      for (const m of mine) {
+        expect(m.mail.subject).toMatch(/^\[KVT-\d+\] /)
+        expect(m.mail.text).toMatch(/\/status\/[\w-]{40,}\?lang=(en|ru)/)
+        expect(m.header('Auto-Submitted')).toBe('auto-generated')
+        expect(m.mail.html).not.toMatch(/<script|<img|src=/i)
+      }
+      const closedWhy = mine
+        .filter((m) => m.mail.subject!.includes(words.closed))
+        .map((m) => m.mail.text!)
+      expect(closedWhy).toHaveLength(4)
+      const reminder = mine.find((m) => m.mail.subject!.includes(words.reminder))!
+      expect(reminder.mail.text).toMatch(/do=confirm/)
+    }, 40_000)
+  }
 })

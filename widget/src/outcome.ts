@@ -30,14 +30,19 @@ export const widgetErrorCode = (code: SdkErrorCode): WidgetErrorCode => CODES[co
 
 /** What the form shows after a send: a success screen, or errors beside the fields and above them. */
 export type Outcome =
-  | { kind: 'sent'; reference: string; statusUrl: string }
+  | { kind: 'sent'; reference: string; statusUrl: string; mailTo: string | null }
   | { kind: 'queued'; persisted: boolean }
   | { kind: 'error'; fields: FieldErrors; message: string }
 
 /** Turns the SDK's answer into what the reporter sees; the server's field errors go to their fields. */
 export function outcomeOf(result: ReportResult, t: Translate): Outcome {
   if (result.status === 'sent')
-    return { kind: 'sent', reference: result.reference, statusUrl: result.statusUrl }
+    return {
+      kind: 'sent',
+      reference: result.reference,
+      statusUrl: result.statusUrl,
+      mailTo: result.mailTo ?? null,
+    }
   if (result.status === 'queued') return { kind: 'queued', persisted: result.persisted }
   const fields: FieldErrors = {}
   const unplaced: string[] = []

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { fakeClient, fakeShot, mountTestWidget, sdkErrorFor, settle } from '../test/support.js'
+import type { ReportResult } from '@snagbox/sdk'
+import {
+  fakeClient,
+  fakeShot,
+  mountTestWidget,
+  SENT,
+  sdkErrorFor,
+  settle,
+} from '../test/support.js'
 
 afterEach(() => void (document.body.innerHTML = ''))
 
@@ -81,6 +89,18 @@ describe('sending', () => {
       { status: 'sent', reference: 'DEMO-7', statusUrl: 'https://support.example.com/status/tok' },
     ])
     expect(api.widget.state.description.value).toBe('')
+  })
+
+  it('says where updates will be e-mailed when the server will', async () => {
+    const { $, send } = mountTestWidget(
+      {},
+      fakeClient({ ...SENT, mailTo: 'a***@example.com' } as ReportResult),
+    )
+    await send({ '#description': 'Broken' })
+    expect($('.done')!.textContent).toContain('We will e-mail you at a***@example.com')
+    const { $: $2, send: send2 } = mountTestWidget()
+    await send2({ '#description': 'Broken' })
+    expect($2('.done')!.textContent).not.toContain('e-mail you')
   })
 
   it('says honestly that a queued report is not sent yet', async () => {

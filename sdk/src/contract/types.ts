@@ -144,6 +144,8 @@ export interface TicketCreated {
   status: Status
   statusUrl: string
   createdAt: string
+  /** Where updates are e-mailed, masked (`a***@example.com`); absent or null when they are not. */
+  mailTo?: string | null
 }
 
 export interface FieldError {

@@ -7,6 +7,7 @@ import {
   type TicketCreated,
 } from '@snagbox/sdk/contract'
 import type { AppDeps } from '../deps.js'
+import { maskAddress } from '../mail-address.js'
 import { ApiError, invalid } from '../errors.js'
 import { isOriginAllowed } from '../http/origins.js'
 import { RateLimiter } from '../http/rate-limiter.js'
@@ -145,6 +146,10 @@ export function intakeRoutes(deps: AppDeps) {
         status: ticket.status,
         statusUrl: `${config.publicUrl}${ticketPaths.statusPage(ticket.reporterToken)}`,
         createdAt: ticket.createdAt,
+        mailTo:
+          config.mail.smtpUrl && result.value.reporter?.email
+            ? maskAddress(result.value.reporter.email)
+            : null,
       }
       c.header('Location', `${config.publicUrl}${ticketPaths.ticket(ticket.reference)}`)
       return c.json(answer, ticket.outcome === 'created' ? 201 : 200)

@@ -27,6 +27,7 @@ export function Success() {
           <p class="done__label">{t('sentReference')}</p>
           <p class="done__reference">{outcome.reference}</p>
           <p class="hint">{t('sentKeep')}</p>
+          {outcome.mailTo && <p class="hint">{t('sentMailTo', { address: outcome.mailTo })}</p>}
           <a class="done__link" href={outcome.statusUrl} target="_blank" rel="noopener noreferrer">
             {t('sentStatus')}
           </a>

@@ -60,6 +60,7 @@ export const en = {
   sentTitle: 'Your request has been sent',
   sentReference: 'Request number',
   sentKeep: 'Keep this number to refer to your request.',
+  sentMailTo: 'We will e-mail you at {address} when there is news.',
   sentStatus: 'Follow its progress',
   queuedTitle: 'Saved, not sent yet',
   queuedText:

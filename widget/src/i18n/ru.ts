@@ -59,6 +59,7 @@ export const ru: Messages = {
   sentTitle: 'Обращение отправлено',
   sentReference: 'Номер обращения',
   sentKeep: 'Сохраните этот номер, чтобы ссылаться на обращение.',
+  sentMailTo: 'Мы напишем вам на {address}, когда будут новости.',
   sentStatus: 'Следить за ходом решения',
   queuedTitle: 'Сохранено, но ещё не отправлено',
   queuedText:
