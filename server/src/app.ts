@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { API_PREFIX, PROBLEM_CONTENT_TYPE, ROUTES } from '@snagbox/sdk/contract'
 import { adminRoutes } from './admin/routes.js'
+import { PasswordChecksBusy } from './auth/secrets.js'
 import { authRoutes } from './auth/routes.js'
 import { appDeps, isComplete, type SomeDeps } from './deps.js'
 import { ApiError, inputProblem } from './errors.js'
@@ -55,7 +56,11 @@ export function createApp(given: SomeDeps) {
     throw new ApiError(404, 'not_found', 'There is nothing at this address')
   })
   app.onError((err, c) => {
-    const known = err instanceof ApiError || err instanceof TicketError || err instanceof InputError
+    const known =
+      err instanceof ApiError ||
+      err instanceof TicketError ||
+      err instanceof InputError ||
+      err instanceof PasswordChecksBusy
     // A client that hangs up mid-request is no fault of the server's: one line, and no stack
     // (nor the path, which may carry a reporter's token).
     const hungUp = !known && clientHungUp(err, c.req.raw)
@@ -90,6 +95,8 @@ function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof TicketError) return ticketProblem(err.problem)
   if (err instanceof InputError) return inputProblem(err)
+  if (err instanceof PasswordChecksBusy)
+    return new ApiError(503, 'rate_limited', err.message, undefined, { 'Retry-After': '2' })
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError(413, 'payload_too_large', 'The body is too large')
     if (err.status === 404) return new ApiError(404, 'not_found', err.message || 'Not found')

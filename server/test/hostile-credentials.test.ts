@@ -394,6 +394,33 @@ describe('password hashes', () => {
   }, 20_000)
 })
 
+describe('a flood of logins', () => {
+  it('is refused with 503 past the waiting checks, counts against nobody, and lets the agent in after', async () => {
+    const h = await agentHarness()
+    const flood = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        login(h, { password: `guess-${i}`, from: `198.51.100.${i + 1}` }),
+      ),
+    )
+    const statuses = flood.map((r) => r.status)
+    // Two checks run at once and 32 wait: the rest are told to come back, at once. (Fewer than the
+    // per-account limit of 50, which would answer 429 first.)
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(34)
+    const busy = flood.filter((r) => r.status === 503)
+    expect(busy.length).toBeGreaterThan(0)
+    expect(statuses.every((s) => s === 401 || s === 503)).toBe(true)
+    expect(busy[0]!.headers.get('retry-after')).toBe('2')
+    expect((await refused(busy[0]!, 503)).detail).toMatch(/try again in a few seconds/)
+    // Not one of the refused checks counted: the account is not locked, the agent gets in.
+    expect((await login(h, { from: '203.0.113.50' })).status).toBe(200)
+    const failed = h.db.$client
+      .prepare("select count(*) from audit_events where action = 'auth.login_failed'")
+      .pluck()
+      .get()
+    expect(failed).toBe(statuses.filter((s) => s === 401).length)
+  }, 30_000)
+})
+
 describe('the audit trail', () => {
   it('shows admins who signed in and out and what changed, and nobody else', async () => {
     const h = await agentHarness()

@@ -10,6 +10,8 @@ export const KNOWN_PLACE_MS = 30 * 24 * 60 * 60 * 1000
 export interface LoginAttempt {
   /** The password was right: the attempt is taken back, and the address becomes a known place. */
   succeeded(): void
+  /** The password was never checked (the checks were busy): the attempt is taken back. */
+  withdrawn(): void
 }
 
 /**
@@ -70,6 +72,9 @@ export class LoginLimits {
       succeeded: () => {
         for (const [limiter, key] of counted) limiter.undo(key)
         this.known.set(place, this.now())
+      },
+      withdrawn: () => {
+        for (const [limiter, key] of counted) limiter.undo(key)
       },
     }
   }

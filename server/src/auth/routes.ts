@@ -18,6 +18,7 @@ import { notificationsOf } from './agent-fields.js'
 import { acceptInvite, inviteFor } from './invites.js'
 import { projectsIn } from './agent-projects.js'
 import { LoginLimits } from './login-limits.js'
+import { PasswordChecksBusy } from './secrets.js'
 import { createSession, endSession, verifyLogin } from './sessions.js'
 
 const INVITE_GONE = new ApiError(
@@ -80,7 +81,11 @@ export function authRoutes(deps: AppDeps) {
         undefined,
         { 'Retry-After': String(attempt.wait) },
       )
-    const result = await verifyLogin(db, who, password)
+    // A check refused for a full queue was no guess: it does not count against anyone.
+    const result = await verifyLogin(db, who, password).catch((err: unknown) => {
+      if (err instanceof PasswordChecksBusy) attempt.withdrawn()
+      throw err
+    })
     if ('refused' in result) {
       const reason = result.refused
       // What was typed as the e-mail is kept only if it is one: a password typed into the wrong

@@ -48,13 +48,25 @@ export function setScryptCost(cost: ScryptCost): void {
 }
 
 // Each check needs 128 × N × r bytes while it runs (128 MiB at the cost above). Checks take turns,
-// at most this many at once, so a burst of logins cannot take the memory of the server.
+// at most this many at once, so a burst of logins cannot take the memory of the server (nor all of
+// libuv's threads, which also serve its files); and at most so many wait, so a flood of logins
+// from many addresses is refused at once instead of making every sign-in wait minutes.
 const AT_ONCE = 2
+const MAX_WAITING = 32
 let running = 0
 const waiting: (() => void)[] = []
 
+/** Too many password checks are waiting: the caller should try again in a moment. */
+export class PasswordChecksBusy extends Error {
+  constructor() {
+    super('Too many sign-ins at once; try again in a few seconds')
+    this.name = 'PasswordChecksBusy'
+  }
+}
+
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
   if (running < AT_ONCE) running += 1
+  else if (waiting.length >= MAX_WAITING) throw new PasswordChecksBusy()
   else await new Promise<void>((resolve) => waiting.push(resolve)) // handed a running turn
   try {
     return await work()
