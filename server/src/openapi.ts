@@ -902,6 +902,18 @@ export function openApiDocument(config: Config) {
           responses: { 303: { description: 'Back to the page' } },
         },
       },
+      [`${ROUTES.statusPage}/{token}/follow/{other}`]: {
+        post: {
+          summary:
+            'Open a linked request of the same reporter (the one this duplicates, or a split): a new status link for it',
+          parameters: [tokenParam, pathParam('other', 'Its reference, from `related`')],
+          responses: {
+            303: { description: 'To the status page of the other request' },
+            400: { description: 'Not a request this reporter may open from here (HTML)' },
+            429: { description: "Past the reporter's write limit (HTML)" },
+          },
+        },
+      },
       [`${ROUTES.statusPage}/{token}/withdraw`]: {
         post: {
           summary: 'Form post of the status page',

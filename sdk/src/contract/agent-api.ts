@@ -168,6 +168,19 @@ export interface ReporterTicket {
   autoCloseDueAt: string | null
   duplicateOf: string | null
   splitFrom: string | null
+  /**
+   * The requests linked to this one that concern the reporter, with their status: the one this
+   * duplicates, the one it was split from, and those split from it. `yours`: the same reporter's,
+   * so the status page can open it (`POST /status/:token/follow/:other`).
+   */
+  related: {
+    reference: string
+    relation: 'duplicate_of' | 'split_from' | 'split_into'
+    status: Status
+    yours: boolean
+  }[]
+  /** Whether the reporter's own screenshot is there (`GET /api/v1/status/:token/screenshot`). */
+  hasScreenshot: boolean
   allowedActions: TicketActionType[]
   timeline: TimelineEntry[]
 }

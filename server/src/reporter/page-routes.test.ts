@@ -157,3 +157,89 @@ describe('the status page forms and the free-text limit', () => {
     expect(api.timeline.at(-1)).toMatchObject({ type: 'reporter_comment', data: { body: typed } })
   })
 })
+
+describe('the status page shows the reporter what concerns them', () => {
+  it('keeps its styles unescaped, shows the solution beside its buttons and says which zone times are in', async () => {
+    const h = await agentHarness()
+    const { statusUrl, reference } = await h.file({
+      description: 'Export fails',
+      environment: { timezone: 'Asia/Yekaterinburg' },
+    })
+    await h.api(`/api/v1/tickets/${reference}`, { method: 'PATCH', json: { assigneeId: 'me' } })
+    await h.api(`/api/v1/tickets/${reference}/replies`, {
+      method: 'POST',
+      json: { body: 'Update the driver to 4.2', status: 'resolved' },
+    })
+    const { html } = await page(h, statusUrl)
+    expect(html).toContain('"Segoe UI"')
+    expect(html).not.toContain('&quot;Segoe UI&quot;')
+    const solution = html.indexOf('class="text solution"')
+    expect(solution).toBeGreaterThan(0)
+    expect(html.slice(solution, solution + 200)).toContain('Update the driver to 4.2')
+    expect(solution).toBeLessThan(html.indexOf('/confirm?'))
+    expect(html).toContain('Times are in Asia/Yekaterinburg.')
+    // The assignment is support's business, not the reporter's.
+    expect(html).not.toContain('Assigned')
+    const unknownZone = await h.file({ description: 'x', environment: { timezone: 'Mars/Olympus' } })
+    expect((await page(h, unknownZone.statusUrl)).html).toContain('Times are in UTC.')
+  })
+
+  it("lets the reporter follow the request theirs duplicates, and a split, but never someone else's", async () => {
+    const h = await agentHarness()
+    const anna = { email: 'anna@example.com' }
+    const first = await h.file({ description: 'Printing fails', reporter: anna })
+    const again = await h.file({ description: 'Printing fails again', reporter: anna })
+    const boris = await h.file({
+      description: 'Printing fails for Boris',
+      reporter: { email: 'boris@example.com' },
+    })
+    for (const dup of [again, boris])
+      await h.api(`/api/v1/tickets/${dup.reference}/link`, {
+        method: 'POST',
+        json: { duplicateOf: first.reference, comment: 'Same driver' },
+      })
+    const mine = await page(h, again.statusUrl)
+    expect(mine.html).toContain(`Duplicate of ${first.reference} — Received`)
+    expect(mine.html).toContain(`Open ${first.reference}`)
+    const followed = await form(h, again.statusUrl, `follow/${first.reference}`)
+    expect(followed.status).toBe(303)
+    const target = followed.headers.get('location')!
+    expect(target).toMatch(/^\/status\/[\w-]{40,}\?lang=en$/)
+    expect(await h.app.request(target).then((r) => r.text())).toContain(
+      `Request ${first.reference}`,
+    )
+    // Boris's duplicate names Anna's request and its status, and offers no way into it.
+    const his = await page(h, boris.statusUrl)
+    expect(his.html).toContain(`Duplicate of ${first.reference} — Received`)
+    expect(his.html).not.toContain(`Open ${first.reference}`)
+    const refused = await form(h, boris.statusUrl, `follow/${first.reference}`)
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('cannot be opened from here')
+    // A split keeps its reporter: both ways.
+    const split = await h.api(`/api/v1/tickets/${first.reference}/split`, {
+      method: 'POST',
+      json: { subject: 'The scanner too', description: 'Scanning fails as well' },
+    })
+    const part = (await split.json()) as { reference: string; statusUrl: string }
+    const original = await page(h, first.statusUrl)
+    expect(original.html).toContain(
+      `A separate request was made of part of it: ${part.reference} — Received`,
+    )
+    expect((await form(h, first.statusUrl, `follow/${part.reference}`)).status).toBe(303)
+    expect((await page(h, part.statusUrl)).html).toContain(`Split from ${first.reference}`)
+  })
+
+  it("shows the reporter's own screenshot", async () => {
+    const h = await agentHarness()
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+    const { statusUrl } = await h.file({ description: 'See the picture', screenshot: png })
+    const { html } = await page(h, statusUrl)
+    const src = /<img class="shot" src="([^"]+)"/.exec(html)?.[1]
+    expect(src).toMatch(/^\/api\/v1\/status\/[\w-]+\/screenshot$/)
+    const image = await h.app.request(src!)
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect((await page(h, (await h.file()).statusUrl)).html).not.toContain('class="shot"')
+  })
+})

@@ -7,8 +7,10 @@ import { ApiError } from '../errors.js'
 import { bodyTooLarge, MAX_BODY_BYTES } from '../http/request-body.js'
 import type { Action } from '../tickets/lifecycle/types.js'
 import { TicketError } from '../tickets/store/errors.js'
-import { projectOf } from '../tickets/store/read.js'
-import { reporterView } from '../tickets/store/views.js'
+import { isTimeZone } from '../calendar/working-days.js'
+import { addReporterToken } from '../tickets/store/create.js'
+import { findTicket, projectOf } from '../tickets/store/read.js'
+import { relatedOf, reporterView } from '../tickets/store/views.js'
 import { ticketProblem } from '../tickets/problems.js'
 import { MESSAGES, pickLang, type Lang } from './i18n.js'
 import { notFoundPage, statusPage } from './page.js'
@@ -44,7 +46,9 @@ export function statusPageRoutes(deps: AppDeps) {
       return c.html(notFoundPage(lang), 404)
     }
     const view = reporterView(deps.db, ticket)
-    const timeZone = projectOf(deps.db, ticket).timeZone
+    // Times in the reporter's own zone when the report says it, else the project's.
+    const reported = (JSON.parse(ticket.environment) as { timezone?: unknown }).timezone
+    const timeZone = isTimeZone(reported) ? reported : projectOf(deps.db, ticket).timeZone
     const email = (JSON.parse(ticket.reporter) as { email?: string }).email
     const mailTo =
       deps.config.mail.smtpUrl && email && isEmailAddress(email) ? maskAddress(email) : null
@@ -60,6 +64,32 @@ export function statusPageRoutes(deps: AppDeps) {
       ...(done ? { done } : {}),
       ...(focus === 'confirm' || focus === 'reopen' ? { focus } : {}),
     })
+  })
+
+  // Opens a linked request of the same reporter (the one this duplicates, or a split): a new status
+  // link for it, made only when asked for, and counted like the reporter's other writes.
+  app.post('/:token/follow/:other', (c) => {
+    const token = c.req.param('token')
+    let ticket
+    try {
+      ticket = ticketOfToken(deps, token)
+    } catch {
+      return c.html(notFoundPage(langOf(c)), 404)
+    }
+    const wanted = relatedOf(deps.db, ticket).find(
+      (r) => r.reference === c.req.param('other') && r.yours,
+    )
+    const other = wanted && findTicket(deps.db, wanted.reference)
+    if (!other) return render(c, token, { error: MESSAGES[langOf(c)].cannotFollow }, 400)
+    const seconds = hitReporterWrite(deps, c, ticket.id)
+    if (seconds) {
+      c.header('Retry-After', String(seconds))
+      return render(c, token, { error: TOO_MANY[langOf(c)](Math.ceil(seconds / 60)) }, 429)
+    }
+    const link = deps.db.transaction((tx) =>
+      addReporterToken(tx, other.id, deps.now().toISOString()),
+    )
+    return c.redirect(`${ticketPaths.statusPage(link)}?lang=${langOf(c)}`, 303)
   })
 
   for (const form of FORMS) {

@@ -1,4 +1,4 @@
-import { html } from 'hono/html'
+import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { FREE_TEXT_CHARS, ticketPaths, type ReporterTicket } from '@snagbox/sdk/contract'
 import { MESSAGES, type Lang } from './i18n.js'
@@ -27,6 +27,10 @@ const STYLE = `
   button.secondary { background: transparent; color: var(--accent); border: 1px solid var(--accent); }
   a { color: var(--accent); }
   form.focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+  form.inline { display: inline; margin: 0; padding: 0; background: none; } form.inline button { margin: 0 0 0 .5rem; padding: .1rem .6rem; }
+  .related { list-style: none; padding: 0; } .related li { border: 0; padding: .25rem 0; }
+  img.shot { max-width: 100%; max-height: 24rem; border: 1px solid var(--line); border-radius: .35rem; }
+  blockquote.solution { margin: 0; padding: .75rem 1rem; border-left: 4px solid var(--accent); background: var(--card); border-radius: .35rem; }
 `
 
 function layout(lang: Lang, title: string, body: Html): Html {
@@ -37,7 +41,7 @@ function layout(lang: Lang, title: string, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
-<style>${STYLE}</style>
+<style>${raw(STYLE)}</style>
 </head>
 <body><main>${body}</main></body>
 </html>`
@@ -65,6 +69,15 @@ export function statusPage(input: {
   const t = MESSAGES[lang]
   const when = (iso: string) =>
     html`<time datetime="${iso}">${new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: input.timeZone }).format(new Date(iso))}</time>`
+  // The solution the reporter is asked to confirm: the last one given, beside its buttons.
+  const solution =
+    view.status === 'resolved'
+      ? [...view.timeline]
+          .reverse()
+          .find((e) => e.type === 'public_reply' && e.data.status === 'resolved')
+      : undefined
+  const follow = (reference: string) =>
+    html`<form method="post" action="${ticketPaths.statusPage(token)}/follow/${encodeURIComponent(reference)}?lang=${lang}" class="inline"><button class="secondary">${t.open(reference)}</button></form>`
   const action = (name: string) => `${ticketPaths.statusPage(token)}/${name}?lang=${lang}`
   const can = (a: string) => (view.allowedActions as string[]).includes(a)
   const other: Lang = lang === 'ru' ? 'en' : 'ru'
@@ -86,11 +99,20 @@ ${input.focus && can(input.focus === 'confirm' ? 'confirm' : 'disagree') ? html`
 ${input.mailTo && view.status !== 'closed' ? html`<p class="meta">${t.mailTo(input.mailTo)}</p>` : ''}
 <p class="meta">${t.category[view.category] ?? view.category} · ${t.created} ${when(view.createdAt)}
 ${view.autoCloseDueAt ? html`<br>${t.autoClose} ${when(view.autoCloseDueAt)}` : ''}
-${view.duplicateOf ? html`<br>${t.duplicateOf} ${view.duplicateOf}` : ''}
-${view.splitFrom ? html`<br>${t.splitFrom} ${view.splitFrom}` : ''}</p>
+<br>${t.timesIn(input.timeZone)}</p>
+${
+  view.related.length
+    ? html`<ul class="related">${view.related.map(
+        (r) =>
+          html`<li>${t.related[r.relation]} ${r.reference} — ${t.status[r.status] ?? r.status}${r.yours ? html` ${follow(r.reference)}` : ''}</li>`,
+      )}</ul>`
+    : ''
+}
 
 <h2>${view.subject}</h2>
 ${view.description !== view.subject ? html`<p class="text">${view.description}</p>` : ''}
+${view.hasScreenshot ? html`<p><a href="${ticketPaths.status(token)}/screenshot" target="_blank" rel="noopener"><img class="shot" src="${ticketPaths.status(token)}/screenshot" alt="${t.screenshot}"></a></p>` : ''}
+${solution ? html`<h2>${t.solution}</h2><blockquote class="text solution">${String(solution.data.body ?? '')}</blockquote>` : ''}
 
 ${
   can('confirm')

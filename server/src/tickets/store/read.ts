@@ -79,7 +79,7 @@ export function timeline(
     .where(eq(ticketEvents.ticketId, ticketId))
     .orderBy(asc(ticketEvents.id))
     .all()
-    .filter((r) => audience === 'agent' || r.visibility === 'public')
+    .filter((r) => audience === 'agent' || (r.visibility === 'public' && !AGENTS_WORK.has(r.type)))
     .map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
   // Actors, and the people an `assigned` event moved the ticket between.
   const mentioned = rows.flatMap((r) =>
@@ -131,6 +131,9 @@ export function timeline(
     }
   })
 }
+
+/** How support organises its work: not the reporter's concern, so not on the reporter's timeline. */
+const AGENTS_WORK = new Set(['assigned', 'priority_changed', 'category_changed'])
 
 /** Event data that holds another ticket's id, and the name its reference goes by for the reporter. */
 const LINKS = new Map([

@@ -9,11 +9,12 @@ import {
   type Status,
 } from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
-import { agents } from '../../db/schema.js'
+import { agents, tickets } from '../../db/schema.js'
 import { mailOfTicket } from './emails.js'
 import { allowedActions } from '../lifecycle/allowed.js'
 import {
   childrenOf,
+  findTicketById,
   projectOf,
   referencesOf,
   screenshotMeta,
@@ -97,7 +98,41 @@ export function reporterView(db: Db, row: TicketRow) {
     autoCloseDueAt: row.autoCloseDueAt,
     duplicateOf: row.duplicateOfId ? (refs.get(row.duplicateOfId) ?? null) : null,
     splitFrom: row.splitFromId ? (refs.get(row.splitFromId) ?? null) : null,
+    related: relatedOf(db, row),
+    hasScreenshot: !!screenshotMeta(db, row.id),
     allowedActions: allowedActions(row.status as Status, 'reporter').map((a) => a.action),
     timeline: timeline(db, row.id, 'reporter'),
   } satisfies ReporterTicket
+}
+
+/** The e-mail of a ticket's reporter, lower-cased; `null` when none was given. */
+export function reporterEmailOf(row: TicketRow): string | null {
+  const email = (JSON.parse(row.reporter) as { email?: unknown }).email
+  return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : null
+}
+
+/**
+ * The requests linked to a ticket that concern its reporter: the one it duplicates, the one it was
+ * split from, those split from it; `yours` when the reporter is the same (by e-mail address, or
+ * a split, which keeps its reporter).
+ */
+export function relatedOf(db: Db, row: TicketRow): ReporterTicket['related'] {
+  const mine = reporterEmailOf(row)
+  const linked = (id: string | null, relation: ReporterTicket['related'][number]['relation']) => {
+    const other = id ? findTicketById(db, id) : undefined
+    if (!other) return []
+    const same = relation !== 'duplicate_of' || (!!mine && reporterEmailOf(other) === mine)
+    return [{ reference: other.reference, relation, status: other.status as Status, yours: same }]
+  }
+  const children = db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(eq(tickets.splitFromId, row.id))
+    .orderBy(tickets.number)
+    .all()
+  return [
+    ...linked(row.duplicateOfId, 'duplicate_of'),
+    ...linked(row.splitFromId, 'split_from'),
+    ...children.flatMap((c) => linked(c.id, 'split_into')),
+  ]
 }
