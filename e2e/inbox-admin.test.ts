@@ -296,16 +296,22 @@ describe('the admin screens of the inbox', () => {
     await row.waitFor()
     newKey = (await row.locator('code').textContent()) ?? ''
     expect(newKey).toMatch(/^pk_/)
-    const [name, prefix, , origins, autoClose, zone, holidays, priority] = await cells(row)
-    expect([name, prefix, origins, autoClose, zone, holidays, priority]).toEqual([
-      PROJECT.name,
-      PROJECT.prefix,
-      PROJECT.origin,
-      '5',
+    // Name and prefix in one cell, the zone, auto-close and holidays in another (one a line).
+    const lines = (cell: number) =>
+      row
+        .locator('td')
+        .nth(cell)
+        .locator('.cell-line')
+        .evaluateAll((spans) => spans.map((s) => s.textContent))
+    expect(await lines(0)).toEqual([PROJECT.name, PROJECT.prefix])
+    expect(await lines(2)).toEqual([PROJECT.origin])
+    expect(await lines(3)).toEqual([
       PROJECT.timeZone,
-      PROJECT.holiday,
-      'Critical',
+      'auto-close after 5 working days',
+      `holidays: ${PROJECT.holiday}`,
     ])
+    expect((await cells(row))[4]).toBe('Critical')
+    expect(await lines(5)).toEqual(["from: the server's sender", 'mailbox: none'])
     await p.getByRole('button', { name: 'Cancel' }).click()
     await shot(p, 'projects-light')
 
@@ -315,7 +321,7 @@ describe('the admin screens of the inbox', () => {
     await edit.getByLabel('Auto-close after (working days)').fill('3')
     await edit.getByRole('button', { name: 'Save' }).click()
     await p.getByText(`The project ${PROJECT.name} was saved.`).waitFor()
-    await expect.poll(async () => (await cells(row))[4]).toBe('3')
+    await expect.poll(async () => (await lines(3))[1]).toBe('auto-close after 3 working days')
 
     const zoneInput = edit.getByLabel('Time zone')
     await zoneInput.fill('Mars/Olympus_Mons')
@@ -334,7 +340,7 @@ describe('the admin screens of the inbox', () => {
     const editCard = p.locator('.admin-form', { has: edit })
     await editCard.getByRole('alert').filter({ hasText: 'Check the marked fields.' }).waitFor()
     // The refusal left the project as it was.
-    expect((await cells(row))[5]).toBe(PROJECT.timeZone)
+    expect((await lines(3))[0]).toBe(PROJECT.timeZone)
 
     await p.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
     await shot(p, 'projects-dark')

@@ -42,6 +42,30 @@ describe('the inbox API client', () => {
     expect(calls[0]!.init.body).toBe('{"priority":"high"}')
   })
 
+  it("asks the server every time, never a cached copy: e-mails' delivery keeps the ETag", async () => {
+    const { fetch, calls } = fakeFetch(
+      new Response(JSON.stringify({ reference: 'DEMO-1', emails: [] }), {
+        headers: { ETag: '"3"' },
+      }),
+      new Response(JSON.stringify({ id: 9, state: 'pending' }), { status: 201 }),
+      new Response(JSON.stringify({ id: 'a1', mail: true }), { status: 200 }),
+    )
+    const api = createApi({ fetch })
+    await api.ticket('DEMO-1')
+    expect(calls[0]!.init.cache).toBe('no-store')
+    expect(await api.resendEmail('DEMO-1', 7)).toEqual({ id: 9, state: 'pending' })
+    expect([calls[1]!.init.method, calls[1]!.url]).toEqual([
+      'POST',
+      '/api/v1/tickets/DEMO-1/emails/7/resend',
+    ])
+    await api.updateMe({ activity: false })
+    expect([calls[2]!.init.method, calls[2]!.url, calls[2]!.init.body]).toEqual([
+      'PATCH',
+      '/api/v1/me',
+      '{"notifications":{"activity":false}}',
+    ])
+  })
+
   it('turns a problem document into an ApiProblem with its code, detail and field errors', async () => {
     const { fetch } = fakeFetch(
       problem(409, {

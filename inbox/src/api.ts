@@ -6,11 +6,13 @@ import {
   type AdminToken,
   type AgentInfo,
   type AgentInvite,
+  type AgentNotifications,
   type AgentTicket,
   type AuditEvent,
   type CreatedToken,
   type FieldError,
   type Priority,
+  type TicketEmail,
   type TicketPage,
   type TokenScope,
 } from '@snagbox/sdk/contract'
@@ -43,6 +45,11 @@ export interface Versioned<T> {
 
 type Json = Record<string, unknown>
 
+/** `GET /api/v1/me`: the agent, which e-mails it gets, and whether this server sends any. */
+export type Me = AgentInfo & { notifications: AgentNotifications; mail: boolean }
+/** What changes in an agent's e-mail settings; what is left out stays as it is. */
+export type NotificationsBody = Partial<AgentNotifications>
+
 /** What the admin screens send (the answers' types are in the contract's `admin-api.ts`). */
 export type NewAgentBody = {
   email: string
@@ -57,6 +64,7 @@ export type AgentChangesBody = {
   role?: AgentInfo['role']
   projects?: string[]
   disabled?: boolean
+  notifications?: NotificationsBody
 }
 /** `expiresInDays`: `null` never expires, absent 90 days. */
 export type NewTokenBody = { name: string; scope?: TokenScope; expiresInDays?: number | null }
@@ -67,6 +75,10 @@ export type ProjectSettingsBody = {
   timeZone?: string
   holidays?: string[]
   massIncidentPriority?: Priority
+  /** `null`: the server's sender. */
+  mailFrom?: string | null
+  /** `null`: no support mailbox. Left out, the stored one (and its password) stays. */
+  imapUrl?: string | null
 }
 export type NewProjectBody = ProjectSettingsBody & { name: string; prefix: string }
 
@@ -98,6 +110,9 @@ export function createApi(options: ApiOptions = {}) {
         method,
         headers,
         credentials: 'same-origin',
+        // Always the server's answer now: a ticket's ETag is its version, which its e-mails'
+        // delivery doesn't change, so a revalidated cached copy would show them as they were.
+        cache: 'no-store',
         ...(body ? { body: JSON.stringify(body) } : {}),
       })
     } catch {
@@ -119,7 +134,9 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
-    me: async () => (await json<AgentInfo>('GET', ROUTES.me)).data,
+    me: async () => (await json<Me>('GET', ROUTES.me)).data,
+    updateMe: async (notifications: NotificationsBody) =>
+      (await json<Me>('PATCH', ROUTES.me, { notifications })).data,
     login: async (email: string, password: string) =>
       (await json<{ agent: AgentInfo }>('POST', ROUTES.login, { email, password })).data.agent,
     logout: async () => void (await call('POST', ROUTES.logout)),
@@ -137,6 +154,9 @@ export function createApi(options: ApiOptions = {}) {
       json<AgentTicket>('POST', ticketPaths.ticket(ref, '/split'), body),
     link: (ref: string, body: Json, etag: string | null) =>
       json<AgentTicket>('POST', ticketPaths.ticket(ref, '/link'), body, etag),
+    /** The e-mail once more, as a new one (pending); 409 when the server sends no e-mail. */
+    resendEmail: async (ref: string, id: number) =>
+      (await json<TicketEmail>('POST', ticketPaths.ticket(ref, `/emails/${id}/resend`))).data,
 
     // The admin screens: the server answers 403 to an agent who is not an admin.
     adminAgents: async () =>

@@ -28,6 +28,19 @@ api.me().then(
   },
 )
 
+// The login answers the agent alone: its e-mail settings, and whether the server sends any,
+// come with GET /me.
+effect(() => {
+  const agent = me.value
+  if (agent && agent.mail === undefined)
+    api.me().then(
+      (full) => {
+        if (me.value?.id === full.id) me.value = { ...me.value, ...full }
+      },
+      (error: unknown) => console.warn('Snagbox inbox: the settings did not load', error),
+    )
+})
+
 // The agent list is someone's while they are signed in.
 effect(() => {
   if (me.value) void loadAgents()

@@ -1,10 +1,13 @@
 import { computed, signal } from '@preact/signals'
 import type { AgentInfo, AgentTicket, TicketSummary } from '@snagbox/sdk/contract'
-import { createApi, type ApiProblem } from './api.js'
+import { createApi, type ApiProblem, type Me } from './api.js'
 import type { LiveState } from './live.js'
 
-/** The signed-in agent; `undefined` while the session is being checked, `null` when signed out. */
-export const me = signal<AgentInfo | null | undefined>(undefined)
+/**
+ * The signed-in agent; `undefined` while the session is being checked, `null` when signed out.
+ * Its e-mail settings (and whether the server sends e-mail) come with `GET /me`, not the login.
+ */
+export const me = signal<(AgentInfo & Partial<Me>) | null | undefined>(undefined)
 
 /** Every agent, for assigning and filtering; `null` until loaded (or when that failed). */
 export const agents = signal<AgentInfo[] | null>(null)

@@ -82,3 +82,20 @@ export const reloadTicket = () => {
   const data = ticket.value.data
   if (data) void openTicket(data.reference)
 }
+
+/**
+ * Asks again for the open ticket's e-mails: the sender's progress comes with no live event.
+ * Only they are taken, so nothing else of the page changes under the agent.
+ */
+export async function refreshEmails(): Promise<void> {
+  const open = ticket.value.data
+  if (!open) return
+  try {
+    const { data } = await api.ticket(open.reference)
+    const now = ticket.value
+    if (now.data?.id === data.id)
+      ticket.value = { ...now, data: { ...now.data, emails: data.emails } }
+  } catch {
+    // The next look (or a reload) shows them.
+  }
+}

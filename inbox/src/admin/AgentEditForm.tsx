@@ -1,5 +1,6 @@
 import type { AdminAgent } from '@snagbox/sdk/contract'
 import { useState } from 'preact/hooks'
+import { NotificationFields } from '../components/NotificationFields.js'
 import { api, me } from '../state.js'
 import { agentList } from './admin-lists.js'
 import { agentChanges } from './bodies.js'
@@ -9,15 +10,16 @@ import { alabel, at } from './i18n.js'
 import { ProjectChoice } from './ProjectChoice.js'
 import { useAction } from './use-action.js'
 
-const FIELDS = ['name', 'role', 'projects'] as const
+const FIELDS = ['name', 'role', 'projects', 'notifications'] as const
 
-/** An agent's name, role and projects; saves only what changed. */
+/** An agent's name, role, projects and the e-mails it gets; saves only what changed. */
 export function AgentEditForm({ agent }: { agent: AdminAgent }) {
   const id = `agent-${agent.id}`
   const [form, setForm] = useState({
     name: agent.name,
     role: agent.role,
     projects: agent.projects,
+    notifications: agent.notifications,
   })
   const action = useAction(id, FIELDS)
 
@@ -37,10 +39,15 @@ export function AgentEditForm({ agent }: { agent: AdminAgent }) {
     )
     if (!updated) return
     agentList.put(updated)
-    // Your own name or role, changed here: the header (and the Admin link) follow.
+    // Your own name, role or e-mails, changed here: the header (and its settings) follow.
     const self = me.value
     if (self && self.id === updated.id)
-      me.value = { ...self, name: updated.name, role: updated.role }
+      me.value = {
+        ...self,
+        name: updated.name,
+        role: updated.role,
+        notifications: updated.notifications,
+      }
   }
 
   return (
@@ -73,6 +80,13 @@ export function AgentEditForm({ agent }: { agent: AdminAgent }) {
           selected={form.projects}
           onChange={(projects) => setForm({ ...form, projects })}
           error={action.errors.projects}
+        />
+        <NotificationFields
+          id={`${id}-notifications`}
+          labels={{ newTickets: at('field.notifyNew'), activity: at('field.notifyActivity') }}
+          value={form.notifications}
+          onChange={(notifications) => setForm({ ...form, notifications })}
+          error={action.errors.notifications}
         />
         <div class="actions">
           <button type="submit" class="primary" aria-disabled={action.busy}>

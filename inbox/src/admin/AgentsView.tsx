@@ -18,6 +18,15 @@ export function AgentsView() {
   useEffect(() => {
     void agentList.load()
     void projectList.load()
+    // Others change agents meanwhile (an invited person sets a password): coming back to this
+    // browser tab or window shows what is true now. One small GET, shared while in flight.
+    const again = () => document.visibilityState === 'visible' && void agentList.load()
+    document.addEventListener('visibilitychange', again)
+    addEventListener('focus', again)
+    return () => {
+      document.removeEventListener('visibilitychange', again)
+      removeEventListener('focus', again)
+    }
   }, [])
   const { items, error } = agentList.state.value
   const openForm = () => {
@@ -73,7 +82,11 @@ export function AgentsView() {
                   key={agent.id}
                   agent={agent}
                   open={open === agent.id}
-                  onToggle={() => setOpen(open === agent.id ? null : agent.id)}
+                  onToggle={() => {
+                    // What Manage shows (invited or active, the link's expiry) is fetched anew.
+                    if (open !== agent.id) void agentList.load()
+                    setOpen(open === agent.id ? null : agent.id)
+                  }}
                 />
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { label } from '../i18n/index.js'
 import { api } from '../state.js'
 import { projectList } from './admin-lists.js'
 import {
+  keepsMaskedPassword,
   NEW_PROJECT,
   newProjectBody,
   projectChanges,
@@ -14,6 +15,7 @@ import {
 import { Field } from './Field.js'
 import { FormStatus } from './FormStatus.js'
 import { at } from './i18n.js'
+import { inputProblem } from './problems.js'
 import { useAction } from './use-action.js'
 
 const FIELDS = [
@@ -24,6 +26,8 @@ const FIELDS = [
   'timeZone',
   'holidays',
   'massIncidentPriority',
+  'mailFrom',
+  'imapUrl',
 ] as const
 
 let zones: string[] | undefined
@@ -53,6 +57,8 @@ export function ProjectForm({
 
   const submit = async (e: Event) => {
     e.preventDefault()
+    if (keepsMaskedPassword(project, form))
+      return action.fail(inputProblem('imapUrl', at('field.imapUrlMasked')))
     if (!project) {
       const created = await action.run(
         () => api.createProject(newProjectBody(form)),
@@ -194,6 +200,37 @@ export function ProjectForm({
             onInput={text('holidays')}
           />
         </Field>
+        <div class="field-row">
+          <Field
+            id={`${id}-mailFrom`}
+            label={at('field.mailFrom')}
+            hint={at('field.mailFromHint')}
+            error={action.errors.mailFrom}
+          >
+            <input
+              autoComplete="off"
+              spellcheck={false}
+              placeholder={'"Kvant support" <support@kvant.example>'}
+              value={form.mailFrom}
+              onInput={text('mailFrom')}
+            />
+          </Field>
+          <Field
+            id={`${id}-imapUrl`}
+            label={at('field.imapUrl')}
+            hint={at(project?.imapUrl ? 'field.imapUrlKept' : 'field.imapUrlHint')}
+            error={action.errors.imapUrl}
+          >
+            <input
+              class="mono"
+              autoComplete="off"
+              spellcheck={false}
+              placeholder="imaps://user:password@imap.example.com/INBOX"
+              value={form.imapUrl}
+              onInput={text('imapUrl')}
+            />
+          </Field>
+        </div>
         <div class="actions">
           <button type="submit" class="primary" aria-disabled={action.busy}>
             {project ? at('save') : at('projects.create')}

@@ -6,6 +6,17 @@ import { projectList } from './admin-lists.js'
 import { at } from './i18n.js'
 import { problemText } from './problems.js'
 import { ProjectForm } from './ProjectForm.js'
+import { projectMailText, workingDaysText } from './project-text.js'
+
+const Lines = ({ lines }: { lines: readonly string[] }) => (
+  <>
+    {lines.map((line, i) => (
+      <span key={i} class="cell-line">
+        {line}
+      </span>
+    ))}
+  </>
+)
 
 /** Every project's settings, a form for a new one and, per project, its edit form. */
 export function ProjectsView() {
@@ -65,14 +76,12 @@ export function ProjectsView() {
           <table class="queue-table admin-table admin-projects">
             <thead>
               <tr>
-                <th scope="col">{at('col.name')}</th>
-                <th scope="col">{at('col.prefix')}</th>
+                <th scope="col">{at('col.project')}</th>
                 <th scope="col">{at('col.key')}</th>
                 <th scope="col">{at('col.origins')}</th>
-                <th scope="col">{at('col.autoClose')}</th>
-                <th scope="col">{at('col.timeZone')}</th>
-                <th scope="col">{at('col.holidays')}</th>
+                <th scope="col">{at('col.workingDays')}</th>
                 <th scope="col">{at('col.massPriority')}</th>
+                <th scope="col">{at('col.mail')}</th>
                 <th scope="col">
                   <span class="sr-only">{at('col.actions')}</span>
                 </th>
@@ -104,8 +113,10 @@ function ProjectRow(props: { project: AdminProject; open: boolean; onToggle: () 
   const { project, open } = props
   return (
     <tr data-prefix={project.prefix}>
-      <td>{project.name}</td>
-      <td class="mono">{project.prefix}</td>
+      <td class="wrap narrow">
+        <span class="cell-line">{project.name}</span>
+        <span class="cell-line mono muted">{project.prefix}</span>
+      </td>
       <td>
         <span class="key">
           <code class="mono" title={project.key}>
@@ -114,11 +125,22 @@ function ProjectRow(props: { project: AdminProject; open: boolean; onToggle: () 
           <CopyButton text={project.key} title={at('projects.copyKey', { name: project.name })} />
         </span>
       </td>
-      <td class="wrap">{project.allowedOrigins.join(', ') || '—'}</td>
-      <td>{project.autoCloseDays}</td>
-      <td>{project.timeZone}</td>
-      <td class="wrap">{project.holidays.join(', ') || '—'}</td>
-      <td>{label('priority', project.massIncidentPriority)}</td>
+      <td class="wrap origins">
+        {project.allowedOrigins.length
+          ? project.allowedOrigins.map((origin) => (
+              <span key={origin} class="cell-line">
+                {origin}
+              </span>
+            ))
+          : '—'}
+      </td>
+      <td class="wrap" title={project.holidays.join(', ') || undefined}>
+        <Lines lines={workingDaysText(project)} />
+      </td>
+      <td class="wrap narrow">{label('priority', project.massIncidentPriority)}</td>
+      <td class="wrap origins">
+        <Lines lines={projectMailText(project)} />
+      </td>
       <td class="row-actions">
         <button
           type="button"

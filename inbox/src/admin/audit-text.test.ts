@@ -1,6 +1,6 @@
 import type { AdminAgent, AdminProject, AuditEvent } from '@snagbox/sdk/contract'
 import { afterEach, describe, expect, it } from 'vitest'
-import { lang } from '../i18n/index.js'
+import { lang, when } from '../i18n/index.js'
 import { auditAction, auditActor, auditDetails, auditNames, auditTarget } from './audit-text.js'
 
 const ann = { id: 'a1', name: 'Ann Admin', email: 'ann@example.com' } as AdminAgent
@@ -65,7 +65,7 @@ describe('the audit trail in words', () => {
     expect(auditTarget(event({ target: null }), names)).toBe('')
   })
 
-  it('writes the data as short key: value text', () => {
+  it('writes the data in words: what each value is, names for ids, dates as the inbox does', () => {
     expect(
       auditDetails(
         {
@@ -78,9 +78,32 @@ describe('the audit trail in words', () => {
         names,
       ),
     ).toBe(
-      'email: bob@example.com; projects: DEMO, KVT; sessionsEnded: 2; expiresAt: —; agentId: Bob',
+      'e-mail: bob@example.com; projects: DEMO, KVT; sessions ended: 2; expires: never; agent: Bob',
     )
-    expect(auditDetails({ changed: { name: 'x' } }, names)).toBe('changed: {"name":"x"}')
+    // An ISO time as every other date of the inbox, never as the server wrote it.
+    const expires = '2027-03-01T11:42:57.486Z'
+    const said = auditDetails({ expiresAt: expires }, names)
+    expect(said).toBe(`expires: ${when(expires)}`)
+    expect(said).not.toContain('T11:42')
+    expect(
+      auditDetails({ reason: 'wrong_password', role: 'admin', scope: 'read_write' }, names),
+    ).toBe('reason: wrong password; role: Admin; scope: Read and write')
+    expect(
+      auditDetails({ prefix: 'DEMO', changed: ['timeZone', 'imapUrl', 'webhooks'] }, names),
+    ).toBe('prefix: DEMO; changed: Time zone, Support mailbox, webhooks')
+    expect(auditDetails({ notifications: { newTickets: 'all', activity: false } }, names)).toBe(
+      "e-mails: new tickets: Every one, reporter's answers: off",
+    )
+    lang.value = 'ru'
+    expect(auditDetails({ agentId: 'a2', sessionsEnded: 1 }, names)).toBe(
+      'сотрудник: Bob; завершено сеансов: 1',
+    )
+    expect(auditDetails({ notifications: { activity: true } }, names)).toBe(
+      'письма: ответы заявителя: вкл.',
+    )
+    lang.value = 'en'
+    // What this inbox doesn't know yet stays readable as it is.
+    expect(auditDetails({ changedBy: { name: 'x' } }, names)).toBe('changedBy: {"name":"x"}')
     expect(auditDetails({ note: 'x'.repeat(200) }, names)).toHaveLength('note: '.length + 80)
     expect(auditDetails({}, names)).toBe('')
   })

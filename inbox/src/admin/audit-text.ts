@@ -1,4 +1,5 @@
 import type { AdminAgent, AdminProject, AuditEvent } from '@snagbox/sdk/contract'
+import { label, when } from '../i18n/index.js'
 import { alabel, at } from './i18n.js'
 
 /** The agents and projects the admin screens know, to say names where the trail has ids. */
@@ -59,23 +60,44 @@ export function auditTarget(event: AuditEvent, names: AuditNames): string {
 }
 
 const MAX_VALUE = 80
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/
 
+/** A value of the trail's data in words: names for ids, dates as the rest of the inbox writes them. */
 function detailValue(key: string, value: unknown, names: AuditNames): string {
-  if (value === null || value === undefined || value === '') return '—'
-  if (key === 'agentId' && typeof value === 'string') return names.agents.get(value)?.name ?? value
+  if (value === null || value === undefined || value === '')
+    // A token made to last forever records that it never expires.
+    return key === 'expiresAt' ? at('never') : '—'
+  if (typeof value === 'boolean') return at(value ? 'audit.on' : 'audit.off')
   if (Array.isArray(value))
-    return value.length ? value.map((v) => detailValue('', v, names)).join(', ') : '—'
+    return value.length ? value.map((v) => detailValue(`${key}[]`, v, names)).join(', ') : '—'
+  if (typeof value === 'string') {
+    if (key === 'agentId') return names.agents.get(value)?.name ?? value
+    if (key === 'role' || key === 'scope' || key === 'reason') return alabel(key, value)
+    // The project settings a change named, by their fields' names.
+    if (key === 'changed[]') return alabel('field', value)
+    if (ISO_TIME.test(value)) return when(value)
+  }
+  if (key === 'notifications' && typeof value === 'object') {
+    const { newTickets, activity } = value as { newTickets?: string; activity?: boolean }
+    return [
+      newTickets !== undefined && at('audit.notifyNew', { value: label('notify', newTickets) }),
+      activity !== undefined &&
+        at('audit.notifyActivity', { value: at(activity ? 'audit.on' : 'audit.off') }),
+    ]
+      .filter(Boolean)
+      .join(', ')
+  }
   const said = typeof value === 'object' ? JSON.stringify(value) : String(value)
   return said.length > MAX_VALUE ? `${said.slice(0, MAX_VALUE - 1)}…` : said
 }
 
 /**
- * The entry's data as short `key: value` text.
+ * The entry's data as short `what: value` text, in words.
  *
  * @example
- * auditDetails({ email: 'bob@example.com', sessionsEnded: 2 }, names) // 'email: bob@example.com; sessionsEnded: 2'
+ * auditDetails({ email: 'bob@example.com', sessionsEnded: 2 }, names) // 'e-mail: bob@example.com; sessions ended: 2'
  */
 export const auditDetails = (data: Record<string, unknown>, names: AuditNames): string =>
   Object.entries(data)
-    .map(([key, value]) => `${key}: ${detailValue(key, value, names)}`)
+    .map(([key, value]) => `${alabel('auditKey', key)}: ${detailValue(key, value, names)}`)
     .join('; ')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   agentChanges,
   dateList,
+  keepsMaskedPassword,
   lines,
   NEW_PROJECT,
   newAgentBody,
@@ -87,6 +88,21 @@ describe('the admin forms as request bodies', () => {
     })
   })
 
+  it("sends an agent's e-mail settings only when, and as far as, they changed", () => {
+    const same = { name: 'Bob', role: 'agent' as const, projects: bob.projects }
+    expect(agentChanges(bob, { ...same, notifications: { ...bob.notifications } })).toEqual({})
+    expect(
+      agentChanges(bob, { ...same, notifications: { newTickets: 'none', activity: true } }),
+    ).toEqual({ notifications: { newTickets: 'none' } })
+    expect(
+      agentChanges(bob, {
+        ...same,
+        name: 'Robert',
+        notifications: { newTickets: 'all', activity: false },
+      }),
+    ).toEqual({ name: 'Robert', notifications: { newTickets: 'all', activity: false } })
+  })
+
   it('makes a token that expires after the days given, the default, or never', () => {
     const form = { name: ' CI bot ', scope: 'read' as const, days: '30', never: false }
     expect(newTokenBody(form)).toEqual({ name: 'CI bot', scope: 'read', expiresInDays: 30 })
@@ -147,6 +163,49 @@ describe('the admin forms as request bodies', () => {
       autoCloseDays: 3,
       origins: ['https://app.example.com', 'https://b.example.com'],
       massIncidentPriority: 'high',
+    })
+  })
+
+  it("creates a project with its sender and mailbox, or the server's sender and none", () => {
+    const form = { ...NEW_PROJECT, name: 'Kvant', prefix: 'KVT' }
+    expect(newProjectBody(form)).not.toHaveProperty('mailFrom')
+    expect(newProjectBody({ ...form, mailFrom: '  ', imapUrl: ' ' })).not.toHaveProperty('imapUrl')
+    expect(
+      newProjectBody({
+        ...form,
+        mailFrom: ' "Kvant support" <support@kvant.example> ',
+        imapUrl: ' imaps://support:s3cret@imap.kvant.example/INBOX ',
+      }),
+    ).toMatchObject({
+      mailFrom: '"Kvant support" <support@kvant.example>',
+      imapUrl: 'imaps://support:s3cret@imap.kvant.example/INBOX',
+    })
+  })
+
+  it('keeps the stored mailbox password unless the admin changed the mailbox', () => {
+    const masked = 'imaps://support:***@imap.kvant.example/INBOX'
+    const kvant = { ...demo, mailFrom: 'support@kvant.example', imapUrl: masked }
+    const form = projectForm(kvant)
+    expect([form.mailFrom, form.imapUrl]).toEqual(['support@kvant.example', masked])
+    // As shown, *** and all: not sent, so the password stays what it is.
+    expect(projectChanges(kvant, { ...form, name: 'Kvant' })).toEqual({ name: 'Kvant' })
+    expect(keepsMaskedPassword(kvant, form)).toBe(false)
+    // Emptied: back to the server's sender, and no mailbox.
+    expect(projectChanges(kvant, { ...form, mailFrom: ' ', imapUrl: '' })).toEqual({
+      mailFrom: null,
+      imapUrl: null,
+    })
+    // A new password typed: sent.
+    const typed = 'imaps://support:n3w@imap.kvant.example/INBOX'
+    expect(projectChanges(kvant, { ...form, imapUrl: typed })).toEqual({ imapUrl: typed })
+    expect(keepsMaskedPassword(kvant, { ...form, imapUrl: typed })).toBe(false)
+    // Another host with the *** left in: it would become the password, so it is refused.
+    const moved = { ...form, imapUrl: 'imaps://support:***@imap2.kvant.example/INBOX' }
+    expect(keepsMaskedPassword(kvant, moved)).toBe(true)
+    // The settings of a project without a mailbox as before.
+    expect(projectChanges(demo, projectForm(demo))).toEqual({})
+    expect(projectChanges(demo, { ...projectForm(demo), mailFrom: 'a@kvant.example' })).toEqual({
+      mailFrom: 'a@kvant.example',
     })
   })
 })

@@ -1,4 +1,10 @@
-import type { AdminAgent, AdminProject, Priority, TokenScope } from '@snagbox/sdk/contract'
+import type {
+  AdminAgent,
+  AdminProject,
+  AgentNotifications,
+  Priority,
+  TokenScope,
+} from '@snagbox/sdk/contract'
 import type {
   AgentChangesBody,
   NewAgentBody,
@@ -6,6 +12,7 @@ import type {
   NewTokenBody,
   ProjectSettingsBody,
 } from '../api.js'
+import { notificationChanges } from '../notifications.js'
 
 // The admin forms keep what was typed as text; these turn it into what the API takes. The server
 // checks the values (an origin's form, a date, a time zone) and names the field it refuses.
@@ -46,13 +53,17 @@ export function newAgentBody(form: AgentForm): NewAgentBody {
 /** Only what changed, so the audit trail says what the admin changed; `{}` when nothing did. */
 export function agentChanges(
   agent: AdminAgent,
-  form: Pick<AgentForm, 'name' | 'role' | 'projects'>,
+  form: Pick<AgentForm, 'name' | 'role' | 'projects'> & { notifications?: AgentNotifications },
 ): AgentChangesBody {
   const name = form.name.trim()
+  const notifications = form.notifications
+    ? notificationChanges(agent.notifications, form.notifications)
+    : undefined
   return {
     ...(name !== agent.name ? { name } : {}),
     ...(form.role !== agent.role ? { role: form.role } : {}),
     ...(!sameList(form.projects, agent.projects) ? { projects: form.projects } : {}),
+    ...(notifications ? { notifications } : {}),
   }
 }
 
@@ -81,6 +92,9 @@ export interface ProjectForm {
   timeZone: string
   holidays: string
   massIncidentPriority: Priority
+  mailFrom: string
+  /** As the server shows it, the password as `***`: sent only when the admin changed it. */
+  imapUrl: string
 }
 
 export const NEW_PROJECT: ProjectForm = {
@@ -91,6 +105,8 @@ export const NEW_PROJECT: ProjectForm = {
   timeZone: 'UTC',
   holidays: '',
   massIncidentPriority: 'critical',
+  mailFrom: '',
+  imapUrl: '',
 }
 
 /** A project's settings as its edit form shows them. */
@@ -102,6 +118,8 @@ export const projectForm = (project: AdminProject): ProjectForm => ({
   timeZone: project.timeZone,
   holidays: project.holidays.join('\n'),
   massIncidentPriority: project.massIncidentPriority,
+  mailFrom: project.mailFrom ?? '',
+  imapUrl: project.imapUrl ?? '',
 })
 
 function settings(form: ProjectForm): ProjectSettingsBody & { name: string } {
@@ -114,15 +132,26 @@ function settings(form: ProjectForm): ProjectSettingsBody & { name: string } {
     timeZone: form.timeZone.trim() || 'UTC',
     holidays: dateList(form.holidays),
     massIncidentPriority: form.massIncidentPriority,
+    // Empty: the server's sender, no mailbox.
+    mailFrom: form.mailFrom.trim() || null,
+    imapUrl: form.imapUrl.trim() || null,
   }
 }
 
-export const newProjectBody = (form: ProjectForm): NewProjectBody => ({
-  ...settings(form),
-  prefix: form.prefix.trim().toUpperCase(),
-})
+export function newProjectBody(form: ProjectForm): NewProjectBody {
+  const { mailFrom, imapUrl, ...rest } = settings(form)
+  return {
+    ...rest,
+    ...(mailFrom ? { mailFrom } : {}),
+    ...(imapUrl ? { imapUrl } : {}),
+    prefix: form.prefix.trim().toUpperCase(),
+  }
+}
 
-/** Only the settings that changed; `{}` when none did. */
+/**
+ * Only the settings that changed; `{}` when none did. The support mailbox is shown with its
+ * password as `***`: left as shown it is not sent, so the stored password stays.
+ */
 export function projectChanges(project: AdminProject, form: ProjectForm): ProjectSettingsBody {
   const next = settings(form)
   const before = settings(projectForm(project))
@@ -133,4 +162,16 @@ export function projectChanges(project: AdminProject, form: ProjectForm): Projec
     if (!same) Object.assign(changed, { [key]: a })
   }
   return changed
+}
+
+/**
+ * A support mailbox changed but still with the `***` the server shows for the stored password:
+ * saving it would make `***` the password. `true` when the admin must type the password again.
+ *
+ * @example
+ * keepsMaskedPassword(project, { ...form, imapUrl: 'imaps://support:***@imap2.example.com/INBOX' }) // true
+ */
+export function keepsMaskedPassword(project: AdminProject | undefined, form: ProjectForm): boolean {
+  const url = form.imapUrl.trim()
+  return url !== (project?.imapUrl ?? '') && /:\*\*\*@/.test(url)
 }

@@ -4,6 +4,7 @@ import { route, type Route } from '../router.js'
 import { me } from '../state.js'
 import { Header } from './Header.js'
 import { Login } from './Login.js'
+import { MailOffNote } from './MailOffNote.js'
 import { QueuePage } from './QueuePage.js'
 import { TicketPage } from './TicketPage.js'
 
@@ -20,6 +21,7 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
+        <MailOffNote />
         <View current={current} />
       </main>
     </>

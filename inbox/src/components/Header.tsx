@@ -3,6 +3,7 @@ import { adminUrl, lastQueueSearch, navigate, queueUrl, route } from '../router.
 import { api, liveState, me } from '../state.js'
 import { setTheme, theme, THEMES, type Theme } from '../theme.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
+import { Settings } from './Settings.js'
 
 export function Header() {
   const agent = me.value!
@@ -40,6 +41,7 @@ export function Header() {
           {t('header.admin')}
         </a>
       )}
+      <Settings />
       <label class="compact-select">
         <span class="sr-only">{t('header.theme')}</span>
         <select

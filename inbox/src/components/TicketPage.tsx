@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks'
+import { useEffect, useRef } from 'preact/hooks'
 import type { AgentTicket } from '@snagbox/sdk/contract'
 import { label, t, when } from '../i18n/index.js'
 import { lastQueueSearch, navigate, queueUrl, ticketUrl } from '../router.js'
 import { changedElsewhere, notice, ticket } from '../state.js'
-import { openTicket, reloadTicket } from '../ticket-actions.js'
+import { openTicket, refreshEmails, reloadTicket } from '../ticket-actions.js'
 import { BlockingBadge, PriorityBadge, StatusBadge } from './Badges.js'
 import { Composer } from './Composer.js'
 import { Controls } from './Controls.js'
@@ -65,6 +65,15 @@ export function TicketPage({ reference }: { reference: string }) {
   useEffect(() => {
     document.title = `${data?.reference ?? reference} · Snagbox`
   }, [data?.reference, reference])
+  // While an e-mail is on its way, look again now and then (soon at first, then less often).
+  const polls = useRef(0)
+  useEffect(() => void (polls.current = 0), [reference])
+  const sending = !!data?.emails?.some((email) => email.state === 'pending')
+  useEffect(() => {
+    if (!sending) return
+    const timer = setTimeout(refreshEmails, Math.min(60_000, 3_000 * 2 ** polls.current++))
+    return () => clearTimeout(timer)
+  }, [data, sending])
   const back = (e: MouseEvent) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey) return
     e.preventDefault()

@@ -3,6 +3,8 @@ import { assignmentSides } from '../assignees.js'
 import { label, t, when } from '../i18n/index.js'
 import { ticketUrl } from '../router.js'
 import { agents } from '../state.js'
+import { timelineItems } from '../ticket-emails.js'
+import { TicketEmails } from './TicketEmails.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -76,7 +78,19 @@ export function Timeline({ data }: { data: AgentTicket }) {
     <section class="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('ticket.timeline')}</h2>
       <ol class="timeline">
-        {data.timeline.map((entry) => {
+        {timelineItems(data.timeline, data.emails ?? []).map(({ entry, emails }) => {
+          if (!entry)
+            // An e-mail of no event (a reminder): a line of its own, when it was made.
+            return (
+              <li key={`mail-${emails[0].id}`} class="event event-mail minor" data-type="email">
+                <div class="event-head">
+                  <strong>{label('actor', 'system')}</strong>{' '}
+                  <span class="verb">{t('mail.emailed')}</span>
+                  <time dateTime={emails[0].createdAt}>{when(emails[0].createdAt)}</time>
+                </div>
+                <TicketEmails emails={emails} />
+              </li>
+            )
           const internal = entry.visibility === 'internal'
           const message = ['public_reply', 'internal_note', 'reporter_comment'].includes(entry.type)
           return (
@@ -99,6 +113,7 @@ export function Timeline({ data }: { data: AgentTicket }) {
                 </time>
               </div>
               <Detail entry={entry} data={data} />
+              <TicketEmails emails={emails} />
             </li>
           )
         })}
