@@ -48,6 +48,13 @@ export interface Config {
     /** How long an undelivered e-mail is retried before it is given up on. */
     retryHours: number
   }
+  /** Reading the projects' mailboxes (`--imap-url` of a project). */
+  inbound: {
+    /** Seconds between checks where the IMAP server has no IDLE, and before a reconnect. */
+    pollSeconds: number
+    /** New tickets one sender may open by e-mail in an hour; more are recorded, not answered. */
+    newTicketsPerHour: number
+  }
 }
 
 type Setting = {
@@ -376,6 +383,20 @@ export const SETTINGS: Setting[] = [
     doc: 'hours an undelivered e-mail is retried (with backoff) before it is given up on',
     apply: (c, v) => void (c.mail.retryHours = positive('mail-retry-hours', v)),
   },
+  {
+    flag: 'imap-poll-seconds',
+    env: 'SNAGBOX_IMAP_POLL_SECONDS',
+    default: '60',
+    doc: "seconds between checks of a project's mailbox where its IMAP server has no IDLE (and before a reconnect)",
+    apply: (c, v) => void (c.inbound.pollSeconds = positive('imap-poll-seconds', v)),
+  },
+  {
+    flag: 'imap-new-tickets-per-hour',
+    env: 'SNAGBOX_IMAP_NEW_TICKETS_PER_HOUR',
+    default: '10',
+    doc: 'new tickets one sender may open by e-mail per hour (more are recorded, never answered)',
+    apply: (c, v) => void (c.inbound.newTicketsPerHour = int('imap-new-tickets-per-hour', v)),
+  },
 ]
 
 /**
@@ -412,6 +433,7 @@ export function loadConfig(
     trustProxy: false,
     idempotencyKeyHours: 0,
     mail: { smtpUrl: null, from: { name: null, address: '' }, retryHours: 0 },
+    inbound: { pollSeconds: 0, newTicketsPerHour: 0 },
   }
   for (const setting of SETTINGS) if (!setting.derived) setting.apply(config, setting.default)
   for (const setting of SETTINGS) {

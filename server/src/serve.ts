@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import { createApp } from './app.js'
 import { appDeps } from './deps.js'
 import { answerRequestTimeouts, requestTimeouts } from './http/request-timeout.js'
+import { startInboundMail } from './mail/inbound/inbound-jobs.js'
 import { startMailSender } from './mail/sender.js'
 import { startAutoClose } from './tickets/auto-close.js'
 import type { Config } from './config.js'
@@ -37,8 +38,10 @@ export function startServer(db: Db, config: Config): Promise<RunningServer> {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
         const stopAutoClose = startAutoClose(deps)
         const mail = config.mail.smtpUrl ? startMailSender(deps) : null
+        const inbound = startInboundMail(deps)
         const close = async (graceMs?: number) => {
           stopAutoClose()
+          await inbound.stop()
           await drain(server, graceMs)
           await mail?.stop()
         }

@@ -310,3 +310,66 @@ export const mailOutbox = sqliteTable(
     index('mail_outbox_ticket').on(t.ticketId),
   ],
 )
+
+/**
+ * The per-ticket part of the reply address of its e-mails (`support+<token>@…`), made with the
+ * first e-mail to the reporter of a project that reads a mailbox: random, so nobody can guess
+ * another ticket's address. Kept as it is, since every later e-mail carries it again; it routes a
+ * reply to its ticket, and only the reporter's own address makes it the reporter's comment.
+ */
+export const ticketReplyTokens = sqliteTable('ticket_reply_tokens', {
+  ticketId: text('ticket_id')
+    .primaryKey()
+    .references(() => tickets.id, { onDelete: 'cascade' }),
+  token: text('token').notNull().unique(),
+  createdAt: createdAt(),
+})
+
+/**
+ * Every message read from a project's mailbox and what became of it, written in the transaction
+ * of the ticket change it made (alone when it made none): a message is read once, whatever
+ * crashes between reading it and marking it `\Seen`.
+ */
+export const inboundMail = sqliteTable(
+  'inbound_mail',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** `user@host:port/MAILBOX`, without the password. */
+    mailbox: text('mailbox').notNull(),
+    /** The Message-ID, or `uid:<UIDVALIDITY>:<UID>` for a message without one. */
+    messageKey: text('message_key').notNull(),
+    uid: integer('uid'),
+    /** The sender's address, lower case; `''` when it had none. */
+    sender: text('sender').notNull().default(''),
+    /** `comment`, `note`, `ticket`, `ignored` (auto-replies, bounces, lists, limits) or `refused`. */
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    ticketId: text('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('inbound_mail_message').on(t.projectId, t.mailbox, t.messageKey),
+    index('inbound_mail_sender').on(t.projectId, t.sender, t.createdAt),
+  ],
+)
+
+/** Saved views of the queue: a name and a query, an agent's own or shared with every agent. */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** The query string of `GET /api/v1/tickets`, checked when saved. */
+    query: text('query').notNull(),
+    /** Whose it is; every agent sees a shared one. */
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('saved_views_created_by').on(t.createdBy)],
+)

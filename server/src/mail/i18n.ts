@@ -61,6 +61,7 @@ const en = {
   agent: {
     newTicket: (priority: string) => `New request (${priority})`,
     activity: 'The reporter answered',
+    emailed: 'An e-mail came',
     open: 'Open it in the inbox:',
     from: 'From',
     app: 'Application',
@@ -70,6 +71,7 @@ const en = {
       confirmed: 'The reporter confirmed the solution; the request is closed.',
       reopened: 'The reporter says the solution does not work:',
       withdrawn: 'The reporter withdrew the request.',
+      internal_note: 'An e-mail about this request, kept as an internal note:',
     } as Record<string, string>,
     off: 'You get this because of your notification settings in the inbox.',
   },
@@ -132,6 +134,7 @@ const ru: typeof en = {
   agent: {
     newTicket: (priority) => `Новое обращение (${priority})`,
     activity: 'Ответ заявителя',
+    emailed: 'Пришло письмо',
     open: 'Открыть во входящих:',
     from: 'От',
     app: 'Приложение',
@@ -141,6 +144,7 @@ const ru: typeof en = {
       confirmed: 'Заявитель подтвердил решение; обращение закрыто.',
       reopened: 'Заявитель сообщает, что решение не помогло:',
       withdrawn: 'Заявитель отозвал обращение.',
+      internal_note: 'Письмо по этому обращению, сохранённое как внутренняя заметка:',
     },
     off: 'Вы получили это письмо по своим настройкам уведомлений во входящих.',
   },

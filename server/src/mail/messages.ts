@@ -41,7 +41,7 @@ export interface MailContent {
   /** `new_ticket`: its priority, in words, and the facts support reads first. */
   priority?: string
   facts?: [label: string, value: string][]
-  /** `activity`: the reporter's event (`reporter_comment`, `confirmed`, `reopened`, `withdrawn`). */
+  /** `activity`: the reporter's event (`reporter_comment`, `confirmed`, `reopened`, `withdrawn`), or `internal_note` for an e-mail kept as a note. */
   event?: string
 }
 
@@ -162,7 +162,7 @@ function partsOf(c: MailContent): { title: string; parts: Part[] } {
       }
     case 'activity':
       return {
-        title: w.agent.activity,
+        title: c.event === 'internal_note' ? w.agent.emailed : w.agent.activity,
         parts: [
           { lead: w.agent.did[c.event ?? ''] ?? c.event ?? '' },
           ...quote,

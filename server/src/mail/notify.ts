@@ -19,6 +19,8 @@ import { parseMailbox, type Mailbox } from '../mail-address.js'
 import { MAIL_WORDS } from './i18n.js'
 import { renderMail, type MailContent, type MailKind } from './messages.js'
 import { enqueueMail } from '../tickets/store/emails.js'
+import { mailboxAddress, replyAddress } from './inbound/reply-address.js'
+import { replyTokenFor } from './inbound/store.js'
 
 type Project = typeof projects.$inferSelect
 
@@ -40,6 +42,9 @@ export function recordNotifications(tx: Tx, change: CommittedChange, config: Con
       mailer.toReporter(ticket, cause, kind, extra)
     if (event.type === 'created') mailer.toAgents(ticket, cause, 'new_ticket', event)
     if (event.actor.kind === 'reporter' && REPORTER_ACTIVITY.has(event.type))
+      mailer.toAgents(ticket, cause, 'activity', event)
+    // An e-mail kept as an internal note (mail/inbound): an outsider's, or on a closed ticket.
+    if (event.type === 'internal_note' && event.data.via === 'email')
       mailer.toAgents(ticket, cause, 'activity', event)
   }
 }
@@ -123,7 +128,8 @@ export class Mailer {
     const { otherId, ...details } = extra
     const other = otherId ? this.other(otherId, to, cause.at, lang) : undefined
     const due = ticket.status === 'resolved' ? ticket.autoCloseDueAt : null
-    this.enqueue(ticket, cause, kind, 'reporter', to, {
+    const replyTo = this.replyTo(ticket, cause.at)
+    this.enqueue(ticket, cause, kind, 'reporter', to, replyTo, {
       kind,
       lang,
       reference: ticket.reference,
@@ -191,7 +197,7 @@ export class Mailer {
       ],
     ].filter((f): f is [string, string] => !!f[1])
     for (const agent of members)
-      this.enqueue(ticket, cause, kind, 'agent', agent.email, {
+      this.enqueue(ticket, cause, kind, 'agent', agent.email, undefined, {
         kind,
         lang,
         reference: ticket.reference,
@@ -201,10 +207,7 @@ export class Mailer {
         priority: ticket.priority,
         facts,
         event: event.type,
-        body:
-          kind === 'new_ticket'
-            ? ticket.description
-            : String(event.data.body ?? event.data.reason ?? '') || null,
+        body: kind === 'new_ticket' ? ticket.description : activityBody(event),
       })
   }
 
@@ -214,6 +217,7 @@ export class Mailer {
     kind: MailKind,
     audience: 'reporter' | 'agent',
     to: string,
+    replyTo: string | undefined,
     content: MailContent,
   ): void {
     const sender = this.sender(ticket.projectId)
@@ -232,10 +236,21 @@ export class Mailer {
         mail: renderMail(content),
         // The ticket is named in every Message-ID, and every message answers the thread's root.
         messageId: `<${ticket.reference}.${cause.key}.${kind}.${randomBytes(4).toString('hex')}@${domain}>`,
-        headers: { inReplyTo: thread, references: [thread] },
+        headers: { inReplyTo: thread, references: [thread], ...(replyTo ? { replyTo } : {}) },
       },
       new Date(cause.at),
     )
+  }
+
+  /**
+   * Where the reporter's answer goes when the project reads a mailbox: the ticket's own address
+   * there (`support+<token>@…`), so that the reply finds its ticket whatever its subject says.
+   */
+  private replyTo(ticket: TicketRow, at: string): string | undefined {
+    const mailbox = mailboxAddress(this.project(ticket.projectId), this.config)
+    if (!mailbox) return undefined
+    const address = replyAddress(mailbox, replyTokenFor(this.tx, ticket.id, at))
+    return formatMailbox({ name: this.sender(ticket.projectId).name, address })
   }
 
   /** A new status link for this e-mail: the reporter's credential, only its hash kept. */
@@ -272,6 +287,13 @@ export class Mailer {
     const own = this.project(projectId).mailFrom
     return (own && parseMailbox(own)) || this.config.mail.from
   }
+}
+
+/** What an agent is told the reporter (or, for an e-mailed note, its sender) wrote. */
+function activityBody(event: AppendedEvent): string | null {
+  const words = String(event.data.body ?? event.data.reason ?? '')
+  const from = event.data.from as Mailbox | undefined
+  return (from?.address ? `${formatMailbox(from)}:\n\n${words}` : words) || null
 }
 
 /** The reporter's language: the report's locale, else English. */

@@ -67,6 +67,8 @@ export function createTicket(
     idempotencyKey: string | null
     idempotencyKeyHours: number
     now: Date
+    /** How it came when not through the intake API: `email` (the project's mailbox), on its `created` event. */
+    via?: 'email'
   },
 ): IntakeResult {
   const { project, payload, screenshot, idempotencyKey } = input
@@ -110,7 +112,12 @@ export function createTicket(
         idempotencyFingerprint: fingerprint,
       },
       actor,
-      eventData: { category: payload.category, priority, screenshot: !!screenshot },
+      eventData: {
+        category: payload.category,
+        priority,
+        screenshot: !!screenshot,
+        ...(input.via ? { via: input.via } : {}),
+      },
       now,
     })
     if (screenshot) {
