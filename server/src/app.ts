@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js'
 import { statusApiRoutes } from './reporter/api-routes.js'
 import { statusPageRoutes } from './reporter/page-routes.js'
 import { widgetRoutes } from './static/widget-routes.js'
+import { viewRoutes } from './views/routes.js'
 import { agentTicketRoutes } from './tickets/agent-routes.js'
 import { intakeRoutes } from './tickets/intake-routes.js'
 import { ticketProblem } from './tickets/problems.js'
@@ -46,6 +47,7 @@ export function createApp(given: SomeDeps) {
   app.route(ROUTES.tickets, agentTicketRoutes(deps))
   app.route(API_PREFIX, authRoutes(deps))
   app.route(ROUTES.admin, adminRoutes(deps))
+  app.route(ROUTES.views, viewRoutes(deps))
   app.route(ROUTES.events, liveRoutes(deps))
   app.route(ROUTES.status, statusApiRoutes(deps))
   app.route(ROUTES.statusPage, statusPageRoutes(deps))

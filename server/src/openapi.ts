@@ -622,6 +622,60 @@ export function openApiDocument(config: Config) {
         ),
       },
       ...adminPaths(),
+      [ROUTES.views]: {
+        get: agentOp(
+          "The queue's views — the standard ones (new, mine, unassigned, waiting_on_reporter, awaiting_confirmation, urgent, closed), the caller's saved views and the shared ones — each with its `query` and how many of the caller's tickets it holds",
+          {
+            responses: { 200: json({ type: 'object', properties: { items: { type: 'array' } } }) },
+          },
+          false,
+        ),
+        post: agentOp(
+          'Save a view: `{ name, query, shared? }` (`query` as of GET /api/v1/tickets)',
+          {
+            requestBody: jsonBody(
+              { name: { type: 'string' }, query: { type: 'string' }, shared: { type: 'boolean' } },
+              ['name', 'query'],
+            ),
+            responses: { 201: json({ type: 'object' }) },
+          },
+        ),
+      },
+      [`${ROUTES.views}/{viewId}`]: {
+        patch: agentOp('Change a saved view (its author, or an admin for a shared one)', {
+          parameters: [pathParam('viewId', 'The view')],
+          requestBody: jsonBody({
+            name: { type: 'string' },
+            query: { type: 'string' },
+            shared: { type: 'boolean' },
+          }),
+          responses: { 200: json({ type: 'object' }) },
+        }),
+        delete: agentOp('Delete a saved view (its author, or an admin for a shared one)', {
+          parameters: [pathParam('viewId', 'The view')],
+          responses: { 204: { description: 'Deleted' } },
+        }),
+      },
+      [`${ROUTES.tickets}/bulk`]: {
+        post: agentOp(
+          'One change to many tickets (at most 200): `{ references, priority?, category?, assigneeId?, status?, closeReason?, reason? }` as PATCH, or `{ references, parent }` / `{ references, duplicateOf, comment }` as link. Each ticket obeys the lifecycle on its own; the answer says which were changed and which refused, and why',
+          {
+            requestBody: jsonBody({ references: { type: 'array', items: { type: 'string' } } }, [
+              'references',
+            ]),
+            responses: {
+              200: json({
+                type: 'object',
+                properties: {
+                  done: { type: 'integer' },
+                  refused: { type: 'integer' },
+                  results: { type: 'array', items: { type: 'object' } },
+                },
+              }),
+            },
+          },
+        ),
+      },
       [`${ROUTES.tickets}/{ref}/emails/{id}/resend`]: {
         post: agentOp(
           "Send one of the ticket's e-mails (`emails[].id` of the ticket) again, with its own Message-ID",

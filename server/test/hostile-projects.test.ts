@@ -104,6 +104,11 @@ const SCOPED_ELSEWHERE = [
   'GET /api/v1/agents',
   'GET /api/v1/me',
   'PATCH /api/v1/me',
+  // views-bulk.test.ts: counts of the caller's projects only; a bulk change loads each ticket as
+  // the routes above do (404 for another project's).
+  'GET /api/v1/views',
+  'POST /api/v1/views',
+  'POST /api/v1/tickets/bulk',
 ]
 
 /** A body each ticket route takes from an agent who may work on the ticket. */

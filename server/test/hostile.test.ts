@@ -1,4 +1,5 @@
 import { createApiToken } from '../src/auth/tokens.js'
+import { createView } from '../src/views/store.js'
 import { describe, expect, it } from 'vitest'
 import {
   CLOSE_REASONS,
@@ -152,6 +153,12 @@ async function world(h: AgentHarness) {
     // A token of its own: revoking it must not take the battery's credentials away.
     tokenId: createApiToken(h.db, { email: h.agent.email, name: 'spare' }).id,
     prefix: h.project.prefix,
+    viewId: createView(
+      h.db,
+      { agentId: h.agent.id, projects: 'all', admin: true },
+      { name: 'Spare', query: 'status=new' },
+      new Date(),
+    ).id,
   }
   const valid = {
     description: 'Export fails',

@@ -209,6 +209,36 @@ describe('e-mail to the reporter', () => {
   })
 })
 
+describe('the ticket as agents cache it', () => {
+  it('changes its ETag when an e-mail is delivered, and takes that ETag for a write', async () => {
+    await smtp.stop()
+    const { reference } = await file({ description: 'Printing fails', reporter: ANNA })
+    await new Promise((r) => setTimeout(r, 300))
+    const before = (await agent(reference)).headers.get('etag')!
+    expect(before).toMatch(/^"1\.1-\d+-1"$/)
+    await smtp.start()
+    db.$client.prepare("update mail_outbox set next_attempt_at = '2000-01-01T00:00:00.000Z'").run()
+    await smtp.waitFor(1, 15_000)
+    await expect.poll(async () => (await agent(reference)).headers.get('etag')).not.toBe(before)
+    const cached = await fetch(`${server.url}/api/v1/tickets/${reference}`, {
+      headers: { Authorization: `Bearer ${bot}`, 'If-None-Match': before },
+    })
+    expect(cached.status).toBe(200)
+    expect(((await cached.json()) as { emails: { state: string }[] }).emails[0]!.state).toBe('sent')
+    // The version is what If-Match guards: an e-mail delivered meanwhile is no conflict.
+    const write = await fetch(`${server.url}/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${bot}`,
+        'Content-Type': 'application/json',
+        'If-Match': before,
+      },
+      body: JSON.stringify({ priority: 'high' }),
+    })
+    expect(write.status).toBe(200)
+  }, 30_000)
+})
+
 describe('e-mail to agents', () => {
   it('tells every agent of the project of an urgent ticket, and of others only those who asked', async () => {
     await createAgent(db, {

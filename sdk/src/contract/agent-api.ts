@@ -194,3 +194,32 @@ export interface TicketEvent {
   version: number
   at: string
 }
+
+/**
+ * The views every agent has, as queries of `GET /api/v1/tickets`: what a support team works from
+ * (the regulations' order: blocking problems first, waiting requests answered, solutions confirmed).
+ */
+export const STANDARD_VIEWS = [
+  { id: 'new', query: 'status=new' },
+  { id: 'mine', query: 'assignee=me&status=open' },
+  { id: 'unassigned', query: 'assignee=none&status=open' },
+  { id: 'waiting_on_reporter', query: 'status=waiting_on_reporter' },
+  { id: 'awaiting_confirmation', query: 'status=resolved' },
+  { id: 'urgent', query: 'status=open&urgent=true' },
+  { id: 'closed', query: 'status=closed' },
+] as const
+
+export type StandardViewId = (typeof STANDARD_VIEWS)[number]['id']
+
+/** A view of `GET /api/v1/views`, with how many tickets it holds now. */
+export interface TicketView {
+  id: string
+  /** `standard` views have no name (the inbox words them); saved ones do. */
+  kind: 'standard' | 'mine' | 'shared'
+  name: string | null
+  /** The query string of `GET /api/v1/tickets`, without `limit` and `cursor`. */
+  query: string
+  count: number
+  /** Whether the caller may change or delete it (its creator, or an admin for a shared one). */
+  editable: boolean
+}

@@ -50,7 +50,7 @@ export {
   validateTicketPayload,
   type Validation,
 } from './validate.js'
-export { REPLY_STATUSES } from './agent-api.js'
+export { REPLY_STATUSES, STANDARD_VIEWS } from './agent-api.js'
 export type {
   ActorKind,
   AgentInfo,
@@ -63,7 +63,9 @@ export type {
   TicketEvent,
   TicketLink,
   TicketPage,
+  StandardViewId,
   TicketSummary,
+  TicketView,
   TimelineEntry,
 } from './agent-api.js'
 export { NEW_TICKET_NOTICES, TOKEN_SCOPES } from './admin-api.js'

@@ -6,6 +6,8 @@ export const ROUTES = {
   status: `${API_PREFIX}/status`,
   events: `${API_PREFIX}/events`,
   agents: `${API_PREFIX}/agents`,
+  /** The queue's views with their counts; saved views. */
+  views: `${API_PREFIX}/views`,
   me: `${API_PREFIX}/me`,
   login: `${API_PREFIX}/auth/login`,
   logout: `${API_PREFIX}/auth/logout`,

@@ -180,7 +180,10 @@ describe('the status page shows the reporter what concerns them', () => {
     expect(html).toContain('Times are in Asia/Yekaterinburg.')
     // The assignment is support's business, not the reporter's.
     expect(html).not.toContain('Assigned')
-    const unknownZone = await h.file({ description: 'x', environment: { timezone: 'Mars/Olympus' } })
+    const unknownZone = await h.file({
+      description: 'x',
+      environment: { timezone: 'Mars/Olympus' },
+    })
     expect((await page(h, unknownZone.statusUrl)).html).toContain('Times are in UTC.')
   })
 
@@ -205,9 +208,7 @@ describe('the status page shows the reporter what concerns them', () => {
     expect(followed.status).toBe(303)
     const target = followed.headers.get('location')!
     expect(target).toMatch(/^\/status\/[\w-]{40,}\?lang=en$/)
-    expect(await h.app.request(target).then((r) => r.text())).toContain(
-      `Request ${first.reference}`,
-    )
+    expect(await (await h.app.request(target)).text()).toContain(`Request ${first.reference}`)
     // Boris's duplicate names Anna's request and its status, and offers no way into it.
     const his = await page(h, boris.statusUrl)
     expect(his.html).toContain(`Duplicate of ${first.reference} — Received`)

@@ -20,10 +20,15 @@ import type { Action, Actor } from './lifecycle/types.js'
 import { parseListQuery } from './list-query.js'
 import { screenshotResponse } from './screenshot-response.js'
 import { listTickets } from './store/list.js'
-import { resendMail } from './store/emails.js'
+import { mailStamp, resendMail } from './store/emails.js'
 import { findTicket, type TicketRow } from './store/read.js'
+import { TicketError } from './store/errors.js'
+import { ticketProblem } from './problems.js'
 import { agentView } from './store/views.js'
 import { applyDecision, splitTicket, type DecisionInput } from './store/write.js'
+
+/** The most tickets one bulk change takes. */
+const MAX_BULK = 200
 
 /** The lifecycle actor of an agent request: a person, or the API token a bot uses. */
 export function actorOf(agent: AgentActor): Actor {
@@ -45,7 +50,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     return row
   }
   const answer = (c: Context, ticket: TicketRow, status: 200 | 201 = 200) => {
-    c.header('ETag', etagOf(ticket))
+    c.header('ETag', etagOf(ticket, mailStamp(db, ticket.id)))
     return c.json(agentView(db, ticket, config.publicUrl), status)
   }
   const change = (
@@ -73,8 +78,9 @@ export function agentTicketRoutes(deps: AppDeps) {
 
   app.get('/:ref', requireAgent(deps), (c) => {
     const row = load(c, c.req.param('ref'))
-    c.header('ETag', etagOf(row))
-    if (c.req.header('if-none-match') === etagOf(row)) return c.body(null, 304)
+    const etag = etagOf(row, mailStamp(db, row.id))
+    c.header('ETag', etag)
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304)
     return c.json(agentView(db, row, config.publicUrl))
   })
 
@@ -82,9 +88,8 @@ export function agentTicketRoutes(deps: AppDeps) {
     screenshotResponse(c, db, load(c, c.req.param('ref'))),
   )
 
-  app.patch('/:ref', requireAgent(deps), async (c) => {
-    const row = load(c, c.req.param('ref'))
-    const body = await readJsonObject(c, deps.config.limits)
+  /** The fields of a PATCH, checked (every bad one named); the lifecycle decides the rest. */
+  const patchOf = (c: Context<AgentEnv>, body: Record<string, unknown>) => {
     const f = new Fields(body)
     const patch = {
       priority: f.oneOf('priority', PRIORITIES),
@@ -95,7 +100,13 @@ export function agentTicketRoutes(deps: AppDeps) {
       duplicateOf: f.text('duplicateOf', { max: 60 }),
       assigneeId: assigneeOf(body, c.get('agent').id),
     }
-    f.done()
+    return { f, patch }
+  }
+  const patchRow = (
+    c: Context<AgentEnv>,
+    row: TicketRow,
+    patch: ReturnType<typeof patchOf>['patch'],
+  ) => {
     // The same answer for an unknown id and an agent of other projects only: ids stay private.
     if (patch.assigneeId && !agentWorksIn(db, patch.assigneeId, row.projectId)) {
       throw invalid([{ path: 'assigneeId', message: "is not an agent of the ticket's project" }])
@@ -104,10 +115,14 @@ export function agentTicketRoutes(deps: AppDeps) {
     if (duplicate?.id === row.id)
       throw invalid([{ path: 'duplicateOf', message: 'must be another ticket' }])
     const wanted = { ...patch, duplicateOf: duplicate?.id }
-    return answer(
-      c,
-      change(c, row, (actor) => (state, ctx) => decidePatch(state, wanted, actor, ctx)),
-    )
+    return change(c, row, (actor) => (state, ctx) => decidePatch(state, wanted, actor, ctx))
+  }
+
+  app.patch('/:ref', requireAgent(deps), async (c) => {
+    const row = load(c, c.req.param('ref'))
+    const { f, patch } = patchOf(c, await readJsonObject(c, deps.config.limits))
+    f.done()
+    return answer(c, patchRow(c, row, patch))
   })
 
   app.post('/:ref/replies', requireAgent(deps), async (c) => {
@@ -157,7 +172,7 @@ export function agentTicketRoutes(deps: AppDeps) {
       subject,
       description,
     })
-    c.header('ETag', etagOf(split.ticket))
+    c.header('ETag', etagOf(split.ticket, mailStamp(db, split.ticket.id)))
     const statusUrl = `${config.publicUrl}${ticketPaths.statusPage(split.reporterToken)}`
     return c.json({ ...agentView(db, split.ticket, config.publicUrl), statusUrl }, 201)
   })
@@ -176,13 +191,17 @@ export function agentTicketRoutes(deps: AppDeps) {
     return c.json(resent, 201)
   })
 
-  app.post('/:ref/link', requireAgent(deps), async (c) => {
-    const row = load(c, c.req.param('ref'))
-    const f = new Fields(await readJsonObject(c, deps.config.limits))
-    const duplicateOf = f.text('duplicateOf', { max: 60 })
-    const parent = f.text('parent', { max: 60 })
-    const comment = f.text('comment', { max: FREE_TEXT_CHARS })
-    f.done()
+  /** A link's fields, checked: a duplicate (with a comment) or a mass incident's child. */
+  const linkOf = (f: Fields) => {
+    const link = {
+      duplicateOf: f.text('duplicateOf', { max: 60 }),
+      parent: f.text('parent', { max: 60 }),
+      comment: f.text('comment', { max: FREE_TEXT_CHARS }),
+    }
+    return link
+  }
+  const linkRow = (c: Context<AgentEnv>, row: TicketRow, link: ReturnType<typeof linkOf>) => {
+    const { duplicateOf, parent, comment } = link
     if (!duplicateOf === !parent) {
       throw invalid([
         {
@@ -202,10 +221,77 @@ export function agentTicketRoutes(deps: AppDeps) {
     const action: Action = duplicateOf
       ? { type: 'close', closeReason: 'duplicate', comment: comment ?? '', duplicateOf: target.id }
       : { type: 'link', parentId: target.id }
-    return answer(
-      c,
-      change(c, row, (actor) => (state, ctx) => decide(state, action, actor, ctx)),
-    )
+    return change(c, row, (actor) => (state, ctx) => decide(state, action, actor, ctx))
+  }
+
+  app.post('/:ref/link', requireAgent(deps), async (c) => {
+    const row = load(c, c.req.param('ref'))
+    const f = new Fields(await readJsonObject(c, deps.config.limits))
+    const link = linkOf(f)
+    f.done()
+    return answer(c, linkRow(c, row, link))
+  })
+
+  // One change to many tickets: each obeys the lifecycle on its own, and the answer says, ticket
+  // by ticket, which were changed and which were refused, and why. Nothing is all-or-nothing.
+  app.post('/bulk', requireAgent(deps), async (c) => {
+    const body = await readJsonObject(c, deps.config.limits)
+    const { references, ...rest } = body
+    const { f, patch } = patchOf(c, rest)
+    const link = linkOf(f)
+    f.only([
+      'priority',
+      'category',
+      'status',
+      'closeReason',
+      'reason',
+      'duplicateOf',
+      'assigneeId',
+      'parent',
+      'comment',
+    ])
+    const refs =
+      Array.isArray(references) &&
+      references.length >= 1 &&
+      references.length <= MAX_BULK &&
+      references.every((r) => typeof r === 'string' && r.length <= 60)
+        ? [...new Set(references as string[])]
+        : undefined
+    if (!refs)
+      throw invalid([
+        { path: 'references', message: `must be 1 to ${MAX_BULK} ticket references or ids` },
+      ])
+    f.done()
+    const linking =
+      link.parent !== undefined || (link.duplicateOf !== undefined && patch.status === undefined)
+    if (!linking && !Object.values(patch).some((v) => v !== undefined))
+      throw invalid([{ path: '', message: 'say what to change' }])
+    const results = refs.map((ref) => {
+      try {
+        const row = load(c, ref)
+        const done = linking ? linkRow(c, row, link) : patchRow(c, row, patch)
+        return {
+          reference: done.reference,
+          ok: true as const,
+          status: done.status,
+          version: done.version,
+        }
+      } catch (err) {
+        const problem =
+          err instanceof TicketError
+            ? ticketProblem(err.problem)
+            : err instanceof ApiError
+              ? err
+              : undefined
+        if (!problem) throw err
+        return { reference: ref, ok: false as const, code: problem.code, detail: problem.detail }
+      }
+    })
+    return c.json({
+      done: results.filter((r) => r.ok).length,
+      refused: results.filter((r) => !r.ok).length,
+      results,
+    })
   })
 
   return app

@@ -25,6 +25,12 @@ export function parseListQuery(
       errors.push({ path: name, message: `must be at most ${max} characters` })
     return value
   }
+  const flag = (name: string) => {
+    const value = query[name]
+    if (value === undefined || value === '' || value === 'false') return false
+    if (value !== 'true') errors.push({ path: name, message: 'must be true or false' })
+    return value === 'true'
+  }
   const limitText = query.limit ?? '25'
   const limit = Number(limitText)
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
@@ -42,6 +48,7 @@ export function parseListQuery(
     status: list('status', [...STATUSES, 'open']),
     category: list('category', CATEGORIES),
     priority: list('priority', PRIORITIES),
+    urgent: flag('urgent'),
     assignee: text('assignee', 100),
     q: text('q', 500),
     appVersion: text('appVersion', 100),

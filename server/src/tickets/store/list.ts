@@ -17,6 +17,8 @@ export interface ListQuery {
   status: string[]
   category: string[]
   priority: string[]
+  /** Only critical or blocking tickets: the regulations' "blocking problems first". */
+  urgent: boolean
   /** `me`, `none` or an agent id. */
   assignee: string | null
   q: string | null
@@ -37,13 +39,16 @@ export interface Lister {
 }
 
 /**
- * The inbox listing: filters, full-text search and keyset pagination in the queue order, of the
- * lister's projects only. A page ends at a queue key, so tickets created meanwhile never shift or
- * repeat the pages that follow.
+ * The conditions of a listing (without its cursor): the lister's projects and the query's filters.
+ * `null` when the lister sees nothing at all (an agent without projects).
  */
-export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPage {
+function conditionsOf(
+  db: Db,
+  query: Omit<ListQuery, 'limit' | 'cursor'>,
+  lister: Lister,
+): SQL[] | null {
   const { agentId, projects } = lister
-  if (projects !== 'all' && !projects.length) return { items: [], nextCursor: null }
+  if (projects !== 'all' && !projects.length) return null
   const where: SQL[] = []
   if (projects !== 'all') where.push(inProjects(db, projects))
   const statuses = query.status.filter((s) => s !== 'open')
@@ -58,6 +63,7 @@ export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPag
   }
   if (query.category.length) where.push(inArray(tickets.category, query.category))
   if (query.priority.length) where.push(inArray(tickets.priority, query.priority))
+  if (query.urgent) where.push(sql`(${tickets.priority} = 'critical' OR ${tickets.blocking} = 1)`)
   if (query.assignee === 'none') where.push(isNull(tickets.assigneeId))
   else if (query.assignee)
     where.push(eq(tickets.assigneeId, query.assignee === 'me' ? agentId : query.assignee))
@@ -78,6 +84,32 @@ export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPag
     const either = [byText, byReference].filter((c): c is SQL => !!c)
     where.push(either.length ? sql`(${sql.join(either, sql` OR `)})` : sql`0`)
   }
+  return where
+}
+
+/** How many tickets a listing holds (all its pages): what a view's count says. */
+export function countTickets(
+  db: Db,
+  query: Omit<ListQuery, 'limit' | 'cursor'>,
+  lister: Lister,
+): number {
+  const where = conditionsOf(db, query, lister)
+  if (!where) return 0
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(tickets)
+    .where(and(...where))
+    .get()!.n
+}
+
+/**
+ * The inbox listing: filters, full-text search and keyset pagination in the queue order, of the
+ * lister's projects only. A page ends at a queue key, so tickets created meanwhile never shift or
+ * repeat the pages that follow.
+ */
+export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPage {
+  const where = conditionsOf(db, query, lister)
+  if (!where) return { items: [], nextCursor: null }
   if (query.cursor) where.push(gt(tickets.queueKey, query.cursor))
 
   const rows = db

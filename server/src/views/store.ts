@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto'
+import { and, asc, eq, or } from 'drizzle-orm'
+import { STANDARD_VIEWS, type TicketView } from '@snagbox/sdk/contract'
+import type { Db } from '../db/client.js'
+import { savedViews } from '../db/schema.js'
+import { InputError } from '../input-error.js'
+import { parseListQuery } from '../tickets/list-query.js'
+import { countTickets, type ListQuery, type Lister } from '../tickets/store/list.js'
+
+/** Who asks: the lister of the queue, and whether it is an admin (who may change shared views). */
+export type Viewer = Lister & { admin: boolean }
+
+/** A view's query, checked like the ticket list's; `limit` and `cursor` belong to a page, not a view. */
+export function checkViewQuery(query: string): { text: string; parsed: ListQuery } {
+  const params = new URLSearchParams(query.replace(/^\?/, ''))
+  params.delete('limit')
+  params.delete('cursor')
+  const parsed = parseListQuery(Object.fromEntries(params))
+  if ('errors' in parsed)
+    throw new InputError(
+      parsed.errors.map((e) => ({ field: `query.${e.path}`, message: e.message })),
+    )
+  params.sort()
+  return { text: params.toString(), parsed: parsed.query }
+}
+
+/**
+ * The standard views, then the caller's own saved views and the shared ones, each with how many
+ * tickets of the caller's projects it holds now.
+ *
+ * @example listViews(db, { agentId, projects: 'all', admin: true })[0] // { id: 'new', kind: 'standard', count: 12, … }
+ */
+export function listViews(db: Db, viewer: Viewer): TicketView[] {
+  const count = counter(db, viewer)
+  const standard = STANDARD_VIEWS.map((v) => ({
+    id: v.id,
+    kind: 'standard' as const,
+    name: null,
+    query: v.query,
+    count: count(v.query),
+    editable: false,
+  }))
+  const saved = db
+    .select()
+    .from(savedViews)
+    .where(or(eq(savedViews.createdBy, viewer.agentId), eq(savedViews.shared, true)))
+    .orderBy(asc(savedViews.name))
+    .all()
+    .map((row) => viewOf(row, viewer, count))
+  return [...standard, ...saved]
+}
+
+function viewOf(
+  row: typeof savedViews.$inferSelect,
+  viewer: Viewer,
+  count: (query: string) => number,
+): TicketView {
+  return {
+    id: row.id,
+    kind: row.shared ? 'shared' : 'mine',
+    name: row.name,
+    query: row.query,
+    count: count(row.query),
+    editable: row.createdBy === viewer.agentId || (row.shared && viewer.admin),
+  }
+}
+
+/** How many of the viewer's tickets a view's query holds. */
+const counter = (db: Db, viewer: Viewer) => (query: string) =>
+  countTickets(db, checkViewQuery(query).parsed, viewer)
+
+function checkName(name: string): string {
+  const trimmed = name.trim()
+  if (!trimmed || trimmed.length > 80)
+    throw new InputError({ field: 'name', message: 'must be 1 to 80 characters' })
+  return trimmed
+}
+
+/** Saves a view for the caller, or for everyone when `shared`. */
+export function createView(
+  db: Db,
+  viewer: Viewer,
+  input: { name: string; query: string; shared?: boolean },
+  now: Date,
+): TicketView {
+  const row = db
+    .insert(savedViews)
+    .values({
+      id: randomUUID(),
+      name: checkName(input.name),
+      query: checkViewQuery(input.query).text,
+      createdBy: viewer.agentId,
+      shared: input.shared ?? false,
+      createdAt: now.toISOString(),
+    })
+    .returning()
+    .get()
+  return viewOf(row, viewer, counter(db, viewer))
+}
+
+/** A saved view the caller may change: its own, or (for an admin) a shared one; else not found. */
+function editable(db: Db, viewer: Viewer, id: string) {
+  const row = db
+    .select()
+    .from(savedViews)
+    .where(
+      and(
+        eq(savedViews.id, id),
+        or(eq(savedViews.createdBy, viewer.agentId), eq(savedViews.shared, true)),
+      ),
+    )
+    .get()
+  if (!row) throw new InputError({ message: `no view ${id}` }, 'not_found')
+  if (row.createdBy !== viewer.agentId && !viewer.admin)
+    throw new InputError(
+      { message: 'only its author or an admin may change a shared view' },
+      'conflict',
+    )
+  return row
+}
+
+export function updateView(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+  changes: { name?: string; query?: string; shared?: boolean },
+): TicketView {
+  editable(db, viewer, id)
+  if (!Object.values(changes).some((v) => v !== undefined))
+    throw new InputError({ message: 'nothing to change' })
+  const row = db
+    .update(savedViews)
+    .set({
+      ...(changes.name !== undefined ? { name: checkName(changes.name) } : {}),
+      ...(changes.query !== undefined ? { query: checkViewQuery(changes.query).text } : {}),
+      ...(changes.shared !== undefined ? { shared: changes.shared } : {}),
+    })
+    .where(eq(savedViews.id, id))
+    .returning()
+    .get()!
+  return viewOf(row, viewer, counter(db, viewer))
+}
+
+export function deleteView(db: Db, viewer: Viewer, id: string): void {
+  editable(db, viewer, id)
+  db.delete(savedViews).where(eq(savedViews.id, id)).run()
+}
