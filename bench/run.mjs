@@ -245,6 +245,12 @@ const row = (name, value, unit, baseline) =>
     health,
   )
   row(
+    "views: GET /api/v1/views (7 standard views' counts)",
+    await median(get('/api/v1/views')),
+    'ms',
+    health,
+  )
+  row(
     'read one ticket: GET /api/v1/tickets/BENCH-50000',
     await median(get('/api/v1/tickets/BENCH-50000')),
     'ms',
