@@ -8,6 +8,12 @@ import { TicketEmails } from './TicketEmails.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
+/** The sender of an e-mail kept as a note (someone other than the reporter). */
+function fromOf(entry: TimelineEntry): string {
+  const from = entry.data.from as { name?: string | null; address?: string } | undefined
+  return from?.address ? (from.name ? `${from.name} <${from.address}>` : from.address) : ''
+}
+
 function who(entry: TimelineEntry): string {
   if (entry.actor.name) return entry.actor.name
   return label('actor', entry.actor.kind)
@@ -106,6 +112,12 @@ export function Timeline({ data }: { data: AgentTicket }) {
                 {message && (
                   <span class={`badge ${internal ? 'internal-badge' : 'public-badge'}`}>
                     {internal ? t('timeline.internal') : t('timeline.public')}
+                  </span>
+                )}
+                {entry.data.via === 'email' && (
+                  <span class="badge via-email" data-via="email">
+                    {t('timeline.byEmail')}
+                    {fromOf(entry) && ` · ${fromOf(entry)}`}
                   </span>
                 )}
                 <time dateTime={entry.createdAt} title={when(entry.createdAt)}>

@@ -163,6 +163,7 @@ export const en = {
   'timeline.auto_closed': 'closed automatically',
   'timeline.internal': 'Internal',
   'timeline.public': 'Public',
+  'timeline.byEmail': 'by e-mail',
   'mail.list': 'E-mails',
   'mail.emailed': 'e-mailed',
   'mail.to': 'to {to}',

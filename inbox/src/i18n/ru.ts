@@ -164,6 +164,7 @@ export const ru: Messages = {
   'timeline.auto_closed': 'закрыта автоматически',
   'timeline.internal': 'Внутреннее',
   'timeline.public': 'Публичное',
+  'timeline.byEmail': 'по почте',
   'mail.list': 'Письма',
   'mail.emailed': 'отправила письмо',
   'mail.to': 'на {to}',
