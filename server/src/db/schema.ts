@@ -143,6 +143,8 @@ export const tickets = sqliteTable(
       sql`lower(json_extract(${t.environment}, '$.os.name'))`,
       t.queueKey,
     ),
+    // The views' tally of open tickets reads only this index (views/store.ts).
+    index('tickets_tally').on(t.status, t.assigneeId, t.priority, t.blocking),
     index('tickets_parent').on(t.parentId),
     index('tickets_updated').on(t.updatedAt),
     index('tickets_auto_close')

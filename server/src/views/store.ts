@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, or } from 'drizzle-orm'
-import { STANDARD_VIEWS, type TicketView } from '@snagbox/sdk/contract'
+import { STANDARD_VIEWS, type StandardViewId, type TicketView } from '@snagbox/sdk/contract'
 import type { Db } from '../db/client.js'
 import { savedViews } from '../db/schema.js'
 import { InputError } from '../input-error.js'
 import { parseListQuery } from '../tickets/list-query.js'
-import { countTickets, type ListQuery, type Lister } from '../tickets/store/list.js'
+import {
+  countTickets,
+  openTicketTally,
+  type ListQuery,
+  type Lister,
+} from '../tickets/store/list.js'
 
 /** Who asks: the lister of the queue, and whether it is an admin (who may change shared views). */
 export type Viewer = Lister & { admin: boolean }
@@ -32,12 +37,13 @@ export function checkViewQuery(query: string): { text: string; parsed: ListQuery
  */
 export function listViews(db: Db, viewer: Viewer): TicketView[] {
   const count = counter(db, viewer)
+  const counts = standardCounts(db, viewer)
   const standard = STANDARD_VIEWS.map((v) => ({
     id: v.id,
     kind: 'standard' as const,
     name: null,
     query: v.query,
-    count: count(v.query),
+    count: counts[v.id],
     editable: false,
   }))
   const saved = db
@@ -62,6 +68,25 @@ function viewOf(
     query: row.query,
     count: count(row.query),
     editable: row.createdBy === viewer.agentId || (row.shared && viewer.admin),
+  }
+}
+
+/**
+ * The standard views' counts from one tally of the open tickets (and one count of the closed):
+ * the same numbers as their queries give (tested), at a fraction of the work.
+ */
+function standardCounts(db: Db, viewer: Viewer): Record<StandardViewId, number> {
+  const tally = openTicketTally(db, viewer)
+  const sum = (keep: (row: (typeof tally)[number]) => boolean) =>
+    tally.filter(keep).reduce((n, row) => n + row.n, 0)
+  return {
+    new: sum((r) => r.status === 'new'),
+    mine: sum((r) => r.assignee === 'me'),
+    unassigned: sum((r) => r.assignee === 'none'),
+    waiting_on_reporter: sum((r) => r.status === 'waiting_on_reporter'),
+    awaiting_confirmation: sum((r) => r.status === 'resolved'),
+    urgent: sum((r) => r.urgent),
+    closed: countTickets(db, checkViewQuery('status=closed').parsed, viewer),
   }
 }
 

@@ -87,6 +87,37 @@ function conditionsOf(
   return where
 }
 
+/**
+ * How many open tickets of the lister's projects there are, by status, urgency (critical or
+ * blocking) and assignee (none, the lister, someone else): one pass, from which the standard
+ * views' counts are added up, instead of a count per view.
+ */
+export function openTicketTally(
+  db: Db,
+  lister: Lister,
+): { status: Status; urgent: boolean; assignee: 'none' | 'me' | 'other'; n: number }[] {
+  const { agentId, projects } = lister
+  if (projects !== 'all' && !projects.length) return []
+  const scope = projects !== 'all' ? inProjects(db, projects) : undefined
+  return db
+    .select({
+      status: tickets.status,
+      urgent: sql<number>`(${tickets.priority} = 'critical' OR ${tickets.blocking} = 1)`,
+      assignee: sql<string>`CASE WHEN ${tickets.assigneeId} IS NULL THEN 'none' WHEN ${tickets.assigneeId} = ${agentId} THEN 'me' ELSE 'other' END`,
+      n: sql<number>`count(*)`,
+    })
+    .from(tickets)
+    .where(and(ne(tickets.status, 'closed'), scope))
+    .groupBy(sql`1, 2, 3`)
+    .all()
+    .map((r) => ({
+      status: r.status as Status,
+      urgent: !!r.urgent,
+      assignee: r.assignee as 'none' | 'me' | 'other',
+      n: r.n,
+    }))
+}
+
 /** How many tickets a listing holds (all its pages): what a view's count says. */
 export function countTickets(
   db: Db,

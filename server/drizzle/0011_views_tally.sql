@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_tally` ON `tickets` (`status`,`assignee_id`,`priority`,`blocking`);
