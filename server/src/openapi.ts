@@ -656,6 +656,16 @@ export function openApiDocument(config: Config) {
           responses: { 204: { description: 'Deleted' } },
         }),
       },
+      [`${ROUTES.tickets}/{ref}/attachments/{fileId}`]: {
+        get: agentOp(
+          "An image that came with an e-mailed reply (the timeline entry's `attachments[].id`), with its real content type, sandboxed",
+          {
+            parameters: [refParam, pathParam('fileId', 'The attachment')],
+            responses: { 200: { description: 'image/png, image/jpeg or image/webp' } },
+          },
+          false,
+        ),
+      },
       [`${ROUTES.tickets}/bulk`]: {
         post: agentOp(
           'One change to many tickets (at most 200): `{ references, priority?, category?, assigneeId?, status?, closeReason?, reason? }` as PATCH, or `{ references, parent }` / `{ references, duplicateOf, comment }` as link. Each ticket obeys the lifecycle on its own; the answer says which were changed and which refused, and why',

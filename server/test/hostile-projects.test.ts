@@ -4,7 +4,7 @@ import { createAgent, updateAgent, type AgentWithProjects } from '../src/auth/ag
 import { createApiToken } from '../src/auth/tokens.js'
 import { createProject, type Project } from '../src/projects/store.js'
 import { agentHarness, ORIGIN, routesOf, type AgentHarness, type Route } from './harness.js'
-import { dataUrl, png } from './images.js'
+import { attachTo, dataUrl, png } from './images.js'
 
 /*
  * Who may see what. Two projects, DEMO (the harness's) and BETA; an agent of DEMO only, one of
@@ -160,7 +160,10 @@ describe('projects: who may see what', () => {
           .prepare('select max(id) from mail_outbox where ticket_id = ?')
           .pluck()
           .get(ticket.id)
-        const path = route.path.replace(':ref', ref).replace(':id', String(email))
+        const path = route.path
+          .replace(':ref', ref)
+          .replace(':id', String(email))
+          .replace(':fileId', attachTo(w.h, ticket.id))
         const before = w.snapshot()
         const refused = await w.as('a', path, init)
         const text = await refused.text()

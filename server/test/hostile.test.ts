@@ -1,5 +1,6 @@
 import { createApiToken } from '../src/auth/tokens.js'
 import { createView } from '../src/views/store.js'
+import { attachTo } from './images.js'
 import { describe, expect, it } from 'vitest'
 import {
   CLOSE_REASONS,
@@ -153,6 +154,7 @@ async function world(h: AgentHarness) {
     // A token of its own: revoking it must not take the battery's credentials away.
     tokenId: createApiToken(h.db, { email: h.agent.email, name: 'spare' }).id,
     prefix: h.project.prefix,
+    fileId: attachTo(h, ticket.id),
     viewId: createView(
       h.db,
       { agentId: h.agent.id, projects: 'all', admin: true },

@@ -1,4 +1,11 @@
-export { png } from '../../bench/png.mjs'
+import { randomUUID } from 'node:crypto'
+import { png } from '../../bench/png.mjs'
+import { loadConfig } from '../src/config.js'
+import type { Db } from '../src/db/client.js'
+import { checkScreenshot } from '../src/tickets/intake-body.js'
+import { addAttachment } from '../src/tickets/store/create.js'
+
+export { png }
 
 /** The smallest JPEG header that carries a size (SOI, APP0, SOF0). */
 export function jpegHeader(width: number, height: number): Buffer {
@@ -71,3 +78,11 @@ export function webpHeader(width: number, height: number): Buffer {
 
 export const dataUrl = (type: string, bytes: Buffer) =>
   `data:${type};base64,${bytes.toString('base64')}`
+
+/** Keeps a small image as an attachment of a ticket (as an e-mailed reply's); its id. */
+export function attachTo(h: { db: Db }, ticketId: string): string {
+  const id = randomUUID()
+  const image = checkScreenshot(png(4, 4), loadConfig().limits)
+  h.db.transaction((tx) => addAttachment(tx, ticketId, { id, image }, new Date()))
+  return id
+}

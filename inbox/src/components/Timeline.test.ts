@@ -17,7 +17,7 @@ const entry = (over: Partial<TimelineEntry>): TimelineEntry => ({
 
 function shown(timeline: TimelineEntry[]): HTMLElement {
   const root = document.createElement('div')
-  const data = { timeline, emails: [] } as unknown as AgentTicket
+  const data = { reference: 'DEMO-4', timeline, emails: [] } as unknown as AgentTicket
   act(() => render(h(Timeline, { data }), root))
   return root
 }
@@ -42,5 +42,16 @@ describe('the timeline', () => {
     const badges = [...root.querySelectorAll('[data-via="email"]')].map((b) => b.textContent)
     expect(badges).toEqual(['by e-mail', 'by e-mail · Olga <olga@example.com>'])
     expect(root.querySelectorAll('li')[2]!.querySelector('[data-via]')).toBeNull()
+  })
+
+  it('shows the images of an e-mailed reply, each opening the image', () => {
+    const root = shown([
+      entry({
+        data: { body: 'See', via: 'email', attachments: [{ id: 'f-1', name: 'printer.png' }] },
+      }),
+    ])
+    const link = root.querySelector<HTMLAnchorElement>('.files a')!
+    expect(link.getAttribute('href')).toBe('/api/v1/tickets/DEMO-4/attachments/f-1')
+    expect(link.querySelector('img')!.getAttribute('alt')).toBe('printer.png')
   })
 })

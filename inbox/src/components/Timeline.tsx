@@ -1,4 +1,4 @@
-import type { AgentTicket, TimelineEntry } from '@snagbox/sdk/contract'
+import { ticketPaths, type AgentTicket, type TimelineEntry } from '@snagbox/sdk/contract'
 import { assignmentSides } from '../assignees.js'
 import { label, t, when } from '../i18n/index.js'
 import { ticketUrl } from '../router.js'
@@ -19,6 +19,26 @@ function who(entry: TimelineEntry): string {
   return label('actor', entry.actor.kind)
 }
 
+/** The images that came with an e-mailed message, as thumbnails that open the image. */
+function Files({ data, files }: { data: AgentTicket; files: unknown }) {
+  if (!Array.isArray(files) || !files.length) return null
+  return (
+    <ul class="files">
+      {(files as { id: string; name: string }[]).map((f) => {
+        const url = ticketPaths.ticket(data.reference, `/attachments/${encodeURIComponent(f.id)}`)
+        return (
+          <li key={f.id}>
+            <a href={url} target="_blank" rel="noopener">
+              <img src={url} alt={f.name} loading="lazy" />
+              <span>{f.name}</span>
+            </a>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
 /** What changed, in words: `New → In progress`, the body of a reply, the reason of a reopen. */
 function Detail({ entry, data }: { entry: TimelineEntry; data: AgentTicket }) {
   const d = entry.data
@@ -26,7 +46,12 @@ function Detail({ entry, data }: { entry: TimelineEntry; data: AgentTicket }) {
     case 'public_reply':
     case 'internal_note':
     case 'reporter_comment':
-      return <p class="text">{str(d.body)}</p>
+      return (
+        <>
+          <p class="text">{str(d.body)}</p>
+          <Files data={data} files={d.attachments} />
+        </>
+      )
     case 'status_changed':
       return (
         <p class="change">

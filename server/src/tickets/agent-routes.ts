@@ -18,7 +18,7 @@ import { decide } from './lifecycle/decide.js'
 import { decidePatch } from './lifecycle/patch.js'
 import type { Action, Actor } from './lifecycle/types.js'
 import { parseListQuery } from './list-query.js'
-import { screenshotResponse } from './screenshot-response.js'
+import { attachmentResponse, screenshotResponse } from './screenshot-response.js'
 import { listTickets } from './store/list.js'
 import { mailStamp, resendMail } from './store/emails.js'
 import { findTicket, type TicketRow } from './store/read.js'
@@ -86,6 +86,11 @@ export function agentTicketRoutes(deps: AppDeps) {
 
   app.get('/:ref/screenshot', requireAgent(deps), (c) =>
     screenshotResponse(c, db, load(c, c.req.param('ref'))),
+  )
+
+  // An image that came with an e-mailed reply: the timeline entry names it in `attachments`.
+  app.get('/:ref/attachments/:fileId', requireAgent(deps), (c) =>
+    attachmentResponse(c, db, load(c, c.req.param('ref')), c.req.param('fileId')),
   )
 
   /** The fields of a PATCH, checked (every bad one named); the lifecycle decides the rest. */

@@ -1,17 +1,29 @@
 import type { Context } from 'hono'
 import type { Db } from '../db/client.js'
 import { ApiError } from '../errors.js'
-import { screenshotData, type TicketRow } from './store/read.js'
+import { attachmentData, screenshotData, type TicketRow } from './store/read.js'
 
-/** The screenshot with its real type, shown inline and never sniffed into something else. */
-export function screenshotResponse(c: Context, db: Db, row: TicketRow) {
-  const shot = screenshotData(db, row.id)
-  if (!shot) throw new ApiError(404, 'not_found', `${row.reference} has no screenshot`)
-  const extension = shot.contentType.split('/')[1]
-  c.header('Content-Type', shot.contentType)
-  c.header('Content-Disposition', `inline; filename="${row.reference}.${extension}"`)
+/** A stored image with its real type, shown inline, never sniffed into something else. */
+function imageResponse(c: Context, image: { contentType: string; data: Buffer }, name: string) {
+  const extension = image.contentType.split('/')[1]
+  c.header('Content-Type', image.contentType)
+  c.header('Content-Disposition', `inline; filename="${name}.${extension}"`)
   c.header('X-Content-Type-Options', 'nosniff')
   c.header('Cache-Control', 'private, max-age=3600')
   c.header('Content-Security-Policy', "default-src 'none'; sandbox")
-  return c.body(new Uint8Array(shot.data))
+  return c.body(new Uint8Array(image.data))
+}
+
+/** The ticket's screenshot. */
+export function screenshotResponse(c: Context, db: Db, row: TicketRow) {
+  const shot = screenshotData(db, row.id)
+  if (!shot) throw new ApiError(404, 'not_found', `${row.reference} has no screenshot`)
+  return imageResponse(c, shot, row.reference)
+}
+
+/** A file that came with a message on the ticket (an image of an e-mailed reply). */
+export function attachmentResponse(c: Context, db: Db, row: TicketRow, id: string) {
+  const file = /^[0-9a-f-]{36}$/.test(id) ? attachmentData(db, row.id, id) : undefined
+  if (!file) throw new ApiError(404, 'not_found', `${row.reference} has no attachment ${id}`)
+  return imageResponse(c, file, `${row.reference}-${id.slice(0, 8)}`)
 }

@@ -4,6 +4,7 @@ import {
   validateTicketPayload,
   type Reporter,
 } from '@snagbox/sdk/contract'
+import { randomUUID } from 'node:crypto'
 import type { AppDeps } from '../../deps.js'
 import type { Tx } from '../../db/client.js'
 import { ApiError } from '../../errors.js'
@@ -11,7 +12,7 @@ import { checkScreenshot } from '../../tickets/intake-body.js'
 import { decide } from '../../tickets/lifecycle/decide.js'
 import type { Actor, Decision, TicketState, TimelineEvent } from '../../tickets/lifecycle/types.js'
 import { ChangeFeed, type CommittedChange } from '../../tickets/store/changes.js'
-import { createTicket, type Screenshot } from '../../tickets/store/create.js'
+import { addAttachment, createTicket, type Screenshot } from '../../tickets/store/create.js'
 import type { TicketRow } from '../../tickets/store/read.js'
 import { applyDecision } from '../../tickets/store/write.js'
 import { automaticReason } from './automatic.js'
@@ -72,13 +73,41 @@ export function applyMessage(
       recordRead(tx, ref, { sender, outcome: outcome(change), reason, ticketId }, now, true)
     })
   if (match) {
-    const body = withNames(replyText(m.text), m.attachments, FREE_TEXT_CHARS)
-    if (!body) return alone(deps, ref, sender, 'ignored', 'an empty reply', now, match.ticket.id)
-    const changes = withRecord(
-      (c) => (c.events.some((e) => e.type === 'reporter_comment') ? 'comment' : 'note'),
-      `matched by ${match.by}`,
+    // Its images are kept (checked as a screenshot is); the names of the rest are in the text.
+    const files = keptImages(m, deps.config.limits)
+    const keptNames = new Set(files.kept.map((f) => f.name))
+    const others = m.attachments.filter((name) => !keptNames.has(name))
+    const body = withNames(replyText(m.text), others, FREE_TEXT_CHARS, files.refused)
+    if (!body && !files.kept.length)
+      return alone(deps, ref, sender, 'ignored', 'an empty reply', now, match.ticket.id)
+    const changes = new RecordingFeed(deps.changes, (tx, change) => {
+      const outcome = change.events.some((e) => e.type === 'reporter_comment') ? 'comment' : 'note'
+      recordRead(
+        tx,
+        ref,
+        { sender, outcome, reason: `matched by ${match.by}`, ticketId: match.ticket.id },
+        now,
+        true,
+      )
+      for (const file of files.kept) addAttachment(tx, match.ticket.id, file, now)
+    })
+    const attached = files.kept.map(({ id, name, image }) => ({
+      id,
+      name,
+      contentType: image.type,
+      width: image.width,
+      height: image.height,
+      bytes: image.data.length,
+    }))
+    const { reporterComment } = reply(
+      deps,
+      changes,
+      match.ticket,
+      m,
+      body || '(images only)',
+      match.by,
+      attached,
     )
-    const { reporterComment } = reply(deps, changes, match.ticket, m, body, match.by)
     const outcome = reporterComment ? 'comment' : 'note'
     return { outcome, reason: `matched by ${match.by}`, ticketId: match.ticket.id }
   }
@@ -139,6 +168,7 @@ function reply(
   m: InboundMessage,
   body: string,
   by: MatchedBy,
+  attachments: Record<string, unknown>[],
 ): { reporterComment: boolean } {
   const reporterEmail = (JSON.parse(ticket.reporter) as Reporter).email?.trim().toLowerCase()
   const fromReporter = !!reporterEmail && reporterEmail === m.from!.address
@@ -151,18 +181,30 @@ function reply(
       now: deps.now(),
       decide: (state, ctx) => {
         reporterComment = fromReporter && state.status !== 'closed'
-        if (reporterComment) return byEmail(decide(state, { type: 'comment', body }, REPORTER, ctx))
-        return note(state, { body, via: 'email', matchedBy: by, from: m.from!, fromReporter })
+        const files = attachments.length ? { attachments } : {}
+        if (reporterComment)
+          return byEmail(decide(state, { type: 'comment', body }, REPORTER, ctx), files)
+        return note(state, {
+          body,
+          via: 'email',
+          matchedBy: by,
+          from: m.from!,
+          fromReporter,
+          ...files,
+        })
       },
     },
   )
   return { reporterComment }
 }
 
-/** A decision's events, marked as come by e-mail. */
-function byEmail(decision: Decision): Decision {
+/** A decision's events, marked as come by e-mail; the comment with the files it brought. */
+function byEmail(decision: Decision, files: Record<string, unknown> = {}): Decision {
   if (!decision.ok) return decision
-  const events = decision.events.map((e) => ({ ...e, data: { ...e.data, via: 'email' } }))
+  const events = decision.events.map((e) => ({
+    ...e,
+    data: { ...e.data, via: 'email', ...(e.type === 'reporter_comment' ? files : {}) },
+  }))
   return { ...decision, events: events as TimelineEvent[] }
 }
 
@@ -177,6 +219,24 @@ function note(state: TicketState, data: { body: string } & Record<string, unknow
     relations: {},
     events: [{ type: 'internal_note', actor: SYSTEM, visibility: 'internal', data }],
   }
+}
+
+/** A reply's images that pass the screenshot's checks, each with its new id; why the rest not. */
+function keptImages(
+  m: InboundMessage,
+  limits: Deps['config']['limits'],
+): { kept: { id: string; name: string; image: Screenshot }[]; refused: string | null } {
+  const kept: { id: string; name: string; image: Screenshot }[] = []
+  const refused: string[] = []
+  for (const file of m.images) {
+    try {
+      kept.push({ id: randomUUID(), name: file.name, image: checkScreenshot(file.data, limits) })
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      refused.push(`${file.name}: ${err.detail}`)
+    }
+  }
+  return { kept, refused: refused.length ? refused.join('; ') : null }
 }
 
 /** The first image as the screenshot, checked as the widget's is; why not, when it is refused. */

@@ -5,6 +5,7 @@ import { htmlToText } from './html-text.js'
 const MAX_TEXT = 100_000
 const MAX_HTML = 2_000_000
 const MAX_NAMES = 50
+const MAX_IMAGES = 10
 
 /** A message as the mailbox reader works with it: text only, every value cleaned of controls. */
 export interface InboundMessage {
@@ -22,6 +23,8 @@ export interface InboundMessage {
   attachments: string[]
   /** The first attached image (one attached as a file before one shown inline), for a screenshot. */
   image: { name: string; data: Uint8Array } | null
+  /** Every image it came with (at most 10), in order: what a reply keeps as attachments. */
+  images: { name: string; data: Uint8Array }[]
   /** A header's first value, unfolded; `undefined` when absent. */
   header(name: string): string | undefined
 }
@@ -61,6 +64,7 @@ export async function parseMessage(raw: Uint8Array): Promise<InboundMessage> {
     language: /^[a-z]{1,8}(-[a-z0-9]{1,8}){0,4}$/i.test(language) ? language : null,
     attachments: email.attachments.slice(0, MAX_NAMES).map(nameOf),
     image: firstImage(email),
+    images: imagesOf(email),
     header: (name) => headers.get(name.toLowerCase()),
   }
 }
@@ -102,6 +106,14 @@ type Attachment = Email['attachments'][number]
 function nameOf(a: Attachment): string {
   const name = oneLine(a.filename ?? '').slice(0, 100)
   return name || `(${oneLine(a.mimeType).slice(0, 60) || 'unnamed'})`
+}
+
+/** The images of a message, at most `MAX_IMAGES` of them, with their data. */
+function imagesOf(email: Email): InboundMessage['images'] {
+  return email.attachments
+    .filter((a) => a.mimeType.toLowerCase().startsWith('image/') && typeof a.content !== 'string')
+    .slice(0, MAX_IMAGES)
+    .map((a) => ({ name: nameOf(a), data: new Uint8Array(a.content as ArrayBuffer) }))
 }
 
 function firstImage(email: Email): InboundMessage['image'] {

@@ -265,3 +265,29 @@ export function splitFields(row: TicketRow, subject: string, description: string
     splitFromId: row.id,
   }
 }
+
+/**
+ * Keeps a file that came with a message on a ticket (an image of an e-mailed reply), in the
+ * transaction of the change that records the message; the timeline entry names it by `id`.
+ */
+export function addAttachment(
+  tx: Tx,
+  ticketId: string,
+  file: { id: string; image: Screenshot },
+  now: Date,
+): void {
+  tx.insert(attachments)
+    .values({
+      id: file.id,
+      ticketId,
+      kind: 'attachment',
+      contentType: file.image.type,
+      width: file.image.width,
+      height: file.image.height,
+      bytes: file.image.data.length,
+      sha256: createHash('sha256').update(file.image.data).digest('hex'),
+      data: file.image.data,
+      createdAt: now.toISOString(),
+    })
+    .run()
+}

@@ -158,7 +158,7 @@ export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPag
       os: sql<string | null>`json_extract(${tickets.environment}, '$.os')`,
       assigneeId: tickets.assigneeId,
       assigneeName: agents.name,
-      hasScreenshot: sql<number>`EXISTS (SELECT 1 FROM ${attachments} WHERE ${attachments.ticketId} = ${tickets.id})`,
+      hasScreenshot: sql<number>`EXISTS (SELECT 1 FROM ${attachments} WHERE ${attachments.ticketId} = ${tickets.id} AND ${attachments.kind} = 'screenshot')`,
       createdAt: tickets.createdAt,
       updatedAt: tickets.updatedAt,
       queueKey: tickets.queueKey,

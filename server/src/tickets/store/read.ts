@@ -49,7 +49,7 @@ export function screenshotMeta(db: Db, ticketId: string): ScreenshotMeta | undef
       bytes: attachments.bytes,
     })
     .from(attachments)
-    .where(eq(attachments.ticketId, ticketId))
+    .where(and(eq(attachments.ticketId, ticketId), eq(attachments.kind, 'screenshot')))
     .get()
 }
 
@@ -60,7 +60,26 @@ export function screenshotData(
   return db
     .select({ contentType: attachments.contentType, data: attachments.data })
     .from(attachments)
-    .where(eq(attachments.ticketId, ticketId))
+    .where(and(eq(attachments.ticketId, ticketId), eq(attachments.kind, 'screenshot')))
+    .get()
+}
+
+/** A file that came with a message on the ticket (an image of an e-mailed reply), by its id. */
+export function attachmentData(
+  db: Db,
+  ticketId: string,
+  id: string,
+): { contentType: string; data: Buffer } | undefined {
+  return db
+    .select({ contentType: attachments.contentType, data: attachments.data })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.ticketId, ticketId),
+        eq(attachments.id, id),
+        eq(attachments.kind, 'attachment'),
+      ),
+    )
     .get()
 }
 
