@@ -398,3 +398,105 @@ describe('createClient().report', () => {
     expect(await weird.store.list()).toEqual([])
   })
 })
+
+describe('refusals the server means', () => {
+  it('treats 403 origin_not_allowed as final: not queued, not retried, and tells the developer once how to allow the origin', async () => {
+    const server = fakeServer(problem(403, 'origin_not_allowed'))
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { snag, store, clock } = client(server)
+    for (let i = 0; i < 2; i++) {
+      expect(await snag.report({ description: 'x' })).toMatchObject({
+        status: 'rejected',
+        error: { code: 'origin_not_allowed', status: 403 },
+      })
+    }
+    clock.advance(10 * 60_000)
+    await clock.tick()
+    await snag.flush()
+    expect(server.requests).toHaveLength(2)
+    expect(await store.list()).toEqual([])
+    expect(errors).toHaveBeenCalledTimes(1)
+    const [message] = errors.mock.calls[0]!
+    expect(message).toContain(location.origin)
+    expect(message).toContain(
+      `snagbox project update --prefix <PREFIX> --origin ${location.origin}`,
+    )
+  })
+
+  it('treats 401 unknown_project_key as final and names the key that is wrong', async () => {
+    const server = fakeServer(problem(401, 'unknown_project_key'))
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { snag, store } = client(server)
+    expect(await snag.report({ description: 'x' })).toMatchObject({
+      status: 'rejected',
+      error: { code: 'unknown_project_key', status: 401 },
+    })
+    expect(server.requests).toHaveLength(1)
+    expect(await store.list()).toEqual([])
+    expect(errors).toHaveBeenCalledTimes(1)
+    expect(errors.mock.calls[0]![0]).toContain('pk_test_1')
+  })
+
+  it('drops a queued report the server later refuses with 403, and says why once', async () => {
+    const server = fakeServer('network', 'network', 'network', problem(403, 'origin_not_allowed'))
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { snag, clock } = client(server)
+    const events: unknown[] = []
+    snag.on((event) => events.push(event))
+    expect((await snag.report({ description: 'x' })).status).toBe('queued')
+    clock.advance(60_000)
+    await snag.flush()
+    await snag.flush()
+    expect(server.requests).toHaveLength(4)
+    expect(await snag.pending()).toBe(0)
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'rejected',
+        error: expect.objectContaining({ status: 403 }),
+      }),
+    ])
+    expect(errors).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('what a report will carry', () => {
+  it('previews the payload report() would send: logs, the host context and the reporter’s organization', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const server = fakeServer(created())
+    const { snag } = client(server, { logs: { max: 10 } })
+    snag.setContext({ screen: 'billing' })
+    console.error('token=abc123 refused')
+    const preview = await snag.preview({
+      description: 'x',
+      reporter: { name: 'Anna', organization: 'Kvant' },
+    })
+    expect(preview).toMatchObject({
+      description: 'x',
+      reporter: { name: 'Anna', organization: 'Kvant' },
+      app: { name: 'Kvant Energo' },
+      context: { screen: 'billing' },
+      logs: [expect.objectContaining({ level: 'error', message: 'token=abc123 refused' })],
+      environment: { os: expect.any(Object) },
+    })
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('sends exactly the log lines it is given, and no context when told context: false', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const server = fakeServer(created())
+    const { snag } = client(server, { logs: { max: 10 } })
+    snag.setContext({ accountId: 'KE-1' })
+    console.error('token=abc123 refused')
+    console.warn('keep me')
+    const { logs } = await snag.preview({ description: 'x' })
+    await snag.report({
+      description: 'x',
+      logs: logs!.filter((l) => !l.message.includes('token')),
+      context: false,
+    })
+    const sent = server.requests[0]!.payload
+    expect((sent.logs as { message: string }[]).map((l) => l.message)).toEqual(['keep me'])
+    expect(sent.context).toBeUndefined()
+  })
+})

@@ -3,6 +3,7 @@ import { assemble, detectPlatform } from './environment/collect.js'
 import { sdkError, type SdkError } from './errors.js'
 import { startLogBuffer } from './logs/log-buffer.js'
 import { resolveOptions, type ClientOptions } from './options.js'
+import type { ReportInput } from './report-input.js'
 import type { ReportResult } from './report-result.js'
 import { attachScreenshot } from './screenshot/attach-screenshot.js'
 import { captureScreenshot } from './screenshot/capture-screenshot.js'
@@ -34,22 +35,30 @@ export function createClient(options: ClientOptions): SnagboxClient {
       o.environment,
     )
 
+  // The client's facts, the report's own and the logs: all of a payload but its picture.
+  const build = async (input: ReportInput): Promise<TicketPayload> => ({
+    environment: await detect(),
+    category: input.category,
+    blocking: input.blocking,
+    subject: input.subject,
+    description: input.description,
+    reporter: { ...o.user, ...input.reporter },
+    app: { ...o.app, ...input.app },
+    // `false`: none (JSON leaves `undefined` out).
+    context: input.context === false ? undefined : { ...o.context, ...input.context },
+    logs: Array.isArray(input.logs)
+      ? input.logs
+      : logs && input.logs !== false
+        ? logs.snapshot()
+        : undefined,
+  })
+
   return {
     ...outbox,
+    preview: build,
     async report(input) {
       try {
-        // The client's facts, the report's own, the logs and the picture.
-        const built: TicketPayload = {
-          environment: await detect(),
-          category: input.category,
-          blocking: input.blocking,
-          subject: input.subject,
-          description: input.description,
-          reporter: { ...o.user, ...input.reporter },
-          app: { ...o.app, ...input.app },
-          context: { ...o.context, ...input.context },
-        }
-        if (logs && input.logs !== false) built.logs = logs.snapshot()
+        const built = await build(input)
         let screenshotError: SdkError | undefined
         if (input.screenshot) {
           ;({ dataUrl: built.screenshot, error: screenshotError } = await attachScreenshot(

@@ -46,6 +46,7 @@ export type {
   AppInfo,
   Category,
   Environment,
+  LogEntry,
   OsInfo,
   Reporter,
   TicketCreated,

@@ -1,4 +1,4 @@
-import type { AppInfo, Category, Reporter } from './contract/index.js'
+import type { AppInfo, Category, LogEntry, Reporter } from './contract/index.js'
 import type { ScreenshotResult } from './screenshot/types.js'
 
 /**
@@ -17,13 +17,16 @@ export interface ReportInput {
   reporter?: Reporter
   /** Merged over the client's `app` for this report. */
   app?: AppInfo
-  /** Merged over `setContext()` for this report. */
-  context?: Record<string, unknown>
+  /** Merged over `setContext()` for this report; `false` sends no context at all. */
+  context?: Record<string, unknown> | false
   /**
    * `true` to capture the page now; a Blob, File or data URL the host already has (Electron's
    * `capturePage()`, a pasted file); or a finished {@link ScreenshotResult}.
    */
   screenshot?: boolean | Blob | string | ScreenshotResult
-  /** `false` to leave the recent logs out of this report. */
-  logs?: boolean
+  /**
+   * `false` to leave the recent logs out of this report; a list to send exactly those lines (e.g.
+   * `preview()`'s, less the ones the reporter removed).
+   */
+  logs?: boolean | LogEntry[]
 }

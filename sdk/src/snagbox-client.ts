@@ -1,4 +1,4 @@
-import type { AppInfo, Reporter } from './contract/index.js'
+import type { AppInfo, Reporter, TicketPayload } from './contract/index.js'
 import type { CollectedEnvironment } from './environment/types.js'
 import type { ReportInput } from './report-input.js'
 import type { OutboxEvent, ReportResult } from './report-result.js'
@@ -14,6 +14,12 @@ import type { ScreenshotOptions, ScreenshotResult } from './screenshot/types.js'
  */
 export interface SnagboxClient {
   report(input: ReportInput): Promise<ReportResult>
+  /**
+   * The payload `report(input)` would send now — environment, app, reporter, context and the
+   * recent logs — without its screenshot and before `beforeSend`: what to show the reporter
+   * before they send. Sends nothing.
+   */
+  preview(input: ReportInput): Promise<TicketPayload>
   collectEnvironment(): Promise<CollectedEnvironment>
   captureScreenshot(options?: ScreenshotOptions): Promise<ScreenshotResult>
   /** Merges into the app facts (`{ version, build }`). */
@@ -26,7 +32,10 @@ export interface SnagboxClient {
   flush(): Promise<void>
   /** Reports waiting in the outbox. */
   pending(): Promise<number>
-  /** Listens for queued reports being settled later; returns the unsubscribe function. */
+  /**
+   * Listens for queued reports being settled later: `sent` with the ticket (its reference and
+   * status link) once the outbox delivers it, or `rejected`. Returns the unsubscribe function.
+   */
   on(listener: (event: OutboxEvent) => void): () => void
   /** Stops listening, recording logs and retrying; queued reports stay for the next start. */
   close(): void

@@ -487,7 +487,8 @@ export function openApiDocument(config: Config) {
           false,
         ),
         options: {
-          summary: 'CORS preflight of the intake',
+          summary:
+            "CORS preflight of the intake: answered for any origin, so that a refusal of the post (401, 403) reaches the page; with `key`, only that project's origins",
           parameters: [
             {
               name: 'key',
@@ -497,7 +498,10 @@ export function openApiDocument(config: Config) {
               description: 'Project key, to check the origin against that project alone',
             },
           ],
-          responses: { 204: { description: 'Origin allowed' }, 403: problem('Origin not allowed') },
+          responses: {
+            204: { description: 'The post may be sent (the post itself checks the origin)' },
+            403: problem("With `key`: not one of that project's origins"),
+          },
         },
         post: {
           summary: 'Create a ticket (public intake of the widget and the SDK)',

@@ -6,7 +6,7 @@ import {
 } from '@snagbox/sdk'
 import type { WidgetEventName, WidgetEvents } from './events.js'
 import { mountWidget, type MountedWidget } from './mount.js'
-import { resolveOptions, type WidgetOptions } from './options.js'
+import { resolveOptions, type ResolvedOptions, type WidgetOptions } from './options.js'
 
 /**
  * The global `window.Snagbox` once the widget has loaded. Every method is safe to call with
@@ -48,6 +48,24 @@ export const API_METHODS = [
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * A method that takes an object (or, where `nullable`, `null` to forget): anything else is
+ * ignored, leaving everything as it was, with one warning saying what was expected.
+ */
+function takesObject<T>(
+  name: string,
+  fn: (value: T | null) => void,
+  nullable = false,
+): (value: T | null) => void {
+  return (value) => {
+    if (isObject(value) || (nullable && value == null)) return fn(value ?? null)
+    console.warn(
+      `[snagbox] ${name}() takes an object${nullable ? ' (or null)' : ''}; ignored:`,
+      value,
+    )
+  }
+}
+
 /** Wraps a method so that nothing it does can throw into the caller. */
 function safe<A extends unknown[], R>(
   name: string,
@@ -87,24 +105,30 @@ export function createApi(
     loaded: true,
     open: safe('open', () => void state.open(active()), undefined),
     close: safe('close', () => state.close(), undefined),
-    setUser: safe('setUser', (user) => state.setUser(isObject(user) ? user : null), undefined),
+    setUser: safe('setUser', takesObject('setUser', state.setUser, true), undefined),
     setContext: safe(
       'setContext',
-      (context) => isObject(context) && sdk.setContext(context),
+      takesObject<Record<string, unknown>>('setContext', (context) => {
+        sdk.setContext(context!)
+        state.refreshPreview()
+      }),
       undefined,
     ),
     setApp: safe(
       'setApp',
-      (app) => {
-        if (!isObject(app)) return
-        sdk.setApp(app)
-        state.setApp(app)
-      },
+      takesObject<ResolvedOptions['app']>('setApp', (app) => {
+        sdk.setApp(app!)
+        state.refreshPreview()
+      }),
       undefined,
     ),
     on: safe(
       'on',
-      (name, fn) => (typeof fn === 'function' ? widget.events.on(name, fn) : () => {}),
+      (name, fn) => {
+        if (typeof fn === 'function') return widget.events.on(name, fn)
+        console.warn(`[snagbox] on('${name}', fn) takes a function; ignored:`, fn)
+        return () => {}
+      },
       () => {},
     ),
     getEnvironment: safe(

@@ -9,8 +9,14 @@
 export interface WidgetEvents {
   open: undefined
   close: undefined
-  /** A report left the form: `sent` carries the reference, `queued` waits for the connection. */
-  submitted: { status: 'sent'; reference: string; statusUrl: string } | { status: 'queued' }
+  /**
+   * A report left the form: `sent` carries the reference; `queued` waits for the connection and
+   * is followed by `sent` with the same `outboxId` once the outbox delivers it (also a report an
+   * earlier page queued, delivered by this one).
+   */
+  submitted:
+    | { status: 'sent'; reference: string; statusUrl: string; outboxId?: string }
+    | { status: 'queued'; outboxId: string }
 }
 /**
  * The events' names: `open`, `close` and `submitted`.

@@ -51,6 +51,7 @@ export function mountWidget(
     events,
     unmount() {
       doc.removeEventListener('click', onClick)
+      state.dispose()
       render(null, root)
       host.remove()
     },

@@ -31,8 +31,11 @@ export const widgetErrorCode = (code: SdkErrorCode): WidgetErrorCode => CODES[co
 /** What the form shows after a send: a success screen, or errors beside the fields and above them. */
 export type Outcome =
   | { kind: 'sent'; reference: string; statusUrl: string; mailTo: string | null }
-  | { kind: 'queued'; persisted: boolean }
+  /** Kept in the outbox as `outboxId`: the SDK says when it is delivered. */
+  | { kind: 'queued'; persisted: boolean; outboxId: string }
   | { kind: 'error'; fields: FieldErrors; message: string }
+  /** A queued report the server refused for good when the outbox sent it (the draft is gone). */
+  | { kind: 'refused'; message: string }
 
 /** Turns the SDK's answer into what the reporter sees; the server's field errors go to their fields. */
 export function outcomeOf(result: ReportResult, t: Translate): Outcome {
@@ -43,7 +46,8 @@ export function outcomeOf(result: ReportResult, t: Translate): Outcome {
       statusUrl: result.statusUrl,
       mailTo: result.mailTo ?? null,
     }
-  if (result.status === 'queued') return { kind: 'queued', persisted: result.persisted }
+  if (result.status === 'queued')
+    return { kind: 'queued', persisted: result.persisted, outboxId: result.outboxId }
   const fields: FieldErrors = {}
   const unplaced: string[] = []
   for (const { path, message } of result.error.errors ?? []) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ReportResult } from '@snagbox/sdk'
 import {
   fakeClient,
@@ -9,7 +9,10 @@ import {
   settle,
 } from '../test/support.js'
 
-afterEach(() => void (document.body.innerHTML = ''))
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.restoreAllMocks()
+})
 
 describe('opening and closing', () => {
   it('captures the page before the dialog exists, so the dialog is never in the picture', async () => {
@@ -162,5 +165,149 @@ describe('the host’s user', () => {
     await settle()
     expect($<HTMLInputElement>('#name')!.value).toBe('Anna P.')
     expect($<HTMLInputElement>('#email')!.value).toBe('boris@example.com')
+  })
+})
+
+describe('a queued report, delivered later', () => {
+  const QUEUED: ReportResult = {
+    status: 'queued',
+    outboxId: 'o1',
+    persisted: true,
+    error: sdkErrorFor('network_error'),
+  }
+  const ticket = (reference: string) => ({
+    id: reference,
+    reference,
+    status: 'new' as const,
+    statusUrl: `https://support.example.com/status/t-${reference}`,
+    createdAt: 'now',
+  })
+
+  it('tells the host its reference when the outbox delivers it, and shows it on the screen that waited for it', async () => {
+    const client = fakeClient(QUEUED)
+    const { api, $, send } = mountTestWidget({}, client)
+    const submitted: unknown[] = []
+    api.on('submitted', (event) => submitted.push(event))
+    await send({ '#description': 'Broken on the train' })
+    expect($('.done')!.textContent).toContain('Saved, not sent yet')
+
+    client.deliver({ outboxId: 'o1', kind: 'sent', ticket: ticket('DEMO-8') })
+    await settle()
+    expect($('.done__reference')!.textContent).toBe('DEMO-8')
+    expect($('.done')!.textContent).toContain('Your request has been sent')
+    expect($<HTMLAnchorElement>('.done__link')!.href).toBe(
+      'https://support.example.com/status/t-DEMO-8',
+    )
+    expect(submitted).toEqual([
+      { status: 'queued', outboxId: 'o1' },
+      {
+        status: 'sent',
+        reference: 'DEMO-8',
+        statusUrl: 'https://support.example.com/status/t-DEMO-8',
+        outboxId: 'o1',
+      },
+    ])
+  })
+
+  it('says so on the screen that waited for it when the server refuses it for good', async () => {
+    const client = fakeClient(QUEUED)
+    const { $, send } = mountTestWidget({}, client)
+    await send({ '#description': 'Broken' })
+    client.deliver({ outboxId: 'o1', kind: 'rejected', error: sdkErrorFor('origin_not_allowed') })
+    await settle()
+    expect($('.done')!.textContent).toContain('Your request was not sent')
+    expect($('.done')!.textContent).toContain('This form is not set up for this site yet.')
+    expect($('.done')!.textContent).not.toContain('will be sent automatically')
+  })
+
+  it('tells the host about a report an earlier page queued, without changing what the reporter sees', async () => {
+    const client = fakeClient(QUEUED)
+    const { api, $, send } = mountTestWidget({}, client)
+    const submitted: unknown[] = []
+    api.on('submitted', (event) => submitted.push(event))
+    await send({ '#description': 'Broken' })
+    client.deliver({ outboxId: 'from-yesterday', kind: 'sent', ticket: ticket('DEMO-3') })
+    await settle()
+    expect($('.done')!.textContent).toContain('Saved, not sent yet')
+    expect(submitted.at(-1)).toMatchObject({ reference: 'DEMO-3', outboxId: 'from-yesterday' })
+  })
+})
+
+describe('what will be sent', () => {
+  const LOGS = [
+    { level: 'error' as const, message: 'Refresh failed: token=eyJ.secret', timestamp: 't1' },
+    { level: 'warn' as const, message: 'Slow answer from /api/invoices', timestamp: 't2' },
+  ]
+
+  it('shows the console logs, the host’s context and the organization, and sends none of what the reporter removed', async () => {
+    const client = fakeClient()
+    client.logs = LOGS
+    const { api, root, $, type } = mountTestWidget({}, client)
+    api.setUser({ name: 'Anna', organization: 'Kvant Energo' })
+    api.setContext({ screen: 'billing', accountId: 'KE-000418-77' })
+    api.open()
+    await settle()
+    const details = $('details.details')!
+    expect(details.textContent).toContain('Kvant Energo')
+    expect(details.textContent).toContain('KE-000418-77')
+    expect(details.textContent).toContain('Refresh failed: token=eyJ.secret')
+    expect(details.textContent).toContain('Slow answer from /api/invoices')
+    const raw = () => JSON.parse($('.details__raw pre')!.textContent!)
+    expect(raw()).toMatchObject({
+      reporter: { organization: 'Kvant Energo' },
+      context: { screen: 'billing' },
+      logs: LOGS,
+    })
+
+    const button = (label: string) =>
+      [...root.querySelectorAll<HTMLButtonElement>('button')].find(
+        (b) => b.getAttribute('aria-label') === label || b.textContent === label,
+      )!
+    button('Remove this line: Refresh failed: token=eyJ.secret').click()
+    await settle()
+    expect($('[role="dialog"]')!.contains(root.activeElement)).toBe(true)
+    button('Do not send this data').click()
+    await settle()
+    expect($('[role="dialog"]')!.contains(root.activeElement)).toBe(true)
+    expect(details.textContent).not.toContain('token=eyJ')
+    expect(details.textContent).not.toContain('KE-000418-77')
+    expect(raw().logs).toEqual([LOGS[1]])
+    expect(raw().context).toBeUndefined()
+
+    type('#description', 'Totals are wrong')
+    await api.widget.state.submit()
+    expect(client.reports[0]).toMatchObject({ logs: [LOGS[1]], context: false })
+  })
+
+  it('sends the logs and the context as they are when the reporter removed nothing', async () => {
+    const client = fakeClient()
+    client.logs = LOGS
+    const { api, type } = mountTestWidget({}, client)
+    api.open()
+    await settle()
+    type('#description', 'Totals are wrong')
+    await api.widget.state.submit()
+    expect(client.reports[0]!.logs).toBeUndefined()
+    expect(client.reports[0]!.context).toBeUndefined()
+  })
+})
+
+describe('a wrong argument', () => {
+  it('to setUser is ignored with one warning, and the contact fields stay as they were', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { api, $ } = mountTestWidget()
+    api.setUser({ name: 'Anna', email: 'anna@example.com' })
+    api.open()
+    await settle()
+    api.setUser(42 as never)
+    api.setUser('Boris' as never)
+    await settle()
+    expect($<HTMLInputElement>('#name')!.value).toBe('Anna')
+    expect($<HTMLInputElement>('#email')!.value).toBe('anna@example.com')
+    expect(warn).toHaveBeenCalledTimes(2)
+    expect(String(warn.mock.calls[0]![0])).toContain('[snagbox] setUser')
+    api.setUser(null)
+    await settle()
+    expect($<HTMLInputElement>('#name')!.value).toBe('')
   })
 })

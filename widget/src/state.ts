@@ -1,17 +1,28 @@
-import { batch, signal } from '@preact/signals'
-import type { Category, CollectedEnvironment, Reporter, SnagboxClient } from '@snagbox/sdk'
+import { batch, computed, effect, signal } from '@preact/signals'
+import type {
+  Category,
+  LogEntry,
+  Reporter,
+  ReportInput,
+  SnagboxClient,
+  TicketPayload,
+} from '@snagbox/sdk'
 import type { Emitter } from './events.js'
 import type { Translate } from './i18n/translate.js'
 import type { ResolvedOptions } from './options.js'
-import { outcomeOf, type Outcome } from './outcome.js'
-import { imageFrom, isImageType, shotOf, type Shot } from './shot.js'
+import { outcomeOf, widgetErrorCode, type Outcome } from './outcome.js'
+import type { Mark } from './screenshot-markup.js'
+import { imageFrom, isImageType, markedShot, shotOf, staleUrls, type Shot } from './shot.js'
 import { validateDraft, type FieldErrors } from './validate.js'
 
 /** What the widget needs of the SDK client (tests pass a fake). */
 export type WidgetClient = Pick<
   SnagboxClient,
-  'report' | 'collectEnvironment' | 'captureScreenshot'
+  'report' | 'preview' | 'collectEnvironment' | 'captureScreenshot' | 'on'
 >
+
+/** A log line's identity, to remember that the reporter removed it. */
+const lineKey = (line: LogEntry) => `${line.timestamp} ${line.message}`
 
 export type View = 'closed' | 'form' | 'editor' | 'done'
 
@@ -36,18 +47,77 @@ export function createState(
   const shot = signal<Shot | null>(null)
   const capturing = signal(false)
   const captureFailed = signal(false)
-  const environment = signal<CollectedEnvironment | null>(null)
   const errors = signal<FieldErrors>({})
   const formError = signal('')
   const sending = signal(false)
   const outcome = signal<Outcome | null>(null)
-  const app = signal({ ...options.app })
   /** The host's user: organisation and anything else the form has no field for go along too. */
-  let user: Reporter = {}
+  const user = signal<Reporter>({})
+  /** The SDK's preview of the draft: everything the report carries but its picture. */
+  const preview = signal<TicketPayload | null>(null)
+  /** The log lines the reporter removed from "what will be sent", and whether the host's data. */
+  const removedLines = signal<string[]>([])
+  const contextRemoved = signal(false)
   let returnFocus: HTMLElement | null = null
 
+  /** The report as the form has it now (its picture apart). */
+  const draft = (): ReportInput => {
+    const text = (s: string) => s.trim() || undefined
+    return {
+      category: category.value,
+      description: description.value.trim(),
+      blocking: blocking.value,
+      reporter: {
+        ...user.value,
+        name: text(name.value),
+        email: text(email.value),
+        phone: text(phone.value),
+      },
+    }
+  }
+  const keptLines = (logs: LogEntry[] = []) =>
+    logs.filter((line) => !removedLines.value.includes(lineKey(line)))
+  /** Exactly what will be sent: the preview less what the reporter removed. */
+  const payload = computed(
+    () =>
+      preview.value && {
+        ...preview.value,
+        context: contextRemoved.value ? undefined : preview.value.context,
+        logs: keptLines(preview.value.logs),
+      },
+  )
+  // The preview follows the draft while the form is open; a stale answer never wins.
+  let asked = 0
+  const askPreview = (input = draft()) => {
+    const n = ++asked
+    client.preview(input).then(
+      (p) => void (n === asked && (preview.value = p)),
+      () => {},
+    )
+  }
+  const stopPreview = effect(() => void (view.value === 'form' && askPreview(draft())))
+  /** Asks the SDK again: the reporter opened "what will be sent", or the host changed its data. */
+  const refreshPreview = () => void (view.value === 'form' && askPreview())
+  // A queued report settled later: its reference goes to the host, and the screen that still
+  // says "not sent yet" for it tells the reference, or that it was refused after all.
+  const stopListening = client.on((event) => {
+    const waiting = outcome.value
+    const shown = waiting?.kind === 'queued' && waiting.outboxId === event.outboxId
+    if (event.kind === 'rejected') {
+      if (shown)
+        outcome.value = {
+          kind: 'refused',
+          message: t(`error_${widgetErrorCode(event.error.code)}`),
+        }
+      return
+    }
+    const { reference, statusUrl, mailTo } = event.ticket
+    if (shown) outcome.value = { kind: 'sent', reference, statusUrl, mailTo: mailTo ?? null }
+    events.emit('submitted', { status: 'sent', reference, statusUrl, outboxId: event.outboxId })
+  })
+
   function setShot(next: Shot | null) {
-    if (shot.value) URL.revokeObjectURL(shot.value.url)
+    for (const url of staleUrls(shot.value, next)) URL.revokeObjectURL(url)
     shot.value = next
     captureFailed.value = false
     if (errors.value.screenshot) errors.value = { ...errors.value, screenshot: undefined }
@@ -58,7 +128,7 @@ export function createState(
     const result = await client.captureScreenshot()
     batch(() => {
       capturing.value = false
-      if (result.ok) setShot(shotOf(result))
+      if (result.ok) setShot(shotOf(result, 'capture'))
       else captureFailed.value = true
     })
   }
@@ -68,11 +138,13 @@ export function createState(
       category.value = 'incident'
       description.value = ''
       blocking.value = false
-      name.value = user.name ?? ''
-      email.value = user.email ?? ''
-      phone.value = user.phone ?? ''
+      name.value = user.value.name ?? ''
+      email.value = user.value.email ?? ''
+      phone.value = user.value.phone ?? ''
       errors.value = {}
       formError.value = ''
+      removedLines.value = []
+      contextRemoved.value = false
       setShot(null)
     })
   }
@@ -89,12 +161,11 @@ export function createState(
     shot,
     capturing,
     captureFailed,
-    environment,
     errors,
     formError,
     sending,
     outcome,
-    app,
+    payload,
 
     /**
      * Opens the form. The page is captured first, so the dialog is not in the picture; a draft
@@ -104,12 +175,10 @@ export function createState(
       if (view.value !== 'closed' || opening.value) return
       returnFocus = opener ?? null
       opening.value = true
-      void client.collectEnvironment().then(
-        (env) => (environment.value = env),
-        () => {},
-      )
+      // Detected while the page is captured, so "what will be sent" is ready when the form shows.
+      client.collectEnvironment().catch(() => {})
       const current = shot.value
-      if (options.screenshot && !(current && (current.edited || current.origin === 'file')))
+      if (options.screenshot && !(current && (current.marks.length || current.origin === 'file')))
         await capture()
       batch(() => {
         opening.value = false
@@ -131,40 +200,50 @@ export function createState(
 
     /** A new host user fills the contact fields the reporter has not changed. */
     setUser(next: Reporter | null) {
-      const previous = user
-      user = { ...next }
+      const previous = user.value
+      const current = { ...next }
       batch(() => {
-        if (name.value === (previous.name ?? '')) name.value = user.name ?? ''
-        if (email.value === (previous.email ?? '')) email.value = user.email ?? ''
-        if (phone.value === (previous.phone ?? '')) phone.value = user.phone ?? ''
+        user.value = current
+        if (name.value === (previous.name ?? '')) name.value = current.name ?? ''
+        if (email.value === (previous.email ?? '')) email.value = current.email ?? ''
+        if (phone.value === (previous.phone ?? '')) phone.value = current.phone ?? ''
       })
     },
 
-    /** The host's app facts, shown in "what will be sent" (the client sends them). */
-    setApp: (next: ResolvedOptions['app']) => void (app.value = { ...app.value, ...next }),
+    /** The reporter takes a log line out of the report. */
+    removeLine: (line: LogEntry) =>
+      void (removedLines.value = [...removedLines.value, lineKey(line)]),
+    /** The reporter takes the host's data (`setContext`) out of the report. */
+    removeContext: () => void (contextRemoved.value = true),
+    refreshPreview,
 
     /** The returning-focus target, e.g. the launcher when the dialog was opened from it. */
     setReturnFocus(element: HTMLElement | null) {
       returnFocus = element
     },
 
-    /** An attached or pasted picture replaces the capture; anything else is refused with a reason. */
-    attach(file: Blob) {
+    /**
+     * An attached or pasted picture replaces the capture; anything else is refused with a reason.
+     * It is encoded now, as a capture is: the preview shows what will be sent, and a report queued
+     * offline has its picture in hand. (If that fails, the SDK tries again when sending.)
+     */
+    async attach(file: Blob) {
       if (!isImageType(file.type))
         return void (errors.value = { ...errors.value, screenshot: t('screenshotBadFile') })
-      setShot(shotOf(file, 'file', false))
+      const encoded = await client.captureScreenshot({ image: file })
+      setShot(shotOf(encoded.ok ? encoded : file, 'file'))
     },
     /** A pasted or dropped picture, if the data has one: `true` when it was taken. */
     attachFrom(data: DataTransfer | null): boolean {
       const image = imageFrom(data)
-      if (image) this.attach(image)
+      if (image) void this.attach(image)
       return !!image
     },
     removeShot: () => setShot(null),
-    /** The marked-up picture from the editor. */
-    applyEdit(blob: Blob) {
+    /** The editor's marks, and the picture with them drawn on (`null` when there are none). */
+    applyEdit(flattened: Blob | null, marks: Mark[]) {
       batch(() => {
-        setShot(shotOf(blob, shot.value?.origin ?? 'capture', true))
+        if (shot.value) setShot(markedShot(shot.value, marks, flattened))
         view.value = 'form'
       })
     },
@@ -189,19 +268,17 @@ export function createState(
         errors.value = {}
         formError.value = ''
       })
-      const text = (s: string) => s.trim() || undefined
-      const result = await client.report({
-        category: category.value,
-        description: description.value.trim(),
-        blocking: blocking.value,
-        reporter: {
-          ...user,
-          name: text(name.value),
-          email: text(email.value),
-          phone: text(phone.value),
-        },
-        screenshot: shot.value?.input,
-      })
+      const input: ReportInput = { ...draft(), screenshot: shot.value?.input }
+      // What the reporter removed is not sent: the lines as the SDK has them now, less those.
+      if (removedLines.value.length)
+        input.logs = keptLines(
+          await client.preview(input).then(
+            (p) => p.logs,
+            () => [],
+          ),
+        )
+      if (contextRemoved.value) input.context = false
+      const result = await client.report(input)
       const next = outcomeOf(result, t)
       batch(() => {
         sending.value = false
@@ -220,7 +297,14 @@ export function createState(
           reference: next.reference,
           statusUrl: next.statusUrl,
         })
-      if (next.kind === 'queued') events.emit('submitted', { status: 'queued' })
+      if (next.kind === 'queued')
+        events.emit('submitted', { status: 'queued', outboxId: next.outboxId })
+    },
+
+    /** Stops following the draft and the outbox (the widget is unmounted). */
+    dispose() {
+      stopPreview()
+      stopListening()
     },
   }
 }

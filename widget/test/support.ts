@@ -1,12 +1,14 @@
 /** What the widget's unit tests share: a fake SDK client and a mounted widget. Not shipped. */
 import type {
   CollectedEnvironment,
+  OutboxEvent,
   ReportInput,
   ReportResult,
   ScreenshotResult,
   SdkError,
   SdkErrorCode,
   SnagboxClient,
+  TicketPayload,
 } from '@snagbox/sdk'
 import { createApi } from '../src/api.js'
 import type { WidgetOptions } from '../src/options.js'
@@ -54,25 +56,58 @@ export function fakeShot(): ScreenshotResult {
   }
 }
 
-/** A client that records what it is asked and answers as told. */
+/**
+ * A client that records what it is asked and answers as told. Its `preview` builds the payload
+ * as the SDK does (the logs it holds, the context set, the input's reporter); `deliver` plays the
+ * outbox settling a queued report later.
+ */
 export function fakeClient(
   answer: ReportResult = SENT,
   shot: () => Promise<ScreenshotResult> = async () => fakeShot(),
 ) {
   const reports: ReportInput[] = []
   const log: string[] = []
+  const listeners = new Set<(event: OutboxEvent) => void>()
   const client = {
     answer,
     reports,
     log,
+    /** The console lines the SDK would attach. */
+    logs: [] as NonNullable<TicketPayload['logs']>,
+    context: {} as Record<string, unknown>,
     async report(input: ReportInput) {
       reports.push(input)
       return client.answer
     },
+    async preview(input: ReportInput): Promise<TicketPayload> {
+      const logs = Array.isArray(input.logs) ? input.logs : input.logs === false ? [] : client.logs
+      return {
+        environment: ENVIRONMENT,
+        category: input.category,
+        blocking: input.blocking,
+        description: input.description,
+        reporter: { ...input.reporter },
+        app: {},
+        context: input.context === false ? undefined : { ...client.context, ...input.context },
+        ...(logs.length ? { logs } : {}),
+      }
+    },
     collectEnvironment: async () => ENVIRONMENT,
-    captureScreenshot: () => (log.push('capture'), shot()),
+    /** A capture of the page, or (given an `image`) the encoding of an attached picture. */
+    captureScreenshot: (options?: { image?: unknown }) => (
+      log.push(options?.image ? 'encode' : 'capture'),
+      shot()
+    ),
     setApp: (app: object) => void log.push(`setApp ${JSON.stringify(app)}`),
-    setContext: (context: object) => void log.push(`setContext ${JSON.stringify(context)}`),
+    setContext(context: Record<string, unknown>) {
+      log.push(`setContext ${JSON.stringify(context)}`)
+      Object.assign(client.context, context)
+    },
+    on(listener: (event: OutboxEvent) => void) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    deliver: (event: OutboxEvent) => listeners.forEach((fn) => fn(event)),
   }
   return client
 }

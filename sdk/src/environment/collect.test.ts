@@ -232,13 +232,40 @@ const TABLE: Row[] = [
     'Chrome 124.0.0.0',
     null,
   ],
+  // Firefox on Windows 10/11 says `Win64; x64` for its 64-bit builds on x64 and on ARM64, and
+  // since Firefox 69 for its 32-bit builds on 64-bit Windows too: the OS is 64-bit, the CPU and
+  // the browser's own bitness are not told. Without the token it tells nothing.
   [
-    'Windows NT 10.0 x64, Firefox',
+    'Windows NT 10.0 Win64; x64, Firefox',
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0',
     null,
-    ['Windows', null, 64, 'x64', 'user-agent'],
+    ['Windows', null, 64, null, 'user-agent'],
     'Firefox 128.0',
-    64,
+    null,
+  ],
+  [
+    'Windows NT 10.0 Win64; x64, Firefox ESR 115',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:109.0) Gecko/20100101 Firefox/115.0',
+    null,
+    ['Windows', null, 64, null, 'user-agent'],
+    'Firefox 115.0',
+    null,
+  ],
+  [
+    'Windows NT 10.0 without a CPU token, Firefox',
+    'Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0',
+    null,
+    ['Windows', null, null, null, 'user-agent'],
+    'Firefox 128.0',
+    null,
+  ],
+  [
+    'Windows NT 10.0 without a CPU token, Firefox 68',
+    'Mozilla/5.0 (Windows NT 10.0; rv:68.0) Gecko/20100101 Firefox/68.0',
+    null,
+    ['Windows', null, null, null, 'user-agent'],
+    'Firefox 68.0',
+    null,
   ],
   [
     'Windows NT 10.0 WOW64, Firefox 32-bit',

@@ -59,10 +59,17 @@ export function fromUserAgent(ua: string, maxTouchPoints?: number | null): Detec
         // WOW64: a 32-bit browser on 64-bit Windows, x64 or ARM64 underneath; the bitness is
         // known, the CPU not.
         const wow = /WOW64/i.test(ua)
+        const win64 = /Win64|x64|amd64/i.test(ua)
         ;[os.architecture, os.bitness] = wow
           ? [null, 64]
-          : archFromToken(/Win64|x64|amd64/i.test(ua) ? 'x64' : /; ARM\b/.test(ua) ? 'arm' : 'x86')
+          : archFromToken(win64 ? 'x64' : /; ARM\b/.test(ua) ? 'arm' : 'x86')
         browser.bitness = wow ? 32 : os.bitness
+        // Firefox on Windows 10 and 11 says `Win64; x64` on ARM64 too, and (since 69) from its
+        // 32-bit builds on 64-bit Windows: a 64-bit OS, nothing more. Without a token, nothing.
+        if (!wow && version === '10' && /Gecko\//.test(ua)) {
+          os.architecture = browser.bitness = null
+          os.bitness = win64 ? 64 : null
+        }
       }
       break
     case 'macOS': {

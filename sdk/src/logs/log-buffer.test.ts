@@ -20,10 +20,13 @@ describe('the log buffer', () => {
     expect(printed).toHaveBeenCalledTimes(2)
   })
 
-  it("leaves out the screenshot renderer's own messages", () => {
+  it("leaves out the screenshot renderer's and Snagbox's own messages", () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
+    vi.spyOn(console, 'error').mockImplementation(() => {})
     buffer = startLogBuffer(10)
     console.warn('[snapdom] Text in inline/table-cell elements kept its natural width')
+    console.warn('[snapDOM] Failed to fetch font resource:', 'x.woff2')
+    console.error('[snagbox] This page (https://a.example) may not send reports to this project')
     console.warn('the host app is unhappy')
     expect(buffer.snapshot().map((e) => e.message)).toEqual(['the host app is unhappy'])
   })

@@ -29,8 +29,9 @@ export function startLogBuffer(max: number): LogBuffer {
   const ring: LogEntry[] = []
   const undo: (() => void)[] = []
   const record = (level: LogLevel, parts: unknown[]) => {
-    // The screenshot renderer's own advice about the page is not the host's problem.
-    if (typeof parts[0] === 'string' && parts[0].startsWith('[snapdom]')) return
+    // The screenshot renderer's own advice about the page (`[snapdom]`, `[snapDOM]`) and Snagbox's
+    // own words to the developer are not the host's problem.
+    if (typeof parts[0] === 'string' && /^\[(snapdom|snagbox)\]/i.test(parts[0])) return
     try {
       // At most the contract's `DEFAULT_LIMITS.logMessageChars`, kept literal for size.
       const message = parts.map(format).join(' ').slice(0, 4000)

@@ -15,7 +15,7 @@ export async function attachScreenshot(
 }
 
 /**
- * The decoder a screenshot's upload needs, from the capture code: a report that has a screenshot
- * loaded it already; one sent from the outbox after a reload loads it then.
+ * The decoder a screenshot's upload needs, from the capture code: every capture loads it (so a
+ * report queued offline keeps its picture); one sent from the outbox after a reload loads it then.
  */
 export const screenshotDecoder = async () => (await import('./attach.js')).dataUrlToBlob

@@ -1,4 +1,5 @@
 import { sdkError } from '../errors.js'
+import { screenshotDecoder } from './attach-screenshot.js'
 import type { ScreenshotOptions, ScreenshotResult } from './types.js'
 
 /**
@@ -14,6 +15,9 @@ import type { ScreenshotOptions, ScreenshotResult } from './types.js'
 export async function captureScreenshot(
   options: ScreenshotOptions = {},
 ): Promise<ScreenshotResult> {
+  // What a report needs to carry this picture comes along now, while the network is surely here:
+  // a report sent (or queued) after the connection drops must not lose its screenshot.
+  screenshotDecoder().catch(() => {})
   try {
     return await (await import('./capture.js')).capture(options)
   } catch (cause) {

@@ -43,6 +43,26 @@ export function createOutbox(o: ResolvedOptions): Outbox {
   let running: Promise<void> | null = null
   let cancelTimer = () => {}
   let closed = false
+  let told = false
+
+  /**
+   * One attempt. A wrong key or a page the project does not allow are final (no retry can fix
+   * them) and only the developer can fix them: said once per client, in words to act on.
+   */
+  const post = async (payload: TicketPayload, id: string) => {
+    const outcome = await attempt(o, payload, id)
+    const code = outcome.kind === 'rejected' && outcome.error.code
+    if (!told && (code === 'origin_not_allowed' || code === 'unknown_project_key')) {
+      told = true
+      const origin = win?.location?.origin
+      console.error(
+        code === 'unknown_project_key'
+          ? `[snagbox] ${o.endpoint} has no project with the key ${o.projectKey}: check the key`
+          : `[snagbox] This page's origin ${origin} may not send reports to this project. Allow it: snagbox project update --prefix <PREFIX> --origin ${origin} (with its other --origin flags: the list is replaced)`,
+      )
+    }
+    return outcome
+  }
 
   const all = async () =>
     (await Promise.all((await stores).map((s) => s.list().catch(() => []))))
@@ -91,7 +111,7 @@ export function createOutbox(o: ResolvedOptions): Outbox {
         e.leaseUntil > clock.now() ? null : { ...e, leaseUntil: clock.now() + leaseMs },
       )
       if (!claimed) continue
-      const outcome = await attempt(o, claimed.payload, claimed.id)
+      const outcome = await post(claimed.payload, claimed.id)
       if (outcome.kind === 'retry') {
         // The server or the network is down: the rest would fail the same way.
         await later(claimed, outcome)
@@ -158,7 +178,7 @@ export function createOutbox(o: ResolvedOptions): Outbox {
       // ends the wait early, and the outbox takes over from there.
       if (win?.navigator?.onLine !== false) {
         for (let i = 1; ; i++) {
-          outcome = await attempt(o, payload, id)
+          outcome = await post(payload, id)
           if (outcome.kind !== 'retry' || i >= retry.attempts) break
           const wait = Math.max(
             outcome.retryAfterMs ?? 0,

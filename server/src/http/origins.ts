@@ -1,8 +1,9 @@
 import type { Config } from '../config.js'
 
 /**
- * Whether a browser origin may send tickets: allowed by the project (or, for a preflight that
- * carries no key, by any project), by the server's configuration, or the server's own origin.
+ * Whether a browser origin may send tickets: allowed by the project (or, for an answer given
+ * before the project is known, by any project), by the server's configuration, or the server's
+ * own origin.
  */
 export function isOriginAllowed(
   origin: string,

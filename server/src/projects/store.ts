@@ -276,7 +276,7 @@ export function findProjectByPrefix(db: Db, prefix: string): Project | undefined
   return row && toProject(row)
 }
 
-/** Every origin some project allows: what a CORS preflight, which carries no key, can check. */
+/** Every origin some project allows: who may read a refusal made before the project is known (429). */
 export function allAllowedOrigins(db: Db): Set<string> {
   const rows = db.select({ origins: projects.allowedOrigins }).from(projects).all()
   return new Set(rows.flatMap((r) => JSON.parse(r.origins) as string[]))

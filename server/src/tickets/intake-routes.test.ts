@@ -436,21 +436,34 @@ describe('POST /api/v1/tickets', () => {
   })
 
   describe('project key and origin', () => {
-    it('answers 401 without a key and with an unknown key', async () => {
+    it('answers 401 without a key and with an unknown key, readable by any origin', async () => {
       const h = harness()
       for (const key of ['', 'pk_nope_nope_nope']) {
-        const res = await h.post(valid, { 'X-Snagbox-Key': key })
+        const res = await h.post(valid, { 'X-Snagbox-Key': key, Origin: 'https://new.example' })
         expect(res.status).toBe(401)
         expect(await res.json()).toMatchObject({ code: 'unknown_project_key' })
+        // Readable, so the SDK can tell a wrong key from a network failure and stop retrying.
+        expect(res.headers.get('access-control-allow-origin')).toBe('https://new.example')
+        expect(res.headers.get('vary')).toContain('Origin')
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull()
       }
       expect(h.count('tickets')).toBe(0)
     })
 
-    it('answers 403 to an origin the project does not allow, with no CORS grant', async () => {
+    it('answers 403 to an origin the project does not allow, readable by that origin and telling nothing of the project', async () => {
       const h = harness()
       const res = await h.post(valid, { Origin: 'https://evil.example' })
       expect(res.status).toBe(403)
-      expect(res.headers.get('access-control-allow-origin')).toBeNull()
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example')
+      expect(res.headers.get('vary')).toContain('Origin')
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+      // Nothing else is exposed to it: not Location, not the project.
+      expect(res.headers.get('access-control-expose-headers')).toBeNull()
+      const body = await res.text()
+      expect(JSON.parse(body)).toMatchObject({ status: 403, code: 'origin_not_allowed' })
+      expect(body).toContain('https://evil.example')
+      for (const secret of [h.project.prefix, h.project.name, h.project.id, h.project.key, ORIGIN])
+        expect(body).not.toContain(secret)
       expect(h.count('tickets')).toBe(0)
     })
 
@@ -482,7 +495,7 @@ describe('POST /api/v1/tickets', () => {
       expect((await h.post(valid, { Origin: 'https://anything.example' })).status).toBe(201)
     })
 
-    it('answers the preflight of an allowed origin and refuses others', async () => {
+    it('answers the preflight of any origin, so the browser lets the SDK read a refusal; with a key, only that project’s origins', async () => {
       const h = harness()
       const preflight = (origin: string, query = '') =>
         h.app.request(`/api/v1/tickets${query}`, {
@@ -503,9 +516,11 @@ describe('POST /api/v1/tickets', () => {
         'idempotency-key',
       )
       expect(ok.headers.get('access-control-allow-methods')).toContain('POST')
+      // The POST decides (403 or 401, readable by that origin); the preflight only lets it be sent.
       const evil = await preflight('https://evil.example')
-      expect(evil.status).toBe(403)
-      expect(evil.headers.get('access-control-allow-origin')).toBeNull()
+      expect(evil.status).toBe(204)
+      expect(evil.headers.get('access-control-allow-origin')).toBe('https://evil.example')
+      expect(evil.headers.get('vary')).toContain('Origin')
       // With the project key in the query, only that project's origins count.
       const other = h.db.$client.prepare(
         `insert into projects (id, name, prefix, key, allowed_origins, created_at) values ('p2', 'Other', 'OTH', 'pk_other_key_1', '["https://other.example"]', '')`,

@@ -26,19 +26,26 @@ export function intakeRoutes(deps: AppDeps) {
   const perProject = new RateLimiter(config.rateLimit.perProject, () => deps.now().getTime())
   const app = new Hono<Env>()
 
-  const corsHeaders = (c: Context, origin: string) => {
+  /** The answer is readable by `origin` (its body only: the refusals below name no project). */
+  const readableBy = (c: Context, origin: string) => {
     c.header('Access-Control-Allow-Origin', origin)
-    c.header('Access-Control-Expose-Headers', 'Retry-After, Location')
     c.header('Vary', 'Origin')
   }
+  const corsHeaders = (c: Context, origin: string) => {
+    readableBy(c, origin)
+    c.header('Access-Control-Expose-Headers', 'Retry-After, Location')
+  }
 
+  // Any origin's preflight is answered, so that its POST is sent and refused readably (401, 403):
+  // the SDK must tell "this site is not allowed" from a network failure, or it retries forever.
+  // The POST still decides, before it reads a byte of the body. With a project key in the query,
+  // only that project's origins count.
   app.options('/', (c) => {
     const origin = c.req.header('origin')
     if (!origin) return c.body(null, 204)
     const key = c.req.query('key')
     const project = key ? findProjectByKey(db, key) : undefined
-    const allowed = project ? project.allowedOrigins : allAllowedOrigins(db)
-    if (!isOriginAllowed(origin, allowed, config)) {
+    if (project && !isOriginAllowed(origin, project.allowedOrigins, config)) {
       throw new ApiError(
         403,
         'origin_not_allowed',
@@ -59,8 +66,8 @@ export function intakeRoutes(deps: AppDeps) {
     '/',
     async (c, next) => {
       const origin = c.req.header('origin')
-      // Errors before the project is known (429, 401) are readable by any origin some project
-      // allows, so the SDK can tell them from a network failure.
+      // A 429 before the project is known is readable by any origin some project allows, so the
+      // SDK can tell it from a network failure; 401 and 403 by any origin (they are final).
       const grantAnyProjectsOrigin = () => {
         if (origin && isOriginAllowed(origin, allAllowedOrigins(db), config)) corsHeaders(c, origin)
       }
@@ -72,7 +79,7 @@ export function intakeRoutes(deps: AppDeps) {
       const key = c.req.header(HEADERS.projectKey)
       const project = key ? findProjectByKey(db, key) : undefined
       if (!project) {
-        grantAnyProjectsOrigin()
+        if (origin) readableBy(c, origin)
         throw new ApiError(
           401,
           'unknown_project_key',
@@ -81,10 +88,11 @@ export function intakeRoutes(deps: AppDeps) {
       }
       if (origin) {
         if (!isOriginAllowed(origin, project.allowedOrigins, config)) {
+          readableBy(c, origin)
           throw new ApiError(
             403,
             'origin_not_allowed',
-            `The origin ${origin} may not send tickets to project ${project.prefix}`,
+            `The origin ${origin} may not send tickets to this project`,
           )
         }
         corsHeaders(c, origin)

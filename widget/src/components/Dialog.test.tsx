@@ -119,3 +119,50 @@ describe('languages', () => {
     expect($('button[type="submit"]')!.textContent).toBe('Отправить')
   })
 })
+
+describe('the screenshot', () => {
+  const button = (root: ShadowRoot, text: string) =>
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find(
+      (b) => b.textContent?.trim() === text,
+    )!
+
+  it('keeps the focus in the dialog after “Remove screenshot”, and Escape still closes it', async () => {
+    const { root, $ } = await openFromLauncher()
+    const remove = button(root, 'Remove screenshot')
+    remove.focus()
+    remove.click()
+    await settle()
+    expect($('.shot__preview')).toBeNull()
+    expect($('[role="dialog"]')!.contains(root.activeElement)).toBe(true)
+    key(root.activeElement!, 'Escape')
+    await settle()
+    expect($('[role="dialog"]')).toBeNull()
+  })
+
+  it('keeps the marks editable until Send: the editor opens with them, and undoing them all gives the capture back', async () => {
+    const { api, root } = await openFromLauncher()
+    const state = api.widget.state
+    const capture = state.shot.value!.input
+    const marks = [
+      {
+        tool: 'redact' as const,
+        points: [[10, 10] as [number, number], [90, 60] as [number, number]],
+      },
+    ]
+    state.applyEdit(new Blob(['marked'], { type: 'image/png' }), marks)
+    await settle()
+    expect(state.shot.value!.input).not.toBe(capture)
+    state.editShot()
+    await settle()
+    const undo = button(root, 'Undo')
+    expect(undo.disabled).toBe(false)
+    undo.click()
+    await settle()
+    expect(button(root, 'Undo').disabled).toBe(true)
+    button(root, 'Use this picture').click()
+    await settle()
+    expect(state.view.value).toBe('form')
+    expect(state.shot.value!.marks).toEqual([])
+    expect(state.shot.value!.input).toBe(capture)
+  })
+})

@@ -18,24 +18,28 @@ const TOOL_ICON: Record<Tool, string> = {
 
 interface Props {
   shot: Shot
-  onApply: (blob: Blob) => void
+  /** The marks, and the picture with them drawn on (`null` when there are none). */
+  onApply: (flattened: Blob | null, marks: Mark[]) => void
   onCancel: () => void
 }
 
-/** Marks up the screenshot (frame, arrow, free drawing) and hides parts under black boxes. */
+/**
+ * Marks up the screenshot (frame, arrow, free drawing) and hides parts under black boxes. It draws
+ * on the picture without marks and starts from the shot's marks, so they stay editable until Send.
+ */
 export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
   const { t } = useWidget()
   const canvas = useRef<HTMLCanvasElement>(null)
   const [image, setImage] = useState<HTMLImageElement | null>(null)
   const [tool, setTool] = useState<Tool>('box')
-  const [marks, setMarks] = useState<Mark[]>([])
+  const [marks, setMarks] = useState<Mark[]>(shot.marks)
   const drawing = useRef<Mark | null>(null)
 
   useEffect(() => {
     const img = new Image()
     img.onload = () => setImage(img)
-    img.src = shot.url
-  }, [shot.url])
+    img.src = shot.plain.url
+  }, [shot.plain.url])
 
   const redraw = (extra?: Mark) => {
     const c = canvas.current
@@ -72,8 +76,9 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
   }
   const undo = () => setMarks(marks.slice(0, -1))
   function apply() {
-    if (!marks.length) return onCancel()
-    canvas.current!.toBlob((blob) => blob && onApply(blob), 'image/png')
+    if (marks === shot.marks) return onCancel()
+    if (!marks.length) return onApply(null, [])
+    canvas.current!.toBlob((blob) => blob && onApply(blob, marks), 'image/png')
   }
 
   return (

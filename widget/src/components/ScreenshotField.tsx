@@ -6,6 +6,7 @@ import { useWidget } from '../widget-context.js'
 export function ScreenshotField() {
   const { state, t } = useWidget()
   const file = useRef<HTMLInputElement>(null)
+  const attachButton = useRef<HTMLButtonElement>(null)
   const shot = state.shot.value
   const error = state.errors.value.screenshot
   const status = state.capturing.value
@@ -57,13 +58,19 @@ export function ScreenshotField() {
                 <button
                   type="button"
                   class="button button--small button--quiet"
-                  onClick={state.removeShot}
+                  onClick={() => {
+                    state.removeShot()
+                    // The button goes with the picture: the focus stays in the dialog, on the
+                    // way to attach another (so Escape and Tab still work).
+                    attachButton.current?.focus()
+                  }}
                 >
                   {t('screenshotRemove')}
                 </button>
               </>
             )}
             <button
+              ref={attachButton}
               type="button"
               class="button button--small button--quiet"
               onClick={() => file.current?.click()}
@@ -90,7 +97,7 @@ export function ScreenshotField() {
         tabIndex={-1}
         onChange={(event) => {
           const picked = event.currentTarget.files?.[0]
-          if (picked) state.attach(picked)
+          if (picked) void state.attach(picked)
           event.currentTarget.value = ''
         }}
       />

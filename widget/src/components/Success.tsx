@@ -1,6 +1,9 @@
 import { useWidget } from '../widget-context.js'
 
-/** After sending: the reference and the status page, or an honest "saved, not sent yet". */
+/**
+ * After sending: the reference and the status page, or an honest "saved, not sent yet" — which
+ * turns into the reference once the outbox delivers the report, or into why it was refused.
+ */
 export function Success() {
   const { state, t } = useWidget()
   const outcome = state.outcome.value
@@ -8,19 +11,27 @@ export function Success() {
   return (
     <div class="done" role="status">
       <div
-        class={outcome.kind === 'sent' ? 'done__badge' : 'done__badge done__badge--waiting'}
+        class={outcome.kind === 'sent' ? 'done__badge' : `done__badge done__badge--${outcome.kind}`}
         aria-hidden="true"
       >
         <svg viewBox="0 0 24 24">
           {outcome.kind === 'sent' ? (
             <path d="M5 12.5l4.5 4.5L19 7.5" />
+          ) : outcome.kind === 'refused' ? (
+            <path d="M12 6v8M12 17.5v.5" />
           ) : (
             <path d="M12 7v5l3 3M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18z" />
           )}
         </svg>
       </div>
       <h2 id="snagbox-title-done" class="title">
-        {outcome.kind === 'sent' ? t('sentTitle') : t('queuedTitle')}
+        {t(
+          outcome.kind === 'sent'
+            ? 'sentTitle'
+            : outcome.kind === 'refused'
+              ? 'refusedTitle'
+              : 'queuedTitle',
+        )}
       </h2>
       {outcome.kind === 'sent' ? (
         <>
@@ -32,6 +43,8 @@ export function Success() {
             {t('sentStatus')}
           </a>
         </>
+      ) : outcome.kind === 'refused' ? (
+        <p class="done__text">{outcome.message}</p>
       ) : (
         <p class="done__text">{outcome.persisted ? t('queuedText') : t('queuedTextVolatile')}</p>
       )}

@@ -51,6 +51,14 @@ textarea.input { resize: vertical; min-height: 104px; }
 .details__list div { display: grid; grid-template-columns: 150px 1fr; gap: 8px; }
 .details__list dt { color: var(--snagbox-muted); }
 .details__list dd { margin: 0; overflow-wrap: anywhere; }
+.details__part { display: flex; flex-direction: column; gap: 4px; margin: 0 0 10px; }
+.details__head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.details__logs { display: flex; flex-direction: column; gap: 4px; margin: 0; padding: 0; list-style: none; }
+.details__logs li { display: flex; align-items: flex-start; gap: 6px; }
+.details__code {
+  flex: 1; min-width: 0; max-height: 96px; overflow: auto; margin: 0; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere;
+  font: 11.5px/1.4 ui-monospace, Menlo, Consolas, monospace; background: var(--snagbox-bg); border: 1px solid var(--snagbox-border); border-radius: 6px;
+}
 .details__raw summary { font-weight: 500; font-size: 13px; }
 .details__raw pre {
   max-height: 220px; overflow: auto; margin: 6px 0 0; padding: 8px; font: 11.5px/1.4 ui-monospace, Menlo, Consolas, monospace;
@@ -59,7 +67,8 @@ textarea.input { resize: vertical; min-height: 104px; }
 .done { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 36px 28px 24px; text-align: center; }
 .done .title { padding: 0; }
 .done__badge { display: grid; place-items: center; width: 52px; height: 52px; border-radius: 50%; color: #fff; background: var(--snagbox-success); }
-.done__badge--waiting { background: var(--snagbox-warning); }
+.done__badge--queued { background: var(--snagbox-warning); }
+.done__badge--refused { background: var(--snagbox-danger); }
 .done__badge svg { width: 28px; height: 28px; stroke-width: 2.5; }
 .done__label { margin: 8px 0 0; color: var(--snagbox-muted); font-size: 13px; }
 .done__reference { margin: 0; font-size: 30px; font-weight: 700; letter-spacing: 0.02em; font-variant-numeric: tabular-nums; user-select: all; }

@@ -39,9 +39,15 @@ export const en = {
   phone: 'Phone',
   details: 'What will be sent',
   detailsIntro:
-    'Besides your description, contact details and the screenshot, the support team gets these facts about your system and the recent error messages of this page:',
+    'Besides your description, contact details and the screenshot, the support team gets all of this: facts about your system, data from this application and the recent error messages of this page. You can remove the data and any message before sending.',
   detailsLoading: 'Collecting…',
   detailsRaw: 'Exactly as sent',
+  detailsContext: 'Data from this application',
+  detailsContextRemove: 'Do not send this data',
+  detailsLogs: 'Recent error messages of this page',
+  detailsLogRemove: 'Remove',
+  detailsLogRemoveLine: 'Remove this line: {line}',
+  envOrganization: 'Organization',
   envOs: 'Operating system',
   envBrowser: 'Browser',
   envApp: 'Application',
@@ -63,6 +69,7 @@ export const en = {
   sentMailTo: 'We will e-mail you at {address} when there is news.',
   sentStatus: 'Follow its progress',
   queuedTitle: 'Saved, not sent yet',
+  refusedTitle: 'Your request was not sent',
   queuedText:
     'The support server cannot be reached right now. Your request is kept on this device and will be sent automatically when the connection is back.',
   queuedTextVolatile:
