@@ -14,6 +14,7 @@ import type { Tx } from '../db/client.js'
 import { agentProjects, agents, projects, tickets } from '../db/schema.js'
 import type { AppendedEvent, CommittedChange } from '../tickets/store/changes.js'
 import { addReporterToken } from '../tickets/store/create.js'
+import { reporterEmailOf } from '../tickets/store/views.js'
 import type { TicketRow } from '../tickets/store/read.js'
 import { parseMailbox, type Mailbox } from '../mail-address.js'
 import { MAIL_WORDS } from './i18n.js'
@@ -266,7 +267,7 @@ export class Mailer {
   private other(id: string, to: string, at: string, lang: Language) {
     const row = this.tx.select().from(tickets).where(eq(tickets.id, id)).get()
     if (!row) return undefined
-    const same = (JSON.parse(row.reporter) as Reporter).email?.trim().toLowerCase() === to
+    const same = reporterEmailOf(row) === to
     return {
       reference: row.reference,
       status: MAIL_WORDS[lang].status[row.status] ?? row.status,

@@ -10,7 +10,7 @@ import { TicketError } from '../tickets/store/errors.js'
 import { isTimeZone } from '../calendar/working-days.js'
 import { addReporterToken } from '../tickets/store/create.js'
 import { findTicket, projectOf } from '../tickets/store/read.js'
-import { relatedOf, reporterView } from '../tickets/store/views.js'
+import { relatedOf, reporterEmailOf, reporterView } from '../tickets/store/views.js'
 import { ticketProblem } from '../tickets/problems.js'
 import { MESSAGES, pickLang, type Lang } from './i18n.js'
 import { notFoundPage, statusPage } from './page.js'
@@ -31,6 +31,14 @@ export function statusPageRoutes(deps: AppDeps) {
   const langOf = (c: Context): Lang =>
     pickLang(c.req.query('lang'), c.req.header('accept-language'))
 
+  /** The ticket of a page's token; `undefined` for a link that opens nothing. */
+  const ticketOf = (token: string) => {
+    try {
+      return ticketOfToken(deps, token)
+    } catch {
+      return undefined
+    }
+  }
   const render = (
     c: Context,
     token: string,
@@ -39,20 +47,22 @@ export function statusPageRoutes(deps: AppDeps) {
   ) => {
     const lang = langOf(c)
     c.header('Cache-Control', 'no-store')
-    let ticket
-    try {
-      ticket = ticketOfToken(deps, token)
-    } catch {
-      return c.html(notFoundPage(lang), 404)
-    }
+    const ticket = ticketOf(token)
+    if (!ticket) return c.html(notFoundPage(lang), 404)
     const view = reporterView(deps.db, ticket)
     // Times in the reporter's own zone when the report says it, else the project's.
     const reported = (JSON.parse(ticket.environment) as { timezone?: unknown }).timezone
     const timeZone = isTimeZone(reported) ? reported : projectOf(deps.db, ticket).timeZone
-    const email = (JSON.parse(ticket.reporter) as { email?: string }).email
+    const email = reporterEmailOf(ticket)
     const mailTo =
       deps.config.mail.smtpUrl && email && isEmailAddress(email) ? maskAddress(email) : null
     return c.html(statusPage({ view, lang, token, timeZone, mailTo, ...extra }), status)
+  }
+
+  /** The reporter's writes are used up for now: the page again, saying for how long. */
+  const overBudget = (c: Context, token: string, seconds: number) => {
+    c.header('Retry-After', String(seconds))
+    return render(c, token, { error: TOO_MANY[langOf(c)](Math.ceil(seconds / 60)) }, 429)
   }
 
   // `?do=confirm|reopen` (the links of a solution's e-mail) opens the page at that form; only
@@ -70,22 +80,15 @@ export function statusPageRoutes(deps: AppDeps) {
   // link for it, made only when asked for, and counted like the reporter's other writes.
   app.post('/:token/follow/:other', (c) => {
     const token = c.req.param('token')
-    let ticket
-    try {
-      ticket = ticketOfToken(deps, token)
-    } catch {
-      return c.html(notFoundPage(langOf(c)), 404)
-    }
+    const ticket = ticketOf(token)
+    if (!ticket) return c.html(notFoundPage(langOf(c)), 404)
     const wanted = relatedOf(deps.db, ticket).find(
       (r) => r.reference === c.req.param('other') && r.yours,
     )
     const other = wanted && findTicket(deps.db, wanted.reference)
     if (!other) return render(c, token, { error: MESSAGES[langOf(c)].cannotFollow }, 400)
     const seconds = hitReporterWrite(deps, c, ticket.id)
-    if (seconds) {
-      c.header('Retry-After', String(seconds))
-      return render(c, token, { error: TOO_MANY[langOf(c)](Math.ceil(seconds / 60)) }, 429)
-    }
+    if (seconds) return overBudget(c, token, seconds)
     const link = deps.db.transaction((tx) =>
       addReporterToken(tx, other.id, deps.now().toISOString()),
     )
@@ -95,19 +98,11 @@ export function statusPageRoutes(deps: AppDeps) {
   for (const form of FORMS) {
     app.post(`/:token/${form}`, formLimit, async (c) => {
       const token = c.req.param('token')
-      let ticket
-      try {
-        ticket = ticketOfToken(deps, token)
-      } catch {
-        return c.html(notFoundPage(langOf(c)), 404)
-      }
+      const ticket = ticketOf(token)
+      if (!ticket) return c.html(notFoundPage(langOf(c)), 404)
       // The same budget as the API's, counted before the form is read.
       const seconds = hitReporterWrite(deps, c, ticket.id)
-      if (seconds) {
-        c.header('Retry-After', String(seconds))
-        const error = TOO_MANY[langOf(c)](Math.ceil(seconds / 60))
-        return render(c, token, { error }, 429)
-      }
+      if (seconds) return overBudget(c, token, seconds)
       // A form that did not arrive whole (the browser left, or was cut off with a 408 for taking
       // longer than the body timeout) is not acted on: a withdrawal must not lose its reason.
       const fields = await c.req.parseBody().catch(() => {

@@ -14,6 +14,7 @@ import type { Actor, Decision, TicketState, TimelineEvent } from '../../tickets/
 import { ChangeFeed, type CommittedChange } from '../../tickets/store/changes.js'
 import { addAttachment, createTicket, type Screenshot } from '../../tickets/store/create.js'
 import type { TicketRow } from '../../tickets/store/read.js'
+import { reporterEmailOf } from '../../tickets/store/views.js'
 import { applyDecision } from '../../tickets/store/write.js'
 import { automaticReason } from './automatic.js'
 import { findTicketFor, type MatchedBy } from './match.js'
@@ -170,7 +171,7 @@ function reply(
   by: MatchedBy,
   attachments: Record<string, unknown>[],
 ): { reporterComment: boolean } {
-  const reporterEmail = (JSON.parse(ticket.reporter) as Reporter).email?.trim().toLowerCase()
+  const reporterEmail = reporterEmailOf(ticket)
   const fromReporter = !!reporterEmail && reporterEmail === m.from!.address
   let reporterComment = false
   applyDecision(
