@@ -135,6 +135,23 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     const text = (await row.textContent())!
     expect(text).toContain('4.30.34 (6255)')
     expect(text).toContain('High')
+    // The "High" badge reads at 4.5:1 or more against its own background (light theme).
+    const ratio = await row.locator('.prio').evaluate((el) => {
+      const lum = (css: string) => {
+        const [r, g, b] = css
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((v) => Number(v) / 255)
+        const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
+      }
+      const style = getComputedStyle(el)
+      const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x)
+      return (a! + 0.05) / (b! + 0.05)
+    })
+    expect(ratio).toBeGreaterThanOrEqual(4.5)
+    // The default view is the tickets being worked on, said in words.
+    expect(await page.locator('#f-status option:checked').textContent()).toBe('Open')
     expect(text).toContain('Anna Ivanova')
     expect(await row.locator('.shot [role="img"]').count()).toBe(1)
     expect(await page.locator('tr[data-reference="DEMO-2"] .prio').textContent()).toBe('Critical')
@@ -161,7 +178,18 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
 
   it('opens a ticket from the keyboard with the environment and the screenshot', async () => {
     await page.locator('body').click({ position: { x: 5, y: 300 } })
+    // Tab focus and the j/k highlight are the same row, whichever moved last.
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-reference'))
+    const highlighted = () => page.locator('tr.selected').getAttribute('data-reference')
     await page.keyboard.press('j')
+    await expect.poll(focused).toBe('DEMO-3')
+    await page.keyboard.press('Tab')
+    await expect.poll(focused).toBe('DEMO-1')
+    expect(await highlighted()).toBe('DEMO-1')
+    await page.keyboard.press('k')
+    await expect.poll(focused).toBe('DEMO-3')
+    expect(await highlighted()).toBe('DEMO-3')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/inbox\/tickets\/DEMO-3$/)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
@@ -234,7 +262,14 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
   it('shows a ticket filed by another client without a reload', async () => {
     await page.keyboard.press('Escape')
     await page.waitForURL(/\/inbox$/)
+    // Resolved, it waits for the reporter: out of the default queue, one choice away.
+    await expect.poll(() => rows(page)).toEqual(['DEMO-2', 'DEMO-1', 'DEMO-4'])
+    await page.locator('#f-status').selectOption({ label: 'Resolved' })
+    await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
+    await page.locator('#f-status').selectOption({ label: 'Not closed' })
     await expect.poll(() => rows(page)).toContain('DEMO-3')
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(() => rows(page)).toEqual(['DEMO-2', 'DEMO-1', 'DEMO-4'])
     // The queue's own load has come back: what arrives now is news, not part of it.
     await expect.poll(() => page.locator('.queue[aria-busy="false"]').count()).toBe(1)
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'))
@@ -340,9 +375,15 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.getByLabel('Duplicate of (reference)').fill('DEMO-1')
     await page.getByLabel('Comment to the reporter').fill('Same problem')
     await page.getByRole('button', { name: 'Apply' }).click()
-    await expect
-      .poll(() => page.locator('[data-notice="error"]').textContent())
-      .toContain('must be another ticket')
+    const refused = page.locator('.more [data-notice="error"]')
+    await expect.poll(() => refused.textContent()).toContain('must be another ticket')
+    // Said once, next to the button pressed, where the agent is looking.
+    expect((await refused.textContent())!.match(/must be another ticket/g)).toHaveLength(1)
+    expect(await page.locator('[data-notice]').count()).toBe(1)
+    expect(await refused.evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true)
+    expect(await refused.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(
+      true,
+    )
     expect(
       ((await (await server.api('/api/v1/tickets/DEMO-1')).json()) as { status: string }).status,
     ).toBe('new')
@@ -360,8 +401,11 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(closed.status).toBe(200)
     await page.locator('#composer-body').fill('Open Settings → Language')
     await page.getByRole('button', { name: 'Reply', exact: true }).click()
-    const error = page.locator('[data-notice="error"]')
+    const error = page.locator('.composer [data-notice="error"]')
     await expect.poll(() => error.textContent()).toContain('Not allowed now')
+    const box = (await error.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(861)
     expect(await error.textContent()).toContain('is not allowed while the ticket is closed')
     // Reloaded to what the ticket is now: closed, with only what a closed ticket allows.
     await expect
@@ -445,7 +489,13 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
   })
 
   it('filters the queue by any agent, kept in the URL', async () => {
-    await page.goto(`${server.url}/inbox`)
+    // A link with two statuses says them in words.
+    await page.goto(`${server.url}/inbox?status=waiting_on_reporter,in_progress`)
+    await expect
+      .poll(() => page.locator('#f-status option:checked').textContent())
+      .toBe('Waiting on reporter, In progress')
+    // DEMO-3 is resolved: among the tickets not closed.
+    await page.goto(`${server.url}/inbox?status=open`)
     await expect
       .poll(() => optionLabels(page, '#f-assignee'))
       .toEqual(['Any', 'Me', 'Nobody', 'Alex Morgan'])
@@ -462,10 +512,16 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await expect
       .poll(() => page.locator('#f-assignee option:checked').textContent())
       .toBe('Alex Morgan')
+    // Alex's one ticket is resolved: not among the open ones.
+    await page.locator('#f-status').selectOption({ label: 'Open' })
+    await expect.poll(() => page.locator('.empty').isVisible()).toBe(true)
+    await page.locator('#f-status').selectOption({ label: 'Not closed' })
+    await expect.poll(() => rows(page)).toEqual(['DEMO-3'])
     await page.getByLabel('Assignee').selectOption({ label: 'Me' })
     await expect.poll(() => page.locator('.empty').isVisible()).toBe(true)
     await page.getByRole('button', { name: 'Clear filters' }).click()
-    await expect.poll(() => rows(page)).toContain('DEMO-3')
+    await expect.poll(() => rows(page)).toContain('DEMO-5')
+    expect(await rows(page)).not.toContain('DEMO-3')
   })
 
   it('follows the dark colour scheme and speaks Russian', async () => {
@@ -503,6 +559,14 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     const wrap = page.locator('.table-wrap')
     expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
     await page.screenshot({ path: '/tmp/inbox2-laptop-queue.png' })
+    // Scrolled, the queue keeps its header in sight.
+    await page.setViewportSize({ width: 1024, height: 200 })
+    await wrap.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    expect(await wrap.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+    const head = (await page.locator('.queue-table thead th').first().boundingBox())!
+    const frame = (await wrap.boundingBox())!
+    expect(Math.abs(head.y - frame.y)).toBeLessThanOrEqual(2)
+    await page.setViewportSize({ width: 1024, height: 700 })
     await page.goto(`${server.url}/inbox/tickets/DEMO-3`)
     await page.getByRole('heading', { name: 'Export fails with error 0x80070005' }).waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)

@@ -8,8 +8,9 @@ import {
 } from './filters.js'
 
 describe('the queue filters and the URL', () => {
-  it('shows the open tickets when the URL says nothing', () => {
+  it('shows the tickets being worked on when the URL says nothing: not the resolved ones', () => {
     expect(filtersFromSearch('')).toEqual(DEFAULT_FILTERS)
+    expect(DEFAULT_FILTERS.status).toEqual(['new', 'in_progress', 'waiting_on_reporter'])
     expect(filtersToSearch(DEFAULT_FILTERS)).toBe('')
     expect(isFiltered(DEFAULT_FILTERS)).toBe(false)
   })
@@ -31,19 +32,22 @@ describe('the queue filters and the URL', () => {
     expect(filtersFromSearch(search)).toEqual(filters)
   })
 
-  it('keeps "every status" apart from the default "open"', () => {
+  it('keeps "every status" and "not closed" apart from the default', () => {
     const all = { ...DEFAULT_FILTERS, status: [] }
     expect(filtersToSearch(all)).toBe('?status=all')
     expect(filtersFromSearch('?status=all').status).toEqual([])
     expect(listQuery(all).has('status')).toBe(false)
-    expect(listQuery(DEFAULT_FILTERS).get('status')).toBe('open')
+    expect(listQuery(DEFAULT_FILTERS).get('status')).toBe('new,in_progress,waiting_on_reporter')
+    // Resolved tickets stay reachable: "not closed", or resolved alone, each has its link.
+    expect(filtersToSearch({ ...DEFAULT_FILTERS, status: ['open'] })).toBe('?status=open')
+    expect(filtersFromSearch('?status=resolved').status).toEqual(['resolved'])
   })
 
   it('drops values the server would refuse instead of sending them on', () => {
     const filters = filtersFromSearch(
       '?status=bogus&priority=urgent,low&assignee=someone&category=incident,x',
     )
-    expect(filters.status).toEqual(['open'])
+    expect(filters.status).toEqual(DEFAULT_FILTERS.status)
     expect(filters.priority).toEqual(['low'])
     expect(filters.assignee).toBe('')
     expect(filters.category).toEqual(['incident'])
@@ -62,7 +66,7 @@ describe('the queue filters and the URL', () => {
   it('asks the API for one page after a cursor, with blank text left out', () => {
     const query = listQuery({ ...DEFAULT_FILTERS, q: '  ', os: ' macOS ' }, 'djE6YWJj', 25)
     expect(Object.fromEntries(query)).toEqual({
-      status: 'open',
+      status: 'new,in_progress,waiting_on_reporter',
       os: 'macOS',
       limit: '25',
       cursor: 'djE6YWJj',

@@ -3,6 +3,11 @@ import { CATEGORIES, PRIORITIES, STATUSES } from '@snagbox/sdk/contract'
 
 /** `open` is every status but closed. */
 export const STATUS_CHOICES = ['open', ...STATUSES] as const
+/**
+ * What agents work on: not resolved (that waits for the reporter's confirmation), not closed.
+ * The queue's default, offered in the status filter as one choice.
+ */
+export const WORKING = ['new', 'in_progress', 'waiting_on_reporter']
 export const CATEGORY_CHOICES = CATEGORIES
 /** The most urgent first. */
 export const PRIORITY_CHOICES = [...PRIORITIES].reverse()
@@ -11,7 +16,7 @@ export const ASSIGNEE_CHOICES = ['me', 'none'] as const
 const AGENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface Filters {
-  /** Empty means every status; `open` is every status but closed. */
+  /** Empty means every status; `open` is every status but closed; by default {@link WORKING}. */
   status: string[]
   category: string[]
   priority: string[]
@@ -22,9 +27,9 @@ export interface Filters {
   q: string
 }
 
-/** What the queue shows with nothing in the URL: the open tickets. */
+/** What the queue shows with nothing in the URL: the tickets being worked on. */
 export const DEFAULT_FILTERS: Filters = {
-  status: ['open'],
+  status: WORKING,
   category: [],
   priority: [],
   assignee: '',

@@ -55,6 +55,15 @@ export const changedElsewhere = computed(() => {
   return !busy.value && !!data && seenVersion.value > data.version
 })
 
-export type Notice = { kind: 'error' | 'warning' | 'success'; text: string; detail?: string }
-/** What the last action on the ticket came to, shown above it. */
+/** Where on the ticket page an action is: the side controls, the composer, the other actions. */
+export type At = 'side' | 'composer' | 'more'
+export type Notice = {
+  kind: 'error' | 'warning' | 'success'
+  text: string
+  detail?: string
+  at?: At
+}
+/** What the last action on the ticket came to, shown next to that action. */
 export const notice = signal<Notice | null>(null)
+/** An assignee chosen on the open ticket and not yet written, with the version it was chosen on. */
+export const pendingAssignee = signal<{ value: string; version: number } | null>(null)

@@ -2,7 +2,7 @@ import type { AgentTicket } from '@snagbox/sdk/contract'
 import { ApiProblem, type Versioned } from './api.js'
 import { t } from './i18n/index.js'
 import { scheduleRefresh } from './queue-actions.js'
-import { api, busy, notice, seenVersion, ticket } from './state.js'
+import { api, busy, notice, pendingAssignee, seenVersion, ticket, type At } from './state.js'
 
 let sequence = 0
 
@@ -15,7 +15,7 @@ export async function openTicket(reference: string): Promise<void> {
     loading: true,
     error: null,
   }
-  if (!same) notice.value = null
+  if (!same) notice.value = pendingAssignee.value = null
   try {
     const { data, etag } = await api.ticket(reference)
     if (mine !== sequence) return
@@ -27,27 +27,33 @@ export async function openTicket(reference: string): Promise<void> {
   }
 }
 
-/** The notice for a refused or failed write: the problem's own words, with its field errors. */
-export function problemNotice(problem: ApiProblem) {
-  if (problem.code === 'network_error') return { kind: 'error' as const, text: t('error.network') }
-  const detail = problem.errors.length
-    ? problem.errors.map((e) => `${e.path}: ${e.message}`).join('; ')
-    : undefined
+/**
+ * The notice for a refused or failed write: the problem's own words, with those of its field
+ * errors that the detail doesn't already say (said once, not twice).
+ */
+export function problemNotice(problem: ApiProblem, at?: At) {
+  if (problem.code === 'network_error')
+    return { kind: 'error' as const, text: t('error.network'), at }
+  const detail = problem.errors
+    .filter((e) => !problem.detail.includes(e.message))
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ')
   const text =
     problem.status === 409
       ? `${t('error.conflict')}: ${problem.detail}`
       : problem.detail || t('error.generic')
-  return { kind: 'error' as const, text, ...(detail ? { detail } : {}) }
+  return { kind: 'error' as const, text, at, ...(detail ? { detail } : {}) }
 }
 
 /**
  * Runs one write on the open ticket with the version the agent saw. A 412 means someone else
  * changed it first: the ticket is loaded again and the agent told, nothing is overwritten.
- * Resolves to whether the write went through.
+ * Resolves to whether the write went through; what it came to is told `at` the action used.
  */
 export async function write(
   run: (ref: string, etag: string | null) => Promise<Versioned<AgentTicket>>,
   done?: string,
+  at: At = 'side',
 ): Promise<boolean> {
   const current = ticket.value.data
   if (!current || busy.value) return false
@@ -57,7 +63,7 @@ export async function write(
     const { data, etag } = await run(current.reference, ticket.value.etag)
     ticket.value = { data, etag, loading: false, error: null }
     if (seenVersion.value < data.version) seenVersion.value = data.version
-    notice.value = { kind: 'success', text: done ?? t('control.saved') }
+    notice.value = { kind: 'success', text: done ?? t('control.saved'), at }
     scheduleRefresh(0)
     return true
   } catch (error) {
@@ -65,11 +71,11 @@ export async function write(
       error instanceof ApiProblem ? error : new ApiProblem(0, 'network_error', String(error))
     if (problem.status === 412) {
       await openTicket(current.reference)
-      notice.value = { kind: 'warning', text: t('ticket.stale') }
+      notice.value = { kind: 'warning', text: t('ticket.stale'), at }
     } else {
       // A refused transition means the ticket is not what this page shows: show what it is now.
       if (problem.status === 409) await openTicket(current.reference)
-      notice.value = problemNotice(problem)
+      notice.value = problemNotice(problem, at)
     }
     return false
   } finally {

@@ -4,13 +4,25 @@ import { loadAgents } from '../agent-list.js'
 import { can } from '../allowed.js'
 import { assigneeIdFor, pickerAgents } from '../assignees.js'
 import { t } from '../i18n/index.js'
-import { agents, api, busy, me } from '../state.js'
+import { agents, api, busy, me, pendingAssignee, type At } from '../state.js'
 import { write } from '../ticket-actions.js'
 import { ConfirmSelect } from './ConfirmSelect.js'
 
+/** Writes who works on the open ticket (`''` for nobody), told `at` the action used. */
+export function assign(to: string, at?: At) {
+  const self = me.value!
+  const name = to === self.id ? self.name : agents.value?.find((a) => a.id === to)?.name
+  return write(
+    (ref, etag) => api.patch(ref, { assigneeId: assigneeIdFor(to, self.id) }, etag),
+    to ? t('control.assignedTo', { name: name ?? '' }) : t('control.unassigned'),
+    at,
+  )
+}
+
 /**
  * Who works on the ticket: every agent (the signed-in one first) or nobody. Choosing only
- * selects; the button writes it, with the version the agent saw (If-Match).
+ * selects; the button writes it, with the version the agent saw (If-Match), and so does a reply
+ * or note sent while the choice is pending: a pick is never dropped silently.
  */
 export function AssigneePicker({ data }: { data: AgentTicket }) {
   const self = me.value!
@@ -18,13 +30,6 @@ export function AssigneePicker({ data }: { data: AgentTicket }) {
   useEffect(() => void loadAgents(), [data.id])
   const allowed = data.allowedActions
   const options = pickerAgents(agents.value, self, data.assignee)
-  const nameOf = (id: string) => options.find((a) => a.id === id)?.name ?? ''
-
-  const assign = (to: string) =>
-    write(
-      (ref, etag) => api.patch(ref, { assigneeId: assigneeIdFor(to, self.id) }, etag),
-      to ? t('control.assignedTo', { name: nameOf(to) }) : t('control.unassigned'),
-    )
   return (
     <ConfirmSelect
       id="c-assignee"
@@ -33,6 +38,7 @@ export function AssigneePicker({ data }: { data: AgentTicket }) {
       version={data.version}
       enabled={can(allowed, 'assign')}
       save={assign}
+      pick={pendingAssignee}
       confirm={(choice) => (choice ? t('control.assign') : t('control.unassign'))}
       idle={(commit) =>
         current !== self.id &&

@@ -2,8 +2,10 @@ import { signal } from '@preact/signals'
 import type { AgentTicket, ReplyStatus } from '@snagbox/sdk/contract'
 import { can } from '../allowed.js'
 import { t } from '../i18n/index.js'
-import { api, busy, notice } from '../state.js'
+import { api, busy, notice, pendingAssignee } from '../state.js'
 import { write } from '../ticket-actions.js'
+import { assign } from './AssigneePicker.js'
+import { NoticeLine } from './NoticeLine.js'
 
 type Mode = 'reply' | 'note'
 export const composerMode = signal<Mode>('reply')
@@ -29,15 +31,30 @@ export function Composer({ data }: { data: AgentTicket }) {
   const send = async (status?: ReplyStatus) => {
     const body = text.trim()
     if (!body) {
-      notice.value = { kind: 'error', text: t('composer.empty') }
+      notice.value = { kind: 'error', text: t('composer.empty'), at: 'composer' }
       document.getElementById('composer-body')?.focus()
       return
     }
-    const ok = await write((ref, etag) =>
-      mode === 'note'
-        ? api.note(ref, body)
-        : // A reply that changes the status is a decision on the ticket: it must rest on what the agent saw.
-          api.reply(ref, status ? { body, status } : { body }, status ? etag : null),
+    // An assignee chosen and not yet written goes with what is sent, as a support tool's
+    // sidebar fields go with the reply; refused (412), nothing is sent and the draft stays.
+    const pick = pendingAssignee.value
+    let done: string | undefined
+    if (
+      pick?.version === data.version &&
+      pick.value !== (data.assignee?.id ?? '') &&
+      can(allowed, 'assign')
+    ) {
+      if (!(await assign(pick.value, 'composer'))) return
+      done = `${t('control.saved')} · ${notice.value!.text}`
+    }
+    const ok = await write(
+      (ref, etag) =>
+        mode === 'note'
+          ? api.note(ref, body)
+          : // A reply that changes the status is a decision on the ticket: it must rest on what the agent saw.
+            api.reply(ref, status ? { body, status } : { body }, status ? etag : null),
+      done,
+      'composer',
     )
     if (ok) setText('')
   }
@@ -47,7 +64,6 @@ export function Composer({ data }: { data: AgentTicket }) {
       role="tab"
       id={`tab-${m}`}
       aria-selected={mode === m}
-      aria-controls="composer-panel"
       class={mode === m ? 'tab active' : 'tab'}
       disabled={!enabled}
       onClick={() => (composerMode.value = m)}
@@ -65,12 +81,7 @@ export function Composer({ data }: { data: AgentTicket }) {
         {tab('reply', canReply)}
         {tab('note', canNote)}
       </div>
-      <form
-        id="composer-panel"
-        role="tabpanel"
-        aria-labelledby={`tab-${mode}`}
-        onSubmit={(e) => (e.preventDefault(), void send())}
-      >
+      <form onSubmit={(e) => (e.preventDefault(), void send())}>
         <label for="composer-body" class="sr-only">
           {mode === 'reply' ? t('composer.reply') : t('composer.note')}
         </label>
@@ -123,6 +134,7 @@ export function Composer({ data }: { data: AgentTicket }) {
           )}
         </div>
       </form>
+      <NoticeLine at="composer" />
     </section>
   )
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { useState } from 'preact/hooks'
+import { useSignal, type Signal } from '@preact/signals'
 import { t } from '../i18n/index.js'
 import { busy } from '../state.js'
 
@@ -23,11 +23,15 @@ export function ConfirmSelect(props: {
   save: (choice: string) => Promise<unknown>
   /** Shown while nothing is pending, given the same way to write a choice. */
   idle?: (commit: (choice: string) => void) => ComponentChildren
+  /** Where the pending choice is kept, when something else of the page reads it too. */
+  pick?: Signal<{ value: string; version: number } | null>
 }) {
   const { id, current, version } = props
   // A choice holds for the version it was made on: once the ticket changes (saved, or changed
   // by someone else) the select shows what the ticket says, in the same render.
-  const [picked, setPicked] = useState<{ value: string; version: number } | null>(null)
+  const own = useSignal<{ value: string; version: number } | null>(null)
+  const store = props.pick ?? own
+  const picked = store.value
   const choice = picked && picked.version === version ? picked.value : current
   const pending = props.enabled && choice !== current
   // The buttons pressed are gone afterwards: focus goes back to the select, not to the page's start.
@@ -46,7 +50,7 @@ export function ConfirmSelect(props: {
           value={choice}
           disabled={!props.enabled || busy.value}
           onChange={(e) =>
-            setPicked({ value: (e.currentTarget as HTMLSelectElement).value, version })
+            (store.value = { value: (e.currentTarget as HTMLSelectElement).value, version })
           }
         >
           {props.children}
@@ -60,7 +64,7 @@ export function ConfirmSelect(props: {
               type="button"
               class="ghost small"
               aria-describedby={labelId}
-              onClick={() => (setPicked(null), refocus())}
+              onClick={() => ((store.value = null), refocus())}
             >
               {t('control.cancel')}
             </button>

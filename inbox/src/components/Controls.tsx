@@ -7,6 +7,7 @@ import { api, busy } from '../state.js'
 import { write } from '../ticket-actions.js'
 import { AssigneePicker } from './AssigneePicker.js'
 import { ConfirmSelect } from './ConfirmSelect.js'
+import { NoticeLine } from './NoticeLine.js'
 
 /** Priority or category: chosen, then set with the button, like the assignee. */
 function Select(props: {
@@ -87,6 +88,7 @@ export function Controls({ data }: { data: AgentTicket }) {
           </button>
         </form>
       )}
+      <NoticeLine at="side" />
     </section>
   )
 }

@@ -6,6 +6,7 @@ import {
   isFiltered,
   PRIORITY_CHOICES,
   STATUS_CHOICES,
+  WORKING,
   type Filters,
 } from '../filters.js'
 import { label, t } from '../i18n/index.js'
@@ -96,12 +97,18 @@ export function FilterBar({ filters }: { filters: Filters }) {
           }}
         >
           <option value="all">{t('filter.all')}</option>
+          <option value={`${WORKING}`}>{t('status.working')}</option>
           {STATUS_CHOICES.map((s) => (
             <option key={s} value={s}>
               {label('status', s)}
             </option>
           ))}
-          {!['all', ...STATUS_CHOICES].includes(status) && <option value={status}>{status}</option>}
+          {/* Several statuses from a link: in words, as the choices are. */}
+          {!['all', `${WORKING}`, ...STATUS_CHOICES].includes(status) && (
+            <option value={status}>
+              {filters.status.map((s) => label('status', s)).join(', ')}
+            </option>
+          )}
         </select>
       </label>
       <Choice

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js'
 import { api, busy, notice } from '../state.js'
 import { openTicket, problemNotice, write } from '../ticket-actions.js'
 import type { ApiProblem } from '../api.js'
+import { NoticeLine } from './NoticeLine.js'
 
 type Kind = 'duplicate' | 'reject' | 'split' | 'link'
 
@@ -29,7 +30,8 @@ export function MoreActions({ data }: { data: AgentTicket }) {
       can(allowed, 'link') && 'link',
     ] as const
   ).filter((k): k is Kind => !!k)
-  if (!kinds.length) return null
+  // Closed as a duplicate or rejected, the ticket offers none of these: what it came to stays.
+  if (!kinds.length) return <NoticeLine at="more" />
 
   const choose = (next: Kind) => {
     setKind(kind === next ? null : next)
@@ -39,17 +41,21 @@ export function MoreActions({ data }: { data: AgentTicket }) {
   const submit = async (e: Event) => {
     e.preventDefault()
     if (kind === 'split') return split()
-    const ok = await write((ref, etag) => {
-      if (kind === 'duplicate')
-        return api.patch(
-          ref,
-          { status: 'closed', closeReason: 'duplicate', duplicateOf: a.trim(), reason: b },
-          etag,
-        )
-      if (kind === 'reject')
-        return api.patch(ref, { status: 'closed', closeReason: 'rejected', reason: a }, etag)
-      return api.link(ref, { parent: a.trim() }, etag)
-    })
+    const ok = await write(
+      (ref, etag) => {
+        if (kind === 'duplicate')
+          return api.patch(
+            ref,
+            { status: 'closed', closeReason: 'duplicate', duplicateOf: a.trim(), reason: b },
+            etag,
+          )
+        if (kind === 'reject')
+          return api.patch(ref, { status: 'closed', closeReason: 'rejected', reason: a }, etag)
+        return api.link(ref, { parent: a.trim() }, etag)
+      },
+      undefined,
+      'more',
+    )
     if (ok) setKind(null)
   }
   // The answer is the new ticket, and this one changed too (a timeline entry): reload it.
@@ -59,9 +65,13 @@ export function MoreActions({ data }: { data: AgentTicket }) {
       const { data: created } = await api.split(data.reference, { subject: a, description: b })
       setKind(null)
       await openTicket(data.reference)
-      notice.value = { kind: 'success', text: `${t('more.splitDone')}: ${created.reference}` }
+      notice.value = {
+        kind: 'success',
+        text: `${t('more.splitDone')}: ${created.reference}`,
+        at: 'more',
+      }
     } catch (error) {
-      notice.value = problemNotice(error as ApiProblem)
+      notice.value = problemNotice(error as ApiProblem, 'more')
     } finally {
       busy.value = false
     }
@@ -147,6 +157,7 @@ export function MoreActions({ data }: { data: AgentTicket }) {
           </button>
         </form>
       )}
+      <NoticeLine at="more" />
     </section>
   )
 }

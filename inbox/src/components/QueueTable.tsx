@@ -65,6 +65,8 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
               ]
                 .filter(Boolean)
                 .join(' ')}
+              // Tab into a row selects it: the keyboard's focus and j/k's highlight are one row.
+              onFocusIn={() => (selected.value = index)}
               onClick={(e) => {
                 selected.value = index
                 if (!(e.target as HTMLElement).closest('a')) navigate(ticketUrl(item.reference))

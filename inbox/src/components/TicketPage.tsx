@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { AgentTicket } from '@snagbox/sdk/contract'
 import { label, t, when } from '../i18n/index.js'
 import { lastQueueSearch, navigate, queueUrl, ticketUrl } from '../router.js'
-import { changedElsewhere, notice, ticket } from '../state.js'
+import { changedElsewhere, ticket } from '../state.js'
 import { openTicket, refreshEmails, reloadTicket } from '../ticket-actions.js'
 import { BlockingBadge, PriorityBadge, StatusBadge } from './Badges.js'
 import { Composer } from './Composer.js'
@@ -117,16 +117,6 @@ export function TicketPage({ reference }: { reference: string }) {
                 <button type="button" class="secondary small" onClick={reloadTicket}>
                   {t('ticket.reload')}
                 </button>
-              </p>
-            )}
-            {notice.value && (
-              <p
-                class={`notice notice-${notice.value.kind}`}
-                role={notice.value.kind === 'success' ? 'status' : 'alert'}
-                data-notice={notice.value.kind}
-              >
-                {notice.value.text}
-                {notice.value.detail && <span class="detail">{notice.value.detail}</span>}
               </p>
             )}
           </div>
