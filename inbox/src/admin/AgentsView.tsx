@@ -1,13 +1,12 @@
 import type { AdminAgent } from '@snagbox/sdk/contract'
 import { useEffect, useState } from 'preact/hooks'
-import { t } from '../i18n/index.js'
 import { me } from '../state.js'
 import { agentList, projectList } from './admin-lists.js'
 import { agentProjectsText, agentStateText } from './agent-text.js'
 import { AgentPanel } from './AgentPanel.js'
 import { alabel, at } from './i18n.js'
 import { NewAgentForm } from './NewAgentForm.js'
-import { problemText } from './problems.js'
+import { AdminTable } from './AdminTable.js'
 
 const COLUMNS = 6
 
@@ -54,46 +53,28 @@ export function AgentsView() {
         </button>
       </div>
       {adding && <NewAgentForm onClose={closeForm} />}
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {problemText(error)}
-        </p>
-      )}
-      {items === null ? (
-        !error && <p class="hint">{t('queue.loading')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="queue-table admin-table admin-agents">
-            <thead>
-              <tr>
-                <th scope="col">{at('col.name')}</th>
-                <th scope="col">{at('col.email')}</th>
-                <th scope="col">{at('col.role')}</th>
-                <th scope="col">{at('col.projects')}</th>
-                <th scope="col">{at('col.state')}</th>
-                <th scope="col">
-                  <span class="sr-only">{at('col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((agent) => (
-                <AgentRows
-                  key={agent.id}
-                  agent={agent}
-                  open={open === agent.id}
-                  onToggle={() => {
-                    // What Manage shows (invited or active, the link's expiry) is fetched anew.
-                    if (open !== agent.id) void agentList.load()
-                    setOpen(open === agent.id ? null : agent.id)
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {items?.length === 0 && <p class="empty">{at('agents.empty')}</p>}
+      <AdminTable
+        kind="agents"
+        columns={['col.name', 'col.email', 'col.role', 'col.projects', 'col.state']}
+        items={items}
+        error={error}
+        empty="agents.empty"
+      >
+        {(items) =>
+          items.map((agent) => (
+            <AgentRows
+              key={agent.id}
+              agent={agent}
+              open={open === agent.id}
+              onToggle={() => {
+                // What Manage shows (invited or active, the link's expiry) is fetched anew.
+                if (open !== agent.id) void agentList.load()
+                setOpen(open === agent.id ? null : agent.id)
+              }}
+            />
+          ))
+        }
+      </AdminTable>
     </section>
   )
 }

@@ -1,10 +1,10 @@
 import type { AdminProject } from '@snagbox/sdk/contract'
 import { useEffect, useState } from 'preact/hooks'
 import { CopyButton } from '../components/CopyButton.js'
-import { label, t } from '../i18n/index.js'
+import { label } from '../i18n/index.js'
 import { projectList } from './admin-lists.js'
 import { at } from './i18n.js'
-import { problemText } from './problems.js'
+import { AdminTable } from './AdminTable.js'
 import { ProjectForm } from './ProjectForm.js'
 import { projectMailText, workingDaysText } from './project-text.js'
 
@@ -64,47 +64,35 @@ export function ProjectsView() {
           />
         </div>
       )}
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {problemText(error)}
-        </p>
-      )}
-      {items === null ? (
-        !error && <p class="hint">{t('queue.loading')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="queue-table admin-table admin-projects">
-            <thead>
-              <tr>
-                <th scope="col">{at('col.project')}</th>
-                <th scope="col">{at('col.key')}</th>
-                <th scope="col">{at('col.origins')}</th>
-                <th scope="col">{at('col.workingDays')}</th>
-                <th scope="col">{at('col.massPriority')}</th>
-                <th scope="col">{at('col.mail')}</th>
-                <th scope="col">
-                  <span class="sr-only">{at('col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((project) => (
-                <ProjectRow
-                  key={project.id}
-                  project={project}
-                  open={open === project.id}
-                  onToggle={() =>
-                    open === project.id
-                      ? close(`project-edit-${project.id}`)
-                      : show(project.id, `project-${project.id}-name`)
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {items?.length === 0 && <p class="empty">{at('projects.empty')}</p>}
+      <AdminTable
+        kind="projects"
+        columns={[
+          'col.project',
+          'col.key',
+          'col.origins',
+          'col.workingDays',
+          'col.massPriority',
+          'col.mail',
+        ]}
+        items={items}
+        error={error}
+        empty="projects.empty"
+      >
+        {(items) =>
+          items.map((project) => (
+            <ProjectRow
+              key={project.id}
+              project={project}
+              open={open === project.id}
+              onToggle={() =>
+                open === project.id
+                  ? close(`project-edit-${project.id}`)
+                  : show(project.id, `project-${project.id}-name`)
+              }
+            />
+          ))
+        }
+      </AdminTable>
     </section>
   )
 }

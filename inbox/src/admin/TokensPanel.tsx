@@ -1,13 +1,14 @@
 import type { AdminAgent, AdminToken } from '@snagbox/sdk/contract'
 import { useEffect, useState } from 'preact/hooks'
 import type { ApiProblem } from '../api.js'
-import { t, when } from '../i18n/index.js'
+import { when } from '../i18n/index.js'
 import { api } from '../state.js'
 import { ConfirmDialog } from './ConfirmDialog.js'
 import { FormStatus } from './FormStatus.js'
 import { alabel, at } from './i18n.js'
 import { NewTokenForm } from './NewTokenForm.js'
-import { asProblem, problemText } from './problems.js'
+import { AdminTable } from './AdminTable.js'
+import { asProblem } from './problems.js'
 import { useAction } from './use-action.js'
 
 /** An agent's API tokens, revoked and expired ones too; making one; revoking one. */
@@ -46,60 +47,49 @@ export function TokensPanel({ agent }: { agent: AdminAgent }) {
   return (
     <section class="admin-part" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{at('tokens.title')}</h3>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {problemText(error)}
-        </p>
-      )}
-      {items === null && !error && <p class="hint">{t('queue.loading')}</p>}
-      {items?.length === 0 && <p class="muted">{at('tokens.empty')}</p>}
-      {!!items?.length && (
-        <div class="table-wrap">
-          <table class="queue-table admin-table admin-tokens">
-            <thead>
-              <tr>
-                <th scope="col">{at('col.name')}</th>
-                <th scope="col">{at('col.scope')}</th>
-                <th scope="col">{at('col.state')}</th>
-                <th scope="col">{at('col.created')}</th>
-                <th scope="col">{at('col.expires')}</th>
-                <th scope="col">{at('col.lastUsed')}</th>
-                <th scope="col">
-                  <span class="sr-only">{at('col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((token) => (
-                <tr key={token.id} data-token-id={token.id} data-state={token.state}>
-                  <td>{token.name}</td>
-                  <td>{alabel('scope', token.scope)}</td>
-                  <td>
-                    {alabel('tokenState', token.state)}
-                    {token.revokedAt && <span class="muted"> · {when(token.revokedAt)}</span>}
-                  </td>
-                  <td>{when(token.createdAt)}</td>
-                  <td>{token.expiresAt ? when(token.expiresAt) : never}</td>
-                  <td>{token.lastUsedAt ? when(token.lastUsedAt) : never}</td>
-                  <td class="row-actions">
-                    {token.state === 'active' && (
-                      <button
-                        type="button"
-                        class="secondary small"
-                        aria-label={at('tokens.revokeLabel', { name: token.name })}
-                        aria-disabled={action.busy}
-                        onClick={() => !action.busy && setRevoking(token)}
-                      >
-                        {at('tokens.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        kind="tokens"
+        columns={[
+          'col.name',
+          'col.scope',
+          'col.state',
+          'col.created',
+          'col.expires',
+          'col.lastUsed',
+        ]}
+        items={items}
+        error={error}
+        empty="tokens.empty"
+      >
+        {(items) =>
+          items.map((token) => (
+            <tr key={token.id} data-token-id={token.id} data-state={token.state}>
+              <td>{token.name}</td>
+              <td>{alabel('scope', token.scope)}</td>
+              <td>
+                {alabel('tokenState', token.state)}
+                {token.revokedAt && <span class="muted"> · {when(token.revokedAt)}</span>}
+              </td>
+              <td>{when(token.createdAt)}</td>
+              <td>{token.expiresAt ? when(token.expiresAt) : never}</td>
+              <td>{token.lastUsedAt ? when(token.lastUsedAt) : never}</td>
+              <td class="row-actions">
+                {token.state === 'active' && (
+                  <button
+                    type="button"
+                    class="secondary small"
+                    aria-label={at('tokens.revokeLabel', { name: token.name })}
+                    aria-disabled={action.busy}
+                    onClick={() => !action.busy && setRevoking(token)}
+                  >
+                    {at('tokens.revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))
+        }
+      </AdminTable>
       <FormStatus action={action} id={`${id}-status`} />
       <NewTokenForm agent={agent} onCreated={() => void reload()} />
       {revoking && (
