@@ -500,7 +500,8 @@ async function run(h: AgentHarness, route: Route, probes: Probe[]): Promise<stri
   return broken
 }
 
-describe('every route, attacked', () => {
+// Each test walks every route: they grow with the API, past vitest's 5 s on a busy machine.
+describe('every route, attacked', { timeout: 30_000 }, () => {
   it('takes bad bodies without a 5xx, with problem documents, writing nothing', async () => {
     const h = await agentHarness({ env: ENV })
     const broken: string[] = []
