@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // A safety net, not a measure: the server tests start real processes and servers (SMTP,
+          // IMAP, snagbox itself), which a busy 2-core machine makes slow.
+          testTimeout: 20_000,
           include: [
             'scripts/**/*.test.ts',
             'sdk/src/contract/**/*.test.ts',
