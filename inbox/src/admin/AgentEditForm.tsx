@@ -6,8 +6,9 @@ import { agentList } from './admin-lists.js'
 import { agentChanges } from './bodies.js'
 import { Field } from './Field.js'
 import { FormStatus } from './FormStatus.js'
-import { alabel, at } from './i18n.js'
+import { at } from './i18n.js'
 import { ProjectChoice } from './ProjectChoice.js'
+import { RoleSelect } from './RoleSelect.js'
 import { useAction } from './use-action.js'
 
 const FIELDS = ['name', 'role', 'projects', 'notifications'] as const
@@ -62,18 +63,7 @@ export function AgentEditForm({ agent }: { agent: AdminAgent }) {
           />
         </Field>
         <Field id={`${id}-role`} label={at('field.role')} error={action.errors.role}>
-          <select
-            value={form.role}
-            onChange={(e) =>
-              setForm({ ...form, role: e.currentTarget.value as AdminAgent['role'] })
-            }
-          >
-            {(['agent', 'admin'] as const).map((role) => (
-              <option key={role} value={role}>
-                {alabel('role', role)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect value={form.role} onChange={(role) => setForm({ ...form, role })} />
         </Field>
         <ProjectChoice
           id={`${id}-projects`}

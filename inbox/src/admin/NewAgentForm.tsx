@@ -6,11 +6,12 @@ import { agentList } from './admin-lists.js'
 import { newAgentBody, type AgentForm } from './bodies.js'
 import { Field } from './Field.js'
 import { FormStatus } from './FormStatus.js'
-import { alabel, at } from './i18n.js'
+import { at } from './i18n.js'
 import { OnceSecret } from './OnceSecret.js'
 import { MIN_PASSWORD } from './password.js'
 import { inputProblem } from './problems.js'
 import { ProjectChoice } from './ProjectChoice.js'
+import { RoleSelect } from './RoleSelect.js'
 import { useAction } from './use-action.js'
 
 const ID = 'agent-new'
@@ -66,16 +67,7 @@ export function NewAgentForm({ onClose }: { onClose: () => void }) {
           <input required autoComplete="off" value={form.name} onInput={text('name')} />
         </Field>
         <Field id={`${ID}-role`} label={at('field.role')} error={action.errors.role}>
-          <select
-            value={form.role}
-            onChange={(e) => set({ role: e.currentTarget.value as AdminAgent['role'] })}
-          >
-            {(['agent', 'admin'] as const).map((role) => (
-              <option key={role} value={role}>
-                {alabel('role', role)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect value={form.role} onChange={(role) => set({ role })} />
         </Field>
         <ProjectChoice
           id={`${ID}-projects`}

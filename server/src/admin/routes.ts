@@ -12,6 +12,7 @@ import {
   updateAgent,
 } from '../auth/agents.js'
 import { inviteUrl, type NewInvite } from '../auth/invites.js'
+import { MAX_PASSWORD_CHARS } from '../auth/secrets.js'
 import { requireAdmin, requireAgent, type AgentEnv } from '../auth/require-agent.js'
 import { createApiToken, expiryAfter, listTokens, revokeToken } from '../auth/tokens.js'
 import type { AppDeps } from '../deps.js'
@@ -76,7 +77,7 @@ export function adminRoutes(deps: AppDeps) {
       ...optional('role', f.oneOf('role', ROLES)),
       ...optional('projects', f.texts('projects', { maxItems: 1000, max: 20 })),
     }
-    const password = f.text('password', { max: 1024, trim: false })
+    const password = f.text('password', { max: MAX_PASSWORD_CHARS, trim: false })
     f.done()
     const made =
       password !== undefined

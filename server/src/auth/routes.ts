@@ -18,7 +18,7 @@ import { notificationsOf } from './agent-fields.js'
 import { acceptInvite, inviteFor } from './invites.js'
 import { projectsIn } from './agent-projects.js'
 import { LoginLimits } from './login-limits.js'
-import { PasswordChecksBusy } from './secrets.js'
+import { MAX_PASSWORD_CHARS, PasswordChecksBusy } from './secrets.js'
 import { createSession, endSession, verifyLogin } from './sessions.js'
 
 const INVITE_GONE = new ApiError(
@@ -61,7 +61,7 @@ export function authRoutes(deps: AppDeps) {
       ...(typeof email === 'string' && email.length <= 320
         ? []
         : [{ path: 'email', message: 'is required' }]),
-      ...(typeof password === 'string' && password.length <= 1024
+      ...(typeof password === 'string' && password.length <= MAX_PASSWORD_CHARS
         ? []
         : [{ path: 'password', message: 'is required' }]),
     ]
@@ -138,7 +138,7 @@ export function authRoutes(deps: AppDeps) {
       throw new ApiError(403, 'forbidden', 'Set the password from the inbox of this server')
     const f = new Fields(await readJsonObject(c, deps.config.limits)).only(['token', 'password'])
     const token = f.text('token', { required: true, max: 200 })!
-    const password = f.text('password', { required: true, max: 1024, trim: false })!
+    const password = f.text('password', { required: true, max: MAX_PASSWORD_CHARS, trim: false })!
     f.done()
     const agent = await acceptInvite(db, token, password, {
       address: deps.clientIp(c),

@@ -152,7 +152,7 @@ export class Mailer {
     event: AppendedEvent,
   ): void {
     const lang = languageOf(ticket)
-    const w = MAIL_WORDS[lang]
+
     const urgent = ticket.priority === 'critical' || ticket.priority === 'high'
     const members = this.tx
       .select({ id: agents.id, email: agents.email, name: agents.name })
@@ -178,25 +178,9 @@ export class Mailer {
         ),
       )
       .all()
-    const reporter = JSON.parse(ticket.reporter) as Reporter
-    const app = JSON.parse(ticket.app) as { name?: string; version?: string; build?: string }
-    const env = JSON.parse(ticket.environment) as Environment
-    const facts: [string, string][] = [
-      [
-        w.agent.from,
-        [reporter.name, reporter.email, reporter.organization].filter(Boolean).join(', '),
-      ],
-      [
-        w.agent.app,
-        [app.name, app.version, app.build && `(${app.build})`].filter(Boolean).join(' '),
-      ],
-      [
-        w.agent.os,
-        [env.os?.name, env.os?.version, env.os?.bitness && `${env.os.bitness}-bit`]
-          .filter(Boolean)
-          .join(' '),
-      ],
-    ].filter((f): f is [string, string] => !!f[1])
+    if (!members.length) return
+    // What support reads first, for a new ticket (an agent hearing of an answer knows the ticket).
+    const facts = kind === 'new_ticket' ? factsOf(ticket, lang) : []
     for (const agent of members)
       this.enqueue(ticket, cause, kind, 'agent', agent.email, undefined, {
         kind,
@@ -288,6 +272,21 @@ export class Mailer {
     const own = this.project(projectId).mailFrom
     return (own && parseMailbox(own)) || this.config.mail.from
   }
+}
+
+/** Who reported, from which application and system: the head of a new ticket's e-mail. */
+function factsOf(ticket: TicketRow, lang: Language): [string, string][] {
+  const w = MAIL_WORDS[lang].agent
+  const reporter = JSON.parse(ticket.reporter) as Reporter
+  const app = JSON.parse(ticket.app) as { name?: string; version?: string; build?: string }
+  const env = JSON.parse(ticket.environment) as Environment
+  const os = env.os
+  const facts: [string, string][] = [
+    [w.from, [reporter.name, reporter.email, reporter.organization].filter(Boolean).join(', ')],
+    [w.app, [app.name, app.version, app.build && `(${app.build})`].filter(Boolean).join(' ')],
+    [w.os, [os?.name, os?.version, os?.bitness && `${os.bitness}-bit`].filter(Boolean).join(' ')],
+  ]
+  return facts.filter((f) => !!f[1])
 }
 
 /** What an agent is told the reporter (or, for an e-mailed note, its sender) wrote. */

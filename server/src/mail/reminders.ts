@@ -1,7 +1,8 @@
 import { and, eq, gt, isNotNull, like } from 'drizzle-orm'
 import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
-import { mailOutbox, projects, tickets } from '../db/schema.js'
+import { projects, tickets } from '../db/schema.js'
+import { mailRecordedFor } from '../tickets/store/emails.js'
 import { oneWorkingDayBefore } from '../calendar/working-days.js'
 import { Mailer } from './notify.js'
 
@@ -37,12 +38,7 @@ export function recordReminders(db: Db, config: Config, now: Date): number {
     const calendar = { timeZone, holidays: JSON.parse(holidays) as string[] }
     if (oneWorkingDayBefore(closesAt, calendar) > now) continue
     const key = `reminder:${ticket.id}:${ticket.autoCloseDueAt}`
-    const known = db
-      .select({ id: mailOutbox.id })
-      .from(mailOutbox)
-      .where(like(mailOutbox.dedupeKey, `${key}:%`))
-      .get()
-    if (known) continue
+    if (mailRecordedFor(db, key)) continue
     db.transaction((tx) => {
       new Mailer(tx, config).toReporter(
         ticket,

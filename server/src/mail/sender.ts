@@ -71,7 +71,6 @@ export function startMailSender(
 
   const drain = async (): Promise<number> => {
     let sent = 0
-    recordReminders(db, config, deps.now())
     do {
       again = false
       for (const row of dueMail(db, deps.now(), 50)) {
@@ -92,10 +91,20 @@ export function startMailSender(
   }
 
   const quiet = () => run().catch((err: unknown) => console.error('Snagbox mail sender:', err))
+  // A committed change only wakes the sender; the reminders that fell due are looked for on the
+  // timer, not on every write.
+  const tick = () => {
+    try {
+      recordReminders(db, config, deps.now())
+    } catch (err) {
+      console.error('Snagbox mail reminders:', err)
+    }
+    void quiet()
+  }
   const unsubscribe = deps.changes.subscribe(() => void quiet())
-  const timer = setInterval(() => void quiet(), options.intervalMs ?? 5_000)
+  const timer = setInterval(tick, options.intervalMs ?? 5_000)
   timer.unref()
-  void quiet()
+  tick()
 
   return {
     run,

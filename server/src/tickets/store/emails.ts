@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm'
 import type { TicketEmail } from '@snagbox/sdk/contract'
 import type { Db, Tx } from '../../db/client.js'
 import { mailOutbox } from '../../db/schema.js'
@@ -55,6 +55,18 @@ export function enqueueMail(tx: Tx, entry: NewMail, now: Date): boolean {
 
 export type OutboxRow = typeof mailOutbox.$inferSelect
 
+/**
+ * Whether an e-mail was recorded under a cause's key (`reminder:<ticket>:<due>`), for any kind and
+ * recipient: a range of the unique index on `dedupe_key` (`:` sorts just before `;`).
+ */
+export function mailRecordedFor(db: Db, key: string): boolean {
+  return !!db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(gte(mailOutbox.dedupeKey, `${key}:`), lt(mailOutbox.dedupeKey, `${key};`)))
+    .get()
+}
+
 /** The e-mails due for a (first or next) attempt, oldest first. */
 export function dueMail(db: Db, now: Date, limit: number): OutboxRow[] {
   return db
@@ -72,24 +84,19 @@ export function recordAttempt(
   id: number,
   outcome: { sent: true; at: Date } | { sent: false; error: string; retryAt: Date | null },
 ): void {
-  const row = db
-    .select({ attempts: mailOutbox.attempts })
-    .from(mailOutbox)
-    .where(eq(mailOutbox.id, id))
-    .get()
-  if (!row) return
+  const attempts = sql`${mailOutbox.attempts} + 1`
   db.update(mailOutbox)
     .set(
       outcome.sent
         ? {
             state: 'sent',
-            attempts: row.attempts + 1,
+            attempts,
             sentAt: outcome.at.toISOString(),
             lastError: null,
           }
         : {
             state: outcome.retryAt ? 'pending' : 'failed',
-            attempts: row.attempts + 1,
+            attempts,
             lastError: outcome.error.slice(0, 500),
             ...(outcome.retryAt ? { nextAttemptAt: outcome.retryAt.toISOString() } : {}),
           },
