@@ -19,6 +19,10 @@ export const PROJECT_DEFAULTS = {
   timeZone: 'UTC',
   /** What a reporter's `mass_incident` starts at: the regulations work mass incidents first. */
   massIncidentPriority: 'critical',
+  /** The working day's hours in the project's zone, `HH:MM-HH:MM`: the clock of first-response targets. */
+  workingHours: '09:00-18:00',
+  /** First response due within these working hours of a ticket's arrival, by priority (JSON). */
+  firstResponseHours: '{"critical":1,"high":4,"normal":8,"low":16}',
 } as const
 
 export const projects = sqliteTable('projects', {
@@ -47,6 +51,16 @@ export const projects = sqliteTable('projects', {
   mailFrom: text('mail_from'),
   /** The support mailbox read for replies and new requests (`imaps://user:pass@host/INBOX`). */
   imapUrl: text('imap_url'),
+  /**
+   * The secret the host's backend signs its user ids with (HMAC-SHA256, hex) so the widget may list
+   * that user's requests from any device; null: no verified identities. Kept as it is: checking a
+   * signature needs it.
+   */
+  identitySecret: text('identity_secret'),
+  workingHours: text('working_hours').notNull().default(PROJECT_DEFAULTS.workingHours),
+  firstResponseHours: text('first_response_hours')
+    .notNull()
+    .default(PROJECT_DEFAULTS.firstResponseHours),
   createdAt: createdAt(),
 })
 
@@ -113,6 +127,14 @@ export const tickets = sqliteTable(
     splitFromId: text('split_from_id'),
     duplicateOfId: text('duplicate_of_id'),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** The host's user id, when the report came with a valid identity signature. */
+    reporterUserId: text('reporter_user_id'),
+    /** The last public timeline event the reporter has seen (status page, widget): unread after it. */
+    reporterSeenEventId: integer('reporter_seen_event_id').notNull().default(0),
+    /** When an agent first answered the reporter; null until then. */
+    firstResponseAt: text('first_response_at'),
+    /** When the first response is due by the project's target for the ticket's priority. */
+    firstResponseDueAt: text('first_response_due_at'),
     idempotencyKey: text('idempotency_key'),
     /** SHA-256 of the request the idempotency key first came with: a replay must match it. */
     idempotencyFingerprint: text('idempotency_fingerprint'),
@@ -146,6 +168,10 @@ export const tickets = sqliteTable(
     // The views' tally of open tickets reads only this index (views/store.ts).
     index('tickets_tally').on(t.status, t.assigneeId, t.priority, t.blocking),
     index('tickets_parent').on(t.parentId),
+    index('tickets_reporter_user').on(t.projectId, t.reporterUserId),
+    index('tickets_first_response_due')
+      .on(t.firstResponseDueAt)
+      .where(sql`first_response_at is null`),
     index('tickets_updated').on(t.updatedAt),
     index('tickets_auto_close')
       .on(t.autoCloseDueAt)
@@ -374,4 +400,26 @@ export const savedViews = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('saved_views_created_by').on(t.createdBy)],
+)
+
+/**
+ * Saved replies: a reply text with variables (`{{reporter.name}}`, `{{reference}}`,
+ * `{{app.version}}`) and the status and priority it sets when used; a project's (its team's), or
+ * every project's when `projectId` is null.
+ */
+export const macros = sqliteTable(
+  'macros',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    body: text('body').notNull(),
+    /** `waiting_on_reporter` or `resolved`, as a reply may set; null: the status stays. */
+    status: text('status'),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'critical'] }),
+    projectId: text('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').references(() => agents.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('macros_project').on(t.projectId)],
 )
