@@ -3,21 +3,26 @@ import type { ComponentType } from 'preact'
 import { useEffect } from 'preact/hooks'
 import { t } from './i18n/index.js'
 
-// Pages few people open, each a chunk of its own beside inbox.js (/inbox/assets/<name>.js): the
+// Pages not needed to show the queue, each a chunk of its own beside inbox.js
+// (/inbox/assets/<name>.js): the ticket page (fetched while the agent looks at the queue), the
 // admin screens and the page a one-time link opens. The loader sits here rather than in
 // components/ because those pages use components/ themselves, and two folders importing each
 // other are a circle `scripts/check-imports.mjs` refuses.
 const PAGES = {
+  ticket: () => import('./components/TicketPage.js').then((m) => m.TicketPage),
   admin: () => import('./admin/AdminPage.js').then((m) => m.AdminPage),
   invite: () => import('./admin/InvitePage.js').then((m) => m.InvitePage),
 }
 export type LazyPageName = keyof typeof PAGES
+type Props<N extends LazyPageName> = Parameters<Awaited<ReturnType<(typeof PAGES)[N]>>>[0]
 
-const loaded = signal<Partial<Record<LazyPageName, ComponentType>>>({})
+const loaded = signal<Partial<Record<LazyPageName, ComponentType<never>>>>({})
 const failed = signal<ReadonlySet<LazyPageName>>(new Set())
 const pending = new Set<LazyPageName>()
 
-function load(name: LazyPageName): void {
+/** Starts loading a page before it is needed (the ticket page, once the queue is shown). */
+export function load(name: LazyPageName): void {
+  if (loaded.value[name] || failed.value.has(name)) return
   if (pending.has(name)) return
   pending.add(name)
   PAGES[name]()
@@ -32,13 +37,13 @@ function load(name: LazyPageName): void {
 }
 
 /** A page loaded on first use; a failed load (a new version deployed meanwhile) offers a reload. */
-export function LazyPage({ name }: { name: LazyPageName }) {
-  const Page = loaded.value[name]
+export function LazyPage<N extends LazyPageName>({ name, props }: { name: N; props?: Props<N> }) {
+  const Page = loaded.value[name] as ComponentType<Props<N>> | undefined
   const broken = failed.value.has(name)
   useEffect(() => {
     if (!Page && !broken) load(name)
   }, [name, Page, broken])
-  if (Page) return <Page />
+  if (Page) return <Page {...(props as Props<N> & object)} />
   if (broken)
     return (
       <p class="notice notice-error" role="alert">

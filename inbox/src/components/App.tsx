@@ -6,7 +6,6 @@ import { Header } from './Header.js'
 import { Login } from './Login.js'
 import { MailOffNote } from './MailOffNote.js'
 import { QueuePage } from './QueuePage.js'
-import { TicketPage } from './TicketPage.js'
 
 export function App() {
   const current = route.value
@@ -29,7 +28,8 @@ export function App() {
 }
 
 function View({ current }: { current: Route }) {
-  if (current.view === 'ticket') return <TicketPage reference={current.reference} />
+  if (current.view === 'ticket')
+    return <LazyPage name="ticket" props={{ reference: current.reference }} />
   if (current.view !== 'admin') return <QueuePage />
   // The server refuses the admin API to others anyway; they don't download its screens either.
   if (me.value?.role === 'admin') return <LazyPage name="admin" />

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks'
 import { filtersFromSearch } from '../filters.js'
 import { t } from '../i18n/index.js'
+import { load } from '../lazy-page.js'
 import { loadMore, loadQueue } from '../queue-actions.js'
 import { route } from '../router.js'
 import { queue } from '../state.js'
@@ -16,6 +17,8 @@ export function QueuePage() {
   useEffect(() => {
     document.title = `${t('queue.title')} · Snagbox`
   })
+  // The page an agent opens next: fetched while the queue is read, so opening a ticket waits for nothing.
+  useEffect(() => load('ticket'), [])
   const { items, nextCursor, loading, error } = queue.value
 
   return (
