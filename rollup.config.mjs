@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
-import { commonjsPackages, WIDGET_INTRO, widgetLazyParts } from './widget/build/lazy-parts.mjs'
+import { commonjsPackages, widgetParts } from './widget/build/lazy-parts.mjs'
 
 /** TypeScript and JSX (Preact) to ES2020; `minify` for what browsers download. */
 const ts = (options = {}) =>
@@ -68,7 +68,7 @@ const bundles = {
       {
         name: 'inbox-page',
         async generateBundle() {
-          for (const fileName of ['index.html', 'inbox.css']) {
+          for (const fileName of ['index.html', 'inbox.css', 'ticket.css', 'queue-tools.css']) {
             const source = await this.fs.readFile(`inbox/public/${fileName}`, { encoding: 'utf8' })
             this.emitFile({ type: 'asset', fileName, source })
           }
@@ -84,8 +84,9 @@ const bundles = {
       chunkFileNames: '[name].js',
     },
   },
-  // The script-tag widget: widget.js is a classic script (IIFE) with Preact, the UI and the SDK's
-  // core; the screenshot capture and its renderer are ES modules beside it, loaded on first capture.
+  // The script-tag widget: widget.js is a classic script (IIFE) with the first stage only (the
+  // global API, the launcher); the dialog part (Preact, the UI, the SDK), each language's texts,
+  // and the screenshot capture with its renderers are ES modules beside it, loaded when needed.
   widget: (() => {
     const plugins = () => [
       commonjsPackages(['ua-parser-js']),
@@ -98,14 +99,23 @@ const bundles = {
     ]
     return {
       input: { widget: 'widget/src/main.ts' },
-      plugins: [widgetLazyParts({ plugins: plugins() }), ...plugins()],
+      plugins: [
+        widgetParts({
+          entries: {
+            dialog: 'widget/src/dialog-part.ts',
+            en: 'widget/src/i18n/en.ts',
+            ru: 'widget/src/i18n/ru.ts',
+          },
+          plugins: plugins(),
+        }),
+        ...plugins(),
+      ],
       // Written twice: widget/dist for this repository, server/dist/widget for @snagbox/server,
       // which serves it and must carry it when installed from npm.
       output: ['widget/dist', 'server/dist/widget'].map((dir) => ({
         dir,
         format: 'iife',
         entryFileNames: '[name].js',
-        intro: WIDGET_INTRO,
       })),
     }
   })(),

@@ -141,6 +141,34 @@ export async function screenshotOf(
   }
 }
 
+/**
+ * The share of near-black pixels of the server's screenshot inside the page element's box (3 px
+ * in from its edges), the picture's scale to the page measured in the page.
+ */
+export function blackInside(page: Page, shot: { type: string; base64: string }, selector: string) {
+  return page.evaluate(
+    async ({ shot, selector }) => {
+      const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      ctx.drawImage(bitmap, 0, 0)
+      const scale = bitmap.width / document.documentElement.clientWidth
+      const r = document.querySelector(selector)!.getBoundingClientRect()
+      const data = ctx.getImageData(
+        Math.ceil((r.left + 3) * scale),
+        Math.ceil((r.top + 3) * scale),
+        Math.floor((r.width - 6) * scale),
+        Math.floor((r.height - 6) * scale),
+      ).data
+      let black = 0
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) black++
+      return { width: bitmap.width, black: black / (data.length / 4) }
+    },
+    { shot, selector },
+  )
+}
+
 /** The widget's shadow root, from inside the page. */
 export const SHADOW = `document.querySelector('snagbox-widget').shadowRoot`
 
@@ -149,6 +177,21 @@ export const widgetLoaded = (page: Page) =>
   page.waitForFunction(
     () => (window as unknown as { Snagbox?: { loaded?: boolean } }).Snagbox?.loaded === true,
   )
+
+/**
+ * Waits for the success screen and reads the request's reference from it (a function, not a
+ * string, so a page whose policy forbids evaluating strings allows it).
+ */
+export async function doneReference(page: Page): Promise<string> {
+  const reference = await page.waitForFunction(
+    () =>
+      document.querySelector('snagbox-widget')?.shadowRoot?.querySelector('.done__reference')
+        ?.textContent,
+    null,
+    { timeout: 20_000 },
+  )
+  return (await reference.jsonValue()) as string
+}
 
 /** Describes the focused element, looking through the widget's shadow root. */
 export const focused = (page: Page) =>

@@ -100,13 +100,10 @@ describe('the widget on a host page, against the real Snagbox server', () => {
     await page.screenshot({ path: '/tmp/widget-launcher.png' })
     await tabTo(page, '.launcher')
     await page.keyboard.press('Enter')
-    await page.waitForFunction(`!!${SHADOW}.querySelector('[role="dialog"]')`)
+    await page.waitForFunction(`!!${SHADOW}.querySelector('dialog')`)
     expect(await focused(page)).toMatch(/^input radio/)
     expect(
-      await inShadow(
-        page,
-        `return root.querySelector('[role="dialog"]').contains(root.activeElement)`,
-      ),
+      await inShadow(page, `return root.querySelector('dialog').contains(root.activeElement)`),
     ).toBe(true)
     // The stub's setUser, called before the script loaded, is in the form.
     expect(
@@ -182,16 +179,16 @@ describe('the widget on a host page, against the real Snagbox server', () => {
   it('closes on Escape and gives the focus back to what opened it: the launcher, or the page’s own button', async () => {
     const { page } = await open()
     await inShadow(page, `root.querySelector('.launcher').click()`)
-    await page.waitForFunction(`${SHADOW}.querySelector('[role="dialog"]')`)
+    await page.waitForFunction(`${SHADOW}.querySelector('dialog')`)
     await page.keyboard.press('Escape')
-    await page.waitForFunction(`!${SHADOW}.querySelector('[role="dialog"]')`)
+    await page.waitForFunction(`!${SHADOW}.querySelector('dialog')`)
     expect(await focused(page)).toContain('.launcher')
 
     await page.focus('#help')
     await page.keyboard.press('Enter')
-    await page.waitForFunction(`${SHADOW}.querySelector('[role="dialog"]')`)
+    await page.waitForFunction(`${SHADOW}.querySelector('dialog')`)
     await page.keyboard.press('Escape')
-    await page.waitForFunction(`!${SHADOW}.querySelector('[role="dialog"]')`)
+    await page.waitForFunction(`!${SHADOW}.querySelector('dialog')`)
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('help')
     await page.close()
   })
@@ -203,7 +200,7 @@ describe('the widget on a host page, against the real Snagbox server', () => {
       'Сообщить о проблеме',
     )
     await inShadow(page, `root.querySelector('.launcher').click()`)
-    await page.waitForFunction(`${SHADOW}.querySelector('[role="dialog"]')`)
+    await page.waitForFunction(`${SHADOW}.querySelector('dialog')`)
     expect(await inShadow(page, `return root.querySelector('.title').textContent`)).toBe(
       'Сообщить о проблеме',
     )
@@ -231,7 +228,7 @@ describe('the widget on a host page, against the real Snagbox server', () => {
       await page.goto(`${site.h.site.url}/?example`)
       await widgetLoaded(page)
       await page.click('header [data-snagbox-open]')
-      await page.waitForFunction(`${SHADOW}.querySelector('[role="dialog"]')`)
+      await page.waitForFunction(`${SHADOW}.querySelector('dialog')`)
       expect(await inShadow(page, `return root.querySelector('#phone').value`)).toBe(
         '+7 912 555-01-23',
       )

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
+  blackInside,
   screenshotOf,
   SHADOW,
   stubScript,
@@ -81,28 +82,7 @@ describe('the screenshot editor', () => {
     const reference = (await page.evaluate(
       `${SHADOW}.querySelector('.done__reference').textContent`,
     )) as string
-    const shot = await screenshotOf(site.h, reference)
-    const black = await page.evaluate(
-      async ({ shot }) => {
-        const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
-        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
-        ctx.drawImage(bitmap, 0, 0)
-        const k = bitmap.width / document.documentElement.clientWidth
-        const r = document.getElementById('account')!.getBoundingClientRect()
-        const data = ctx.getImageData(
-          Math.ceil(r.left * k),
-          Math.ceil(r.top * k),
-          Math.floor(r.width * k),
-          Math.floor(r.height * k),
-        ).data
-        let n = 0
-        for (let i = 0; i < data.length; i += 4)
-          if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) n++
-        return n / (data.length / 4)
-      },
-      { shot },
-    )
+    const { black } = await blackInside(page, await screenshotOf(site.h, reference), '#account')
     expect(black).toBeGreaterThan(0.97)
     await page.close()
   })

@@ -1,28 +1,38 @@
-import { fileURLToPath } from 'node:url'
 import { rollup } from 'rollup'
+
+/** The virtual module through which the first stage knows its parts' file names. */
+const PARTS_MODULE = 'snagbox:widget-parts'
 
 /**
  * The widget ships as a classic script (`widget.js`, an IIFE: `<script async src>` works on any
- * page), while the screenshot capture and its renderer are ES modules beside it that load only
- * when a capture happens. A classic-script build cannot split code, so this plugin:
- *  - turns the SDK's `import('./capture.js' | './attach.js')` into `import()` of those files next
- *    to the script's own URL (`<dir of widget.js>/widget/<name>.js`, where the server serves them);
- *  - builds them (and the renderers they load) as ES modules in a nested build, emitted with the
- *    script, every one named by its content's hash. Node-only branches of the SDK (`runtime.js`, `file-store.js`) stay external: a page
- *    never takes them.
+ * page) that holds only the first stage: the global API and its queue, the launcher, the badge.
+ * Everything else is ES modules beside it, every one named by its content's hash (immutable):
+ *  - `entries` (the dialog part, one dictionary per language) are built by a nested build, which
+ *    also splits out what they import lazily (the screenshot capture and its renderers);
+ *  - the first stage imports them through `snagbox:widget-parts`, which gives each entry's path
+ *    relative to the script's own URL (`widget/<name>-<hash>.js`, where the server serves them).
+ * Node-only branches of the SDK (`runtime.js`, `file-store.js`) stay external: a page never takes
+ * them.
  */
-export function widgetLazyParts({ plugins, dir = 'widget' }) {
-  const sdkScreenshot = fileURLToPath(new URL('../../sdk/src/screenshot/', import.meta.url))
-  const lazy = { capture: `${sdkScreenshot}capture.ts`, attach: `${sdkScreenshot}attach.ts` }
-  /** The nested build's output, and each entry's file name (content-hashed: every file but widget.js is immutable). */
+export function widgetParts({ entries, plugins, dir = 'widget' }) {
+  /** The nested build's output, and the entries' paths. */
   let parts
-  const entries = new Map()
+  let paths
+  const nodeOnly = {
+    name: 'snagbox-node-only',
+    resolveDynamicImport: (specifier) =>
+      typeof specifier === 'string' && /^\.\/(runtime|file-store)\.js$/.test(specifier)
+        ? { id: specifier, external: true }
+        : null,
+  }
   return {
-    name: 'snagbox-widget-lazy-parts',
+    name: 'snagbox-widget-parts',
     async buildStart() {
       const bundle = await rollup({
-        input: lazy,
-        plugins,
+        input: entries,
+        plugins: [nodeOnly, ...plugins],
+        // The dialog part may export what the parts it loads later share with it (no facade file).
+        preserveEntrySignatures: 'allow-extension',
         onwarn: (w, warn) => w.code !== 'CIRCULAR_DEPENDENCY' && warn(w),
       })
       ;({ output: parts } = await bundle.generate({
@@ -31,26 +41,15 @@ export function widgetLazyParts({ plugins, dir = 'widget' }) {
         chunkFileNames: '[name]-[hash].js',
       }))
       await bundle.close()
-      for (const part of parts)
-        if (part.type === 'chunk' && part.isEntry) entries.set(part.name, part.fileName)
+      paths = Object.fromEntries(
+        parts
+          .filter((part) => part.type === 'chunk' && part.isEntry)
+          .map((part) => [part.name, `${dir}/${part.fileName}`]),
+      )
     },
-    resolveDynamicImport(specifier, importer) {
-      if (typeof specifier !== 'string' || !importer) return null
-      const name = specifier.match(/^\.\/(capture|attach)\.js$/)?.[1]
-      if (name && importer.startsWith(sdkScreenshot))
-        return { id: `snagbox-lazy:${name}`, external: true }
-      if (/^\.\/(runtime|file-store)\.js$/.test(specifier)) return { id: specifier, external: true }
-      return null
-    },
-    renderDynamicImport({ targetModuleId }) {
-      if (!targetModuleId?.startsWith('snagbox-lazy:')) return null
-      const file = `${dir}/${entries.get(targetModuleId.slice('snagbox-lazy:'.length))}`
-      // __snagboxScript is set by the bundle's intro, while the classic script runs.
-      return {
-        left: `import(new URL(${JSON.stringify(file)}, __snagboxScript).href /* `,
-        right: ' */)',
-      }
-    },
+    resolveId: (id) => (id === PARTS_MODULE ? `\0${PARTS_MODULE}` : null),
+    load: (id) =>
+      id === `\0${PARTS_MODULE}` ? `export const PARTS = ${JSON.stringify(paths)}` : null,
     generateBundle() {
       for (const part of parts) {
         this.emitFile({
@@ -63,13 +62,9 @@ export function widgetLazyParts({ plugins, dir = 'widget' }) {
   }
 }
 
-/** Put at the top of the IIFE: the script's own URL, read while it runs (relative imports resolve against it). */
-export const WIDGET_INTRO =
-  'var __snagboxScript = (document.currentScript && document.currentScript.src) || location.href;'
-
 /**
  * CommonJS packages the SDK uses (ua-parser-js), turned into ES modules by esbuild so Rollup can
- * bundle them into the classic script (the repository has no CommonJS plugin for Rollup).
+ * bundle them (the repository has no CommonJS plugin for Rollup).
  */
 export function commonjsPackages(names) {
   const pattern = new RegExp(

@@ -1,16 +1,10 @@
-import {
-  createClient,
-  type CollectedEnvironment,
-  type Reporter,
-  type SnagboxClient,
-} from '@snagbox/sdk'
-import type { WidgetEventName, WidgetEvents } from './events.js'
-import { mountWidget, type MountedWidget } from './mount.js'
-import { resolveOptions, type ResolvedOptions, type WidgetOptions } from './options.js'
+import type { CollectedEnvironment, Reporter } from '@snagbox/sdk'
+import type { Emitter, WidgetEventName, WidgetEvents } from './events.js'
 
 /**
- * The global `window.Snagbox` once the widget has loaded. Every method is safe to call with
- * anything: a mistake is logged, never thrown into the host page.
+ * The global `window.Snagbox` once the widget's script has run. Every method is safe to call with
+ * anything: a mistake is logged, never thrown into the host page. Calls made before the dialog has
+ * loaded wait for it and are applied in order.
  *
  * @example
  * Snagbox.setUser({ name: 'Anna Petrova', email: 'anna@example.com' })
@@ -31,7 +25,7 @@ export interface SnagboxApi {
   on<E extends WidgetEventName>(name: E, fn: (payload: WidgetEvents[E]) => void): () => void
   /** Exactly the `environment` a report would carry now. */
   getEnvironment(): Promise<CollectedEnvironment | null>
-  /** Always `true` on the loaded widget; the stub has a queue `q` instead. */
+  /** Always `true` once the script has run; the stub has a queue `q` instead. */
   readonly loaded: true
 }
 
@@ -45,29 +39,8 @@ export const API_METHODS = [
   'getEnvironment',
 ] as const
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/**
- * A method that takes an object (or, where `nullable`, `null` to forget): anything else is
- * ignored, leaving everything as it was, with one warning saying what was expected.
- */
-function takesObject<T>(
-  name: string,
-  fn: (value: T | null) => void,
-  nullable = false,
-): (value: T | null) => void {
-  return (value) => {
-    if (isObject(value) || (nullable && value == null)) return fn(value ?? null)
-    console.warn(
-      `[snagbox] ${name}() takes an object${nullable ? ' (or null)' : ''}; ignored:`,
-      value,
-    )
-  }
-}
-
 /** Wraps a method so that nothing it does can throw into the caller. */
-function safe<A extends unknown[], R>(
+export function safe<A extends unknown[], R>(
   name: string,
   fn: (...args: A) => R,
   fallback: R,
@@ -82,59 +55,18 @@ function safe<A extends unknown[], R>(
   }
 }
 
-/**
- * Creates the SDK client (unless given one), mounts the widget and returns the API over both:
- * the script tag's `window.Snagbox` is this; the npm package's `createWidget()` adds `destroy()`.
- *
- * @example
- * const api = createApi({ key: 'pk_live_…', endpoint: 'https://support.example.com' })
- * api.open()
- */
-export function createApi(
-  options: WidgetOptions,
-  client?: SnagboxClient,
-): SnagboxApi & { widget: MountedWidget } {
-  const o = resolveOptions(options)
-  const sdk = client ?? createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app })
-  const widget = mountWidget(o, sdk)
-  const { state } = widget
-  const active = () =>
-    document.activeElement instanceof HTMLElement ? document.activeElement : null
-  return {
-    widget,
-    loaded: true,
-    open: safe('open', () => void state.open(active()), undefined),
-    close: safe('close', () => state.close(), undefined),
-    setUser: safe('setUser', takesObject('setUser', state.setUser, true), undefined),
-    setContext: safe(
-      'setContext',
-      takesObject<Record<string, unknown>>('setContext', (context) => {
-        sdk.setContext(context!)
-        state.refreshPreview()
-      }),
-      undefined,
-    ),
-    setApp: safe(
-      'setApp',
-      takesObject<ResolvedOptions['app']>('setApp', (app) => {
-        sdk.setApp(app!)
-        state.refreshPreview()
-      }),
-      undefined,
-    ),
-    on: safe(
-      'on',
-      (name, fn) => {
-        if (typeof fn === 'function') return widget.events.on(name, fn)
-        console.warn(`[snagbox] on('${name}', fn) takes a function; ignored:`, fn)
-        return () => {}
-      },
-      () => {},
-    ),
-    getEnvironment: safe(
-      'getEnvironment',
-      () => sdk.collectEnvironment().catch(() => null),
-      Promise.resolve(null),
-    ),
-  }
-}
+/** `on(name, fn)` over the widget's events: a listener that is not a function is refused. */
+export const listenTo = (events: Emitter): SnagboxApi['on'] =>
+  safe(
+    'on',
+    (name, fn) => {
+      if (typeof fn === 'function') return events.on(name, fn)
+      console.warn(`[snagbox] on('${name}', fn) takes a function; ignored:`, fn)
+      return () => {}
+    },
+    () => {},
+  )
+
+/** What opened the dialog, to give the focus back to: the focused element of the page. */
+export const activeElement = () =>
+  document.activeElement instanceof HTMLElement ? document.activeElement : null

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createWidget } from './index.js'
-import { settle } from '../test/support.js'
+import { openDetails, settle } from '../test/support.js'
 
 const OPTIONS = {
   key: 'pk_test',
@@ -39,13 +39,13 @@ describe('createWidget() of @snagbox/widget', () => {
     widget.setUser({ name: 'Anna Petrova', email: 'anna@example.com' })
     widget.open()
     await settle()
-    expect(shadow().querySelector('[role="dialog"]')).not.toBeNull()
+    expect(shadow().querySelector('dialog')).not.toBeNull()
     expect((shadow().querySelector('#name') as HTMLInputElement).value).toBe('Anna Petrova')
-    expect(shadow().querySelector('[role="dialog"]')!.textContent).toContain('4.31.0')
+    expect((await openDetails(shadow())).textContent).toContain('4.31.0')
     expect(events).toEqual(['open'])
     widget.close()
     await settle()
-    expect(shadow().querySelector('[role="dialog"]')).toBeNull()
+    expect(shadow().querySelector('dialog')).toBeNull()
     widget.destroy()
   })
 
@@ -57,7 +57,7 @@ describe('createWidget() of @snagbox/widget', () => {
     widget.on('close', () => events.push('close'))
     opener.click()
     await settle()
-    expect(shadow().querySelector('[role="dialog"]')).not.toBeNull()
+    expect(shadow().querySelector('dialog')).not.toBeNull()
 
     widget.destroy()
     expect(hosts()).toHaveLength(0)

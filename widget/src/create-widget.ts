@@ -1,6 +1,9 @@
 import { createClient } from '@snagbox/sdk'
-import { createApi, type SnagboxApi } from './api.js'
-import type { WidgetOptions } from './options.js'
+import type { SnagboxApi } from './api.js'
+import { startDialog, type Dialog } from './dialog-part.js'
+import { DICTIONARIES } from './i18n/dictionaries.js'
+import { resolveOptions, type WidgetOptions } from './options.js'
+import { createShell } from './shell.js'
 
 /**
  * What `createWidget()` takes: the script tag's options, with the two a bundled app has no script
@@ -89,8 +92,16 @@ export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
     return inert()
   }
   try {
-    const client = createClient({ endpoint, projectKey: key, app: { ...options.app } })
-    const { widget, loaded: _, ...api } = createApi({ ...options, key, endpoint }, client)
+    const o = resolveOptions({ ...options, key, endpoint })
+    const client = createClient({ endpoint, projectKey: key, app: { ...o.app } })
+    // Everything at once: the app's own bundler decides what its page loads when.
+    let dialog: Dialog | null = null
+    const shell = createShell(o, {
+      open: (opener) => void dialog?.widget.state.open(opener),
+      intent: () => {},
+    })
+    dialog = startDialog(shell, DICTIONARIES[o.lang], client)
+    const { api, widget } = dialog
     let destroyed = false
     /** After destroy(), a method does nothing and answers as a failed call would. */
     const live =
@@ -112,6 +123,7 @@ export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
           widget.state.close()
           widget.state.removeShot()
           widget.unmount()
+          shell.remove()
           client.close()
         } catch (cause) {
           console.warn('[snagbox] destroy() failed', cause)

@@ -2,7 +2,8 @@
  * @snagbox/widget for bundlers: the "Report a problem" button and form as an ES module. Importing
  * it touches no browser global (safe during server-side rendering); `createWidget()` mounts it.
  * Preact, signals and `@snagbox/sdk` are dependencies, not copied in: the app's bundler shares them
- * with the app and splits the SDK's screenshot renderer into a chunk of its own, loaded on first use.
+ * with the app and splits what is imported lazily — the markup editor, the body of "What will be
+ * sent", the SDK's screenshot renderer — into chunks of their own, loaded on first use.
  *
  * @example
  * import { createWidget } from '@snagbox/widget'

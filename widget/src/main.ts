@@ -1,27 +1,54 @@
 /**
- * The script-tag entry (`/widget.js`): reads the tag's `data-*` attributes, mounts the widget,
- * replays the calls the stub queued and puts the live API in `window.Snagbox`.
+ * The script-tag entry (`/widget.js`), the first stage: reads the tag's `data-*` attributes, shows
+ * the launcher, puts `window.Snagbox` in place and replays the calls the stub queued. The dialog
+ * (the SDK, Preact, the form) and its texts are ES modules beside this script, named by their
+ * content's hash, loaded on first intent (see `lazy-api.ts`).
  *
  * @example
  * <script async src="https://support.example.com/widget.js" data-key="pk_live_…" data-app-version="4.30.34" data-app-build="6255"></script>
  */
-import { createApi } from './api.js'
-import { optionsFromScript } from './options.js'
+import type { Language } from '@snagbox/sdk/contract'
+import { PARTS } from 'snagbox:widget-parts'
+import type { LoadDialog } from './lazy-api.js'
+import { startFirstStage } from './lazy-api.js'
+import { optionsFromScript, resolveOptions } from './options.js'
 import { replay, type Stub } from './stub.js'
 
 type SnagboxWindow = Window & { Snagbox?: Stub }
+
+/**
+ * Imports the dialog part and the language's texts from beside the script. A file that fails is
+ * named in the console; a later attempt asks for it anew (`?retry=n`), as a browser may keep a
+ * failed module.
+ */
+function loaderFor(base: string, lang: Language): LoadDialog {
+  let attempt = 0
+  return () => {
+    const retry = attempt++ ? `?retry=${attempt - 1}` : ''
+    const part = (file: string) => {
+      const url = new URL(file + retry, base).href
+      return import(url).catch((cause: unknown) => {
+        console.error(`[snagbox] could not load ${url}: the form cannot open`, cause)
+        throw cause
+      })
+    }
+    return Promise.all([part(PARTS.dialog), part(PARTS[lang])]).then(([dialog, texts]) => ({
+      startDialog: dialog.startDialog,
+      messages: texts[lang],
+    }))
+  }
+}
 
 function start(script: HTMLScriptElement | null) {
   const win = window as SnagboxWindow
   // The script tag twice on a page: the first copy is the widget, the second steps aside.
   if (win.Snagbox?.loaded) return
-  const options = script ? optionsFromScript(script) : {}
+  const options = resolveOptions(script ? optionsFromScript(script) : {})
   if (!options.key)
     console.warn('[snagbox] the widget script tag has no data-key: reports will be refused')
   const stub = win.Snagbox
-  const api = createApi(options)
-  const { widget: _, ...global } = api
-  win.Snagbox = global as unknown as Stub
+  const { api } = startFirstStage(options, loaderFor(script?.src || location.href, options.lang))
+  win.Snagbox = api as unknown as Stub
   replay(stub, api)
 }
 

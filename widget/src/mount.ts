@@ -1,61 +1,51 @@
+import { effect } from '@preact/signals'
 import { h, render } from 'preact'
 import { App } from './components/App.js'
-import { createEmitter } from './events.js'
+import { createDialogStyles } from './components/dialog-styles.js'
+import { createFormStyles } from './components/form-styles.js'
+import type { DialogMessages } from './i18n/en.js'
 import { createTranslate } from './i18n/translate.js'
-import type { ResolvedOptions } from './options.js'
+import type { Shell } from './shell.js'
 import { createState, type WidgetClient } from './state.js'
-import { applyStyles, createWidgetStyles } from './styles.js'
 import { WidgetContext } from './widget-context.js'
 
-/** The tag of the widget's one host element. */
-export const HOST_TAG = 'snagbox-widget'
-
 /**
- * Mounts the widget: one open shadow root holding the launcher, the dialog and all their styles.
- * The host carries `data-snagbox-ignore`, so no screenshot ever shows it. Elements of the page with
- * `data-snagbox-open` open the form when clicked.
+ * Mounts the dialog into the shell's shadow root, beside the launcher, with its styles; the
+ * launcher follows the state (busy while the page is captured, expanded while the dialog is open).
  */
-export function mountWidget(
-  options: ResolvedOptions,
-  client: WidgetClient,
-  doc: Document = document,
-) {
-  const host = doc.createElement(HOST_TAG)
-  host.setAttribute('data-snagbox-ignore', '')
-  const root = host.attachShadow({ mode: 'open' })
-  applyStyles(root, createWidgetStyles(options), options.nonce)
-  const t = createTranslate(options.lang, options.messages)
-  const events = createEmitter()
+export function mountDialog(shell: Shell, client: WidgetClient, messages: DialogMessages) {
+  const { options, root, launcher, events } = shell
+  shell.addStyles(createDialogStyles() + createFormStyles())
+  const t = createTranslate(messages, options.messages)
   const state = createState(client, options, t, events)
-  render(h(WidgetContext.Provider, { value: { state, t, options } }, h(App, {})), root)
-  host.lang = options.lang
-  ;(doc.body ?? doc.documentElement).append(host)
-
-  const onClick = (event: MouseEvent) => {
-    const opener = event
-      .composedPath()
-      .find(
-        (node): node is HTMLElement =>
-          node instanceof Element && node.hasAttribute('data-snagbox-open'),
-      )
-    if (!opener) return
-    event.preventDefault()
-    void state.open(opener)
-  }
-  doc.addEventListener('click', onClick)
+  const container = root.ownerDocument.createElement('div')
+  container.className = 'dialog-root'
+  root.append(container)
+  render(
+    h(
+      WidgetContext.Provider,
+      { value: { state, t, options, addStyles: shell.addStyles } },
+      h(App, {}),
+    ),
+    container,
+  )
+  const stopFollowing = effect(() => {
+    launcher?.setBusy(state.opening.value)
+    launcher?.setExpanded(state.view.value !== 'closed')
+  })
 
   return {
-    host,
+    host: shell.host,
     root,
     state,
     events,
     unmount() {
-      doc.removeEventListener('click', onClick)
+      stopFollowing()
       state.dispose()
-      render(null, root)
-      host.remove()
+      render(null, container)
+      container.remove()
     },
   }
 }
 
-export type MountedWidget = ReturnType<typeof mountWidget>
+export type MountedWidget = ReturnType<typeof mountDialog>

@@ -4,6 +4,7 @@ import {
   fakeClient,
   fakeShot,
   mountTestWidget,
+  openDetails,
   SENT,
   sdkErrorFor,
   settle,
@@ -20,14 +21,14 @@ describe('opening and closing', () => {
     const { api, $ } = mountTestWidget(
       {},
       fakeClient(undefined, async () => {
-        dialogDuringCapture = $('[role="dialog"]')
+        dialogDuringCapture = $('dialog')
         return fakeShot()
       }),
     )
     api.open()
     await settle()
     expect(dialogDuringCapture).toBeNull()
-    expect($('[role="dialog"]')).not.toBeNull()
+    expect($('dialog')).not.toBeNull()
     expect($<HTMLImageElement>('.shot__preview img')!.src).toMatch(/^blob:/)
   })
 
@@ -47,7 +48,7 @@ describe('opening and closing', () => {
     api.widget.state.attach(new File(['png'], 'mine.png', { type: 'image/png' }))
     api.close()
     await settle()
-    expect($('[role="dialog"]')).toBeNull()
+    expect($('dialog')).toBeNull()
     api.open()
     await settle()
     expect($<HTMLTextAreaElement>('#description')!.value).toBe('Totals are wrong')
@@ -150,7 +151,7 @@ describe('sending', () => {
     )
     await send({ '#description': 'Broken' })
     expect($('.form__error')!.textContent).toBe('Ask IT to add this site.')
-    expect($('[role="dialog"] form')).not.toBeNull()
+    expect($('dialog form')).not.toBeNull()
   })
 })
 
@@ -247,7 +248,7 @@ describe('what will be sent', () => {
     api.setContext({ screen: 'billing', accountId: 'KE-000418-77' })
     api.open()
     await settle()
-    const details = $('details.details')!
+    const details = await openDetails(root)
     expect(details.textContent).toContain('Kvant Energo')
     expect(details.textContent).toContain('KE-000418-77')
     expect(details.textContent).toContain('Refresh failed: token=eyJ.secret')
@@ -265,10 +266,10 @@ describe('what will be sent', () => {
       )!
     button('Remove this line: Refresh failed: token=eyJ.secret').click()
     await settle()
-    expect($('[role="dialog"]')!.contains(root.activeElement)).toBe(true)
+    expect($('dialog')!.contains(root.activeElement)).toBe(true)
     button('Do not send this data').click()
     await settle()
-    expect($('[role="dialog"]')!.contains(root.activeElement)).toBe(true)
+    expect($('dialog')!.contains(root.activeElement)).toBe(true)
     expect(details.textContent).not.toContain('token=eyJ')
     expect(details.textContent).not.toContain('KE-000418-77')
     expect(raw().logs).toEqual([LOGS[1]])

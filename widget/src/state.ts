@@ -194,6 +194,9 @@ export function createState(
       view.value = 'closed'
       if (wasDone) outcome.value = null
       events.emit('close', undefined)
+    },
+    /** Once the dialog has gone: the focus goes back to what opened it. */
+    restoreFocus() {
       if (returnFocus?.isConnected) returnFocus.focus()
       returnFocus = null
     },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { mountTestWidget, settle } from '../test/support.js'
+import { mountTestWidget, settle, startTestFirstStage } from '../test/support.js'
 import { replay, STUB_SNIPPET, type Stub } from './stub.js'
 
 type Calls = Record<
@@ -51,40 +51,43 @@ describe('the stub snippet', () => {
   })
 })
 
-describe('replaying the queue on the loaded widget', () => {
-  it('applies the calls in order: the user set before open() is in the form it opens', async () => {
+describe('replaying the queue on the first stage, before the dialog has arrived', () => {
+  it('applies the calls in order once it has: the user set before open() is in the form it opens', async () => {
     paste()
     S().setUser({ name: 'Anna Petrova', email: 'anna@kvant.example', organization: 'Kvant' })
     S().setContext({ screen: 'invoices' })
     S().open()
     S().setApp({ version: '4.30.35', build: '6301' })
-    const { api, client, $ } = mountTestWidget()
-    replay(win.Snagbox, api)
-    await settle()
-    expect(client.log).toEqual([
+    const w = startTestFirstStage()
+    replay(win.Snagbox, w.api)
+    expect(S().q).toEqual([])
+    // Nothing reached the SDK yet: the dialog part (with the SDK) is still on its way.
+    expect(w.client.log).toEqual([])
+    expect(w.$('.launcher')!.textContent).toContain('Preparing the form…')
+    await w.arrive()
+    expect(w.client.log).toEqual([
       'setContext {"screen":"invoices"}',
       'capture',
       'setApp {"version":"4.30.35","build":"6301"}',
     ])
-    expect($('[role="dialog"]')).not.toBeNull()
-    expect($<HTMLInputElement>('#name')!.value).toBe('Anna Petrova')
-    expect($<HTMLInputElement>('#email')!.value).toBe('anna@kvant.example')
-    expect(S().q).toEqual([])
+    expect(w.$('dialog')).not.toBeNull()
+    expect(w.$<HTMLInputElement>('#name')!.value).toBe('Anna Petrova')
+    expect(w.$<HTMLInputElement>('#email')!.value).toBe('anna@kvant.example')
   })
 
   it('points a kept reference to the stub at the widget, so late calls are not lost', async () => {
     paste()
     const kept = S()
-    const { api, $ } = mountTestWidget()
-    replay(kept, api)
+    const w = startTestFirstStage()
+    replay(kept, w.api)
     kept.setUser({ name: 'Boris' })
     kept.open()
-    await settle()
-    expect($<HTMLInputElement>('#name')!.value).toBe('Boris')
+    await w.arrive()
+    expect(w.$<HTMLInputElement>('#name')!.value).toBe('Boris')
     expect(kept.q).toEqual([])
   })
 
-  it('skips an unknown or malformed queued call without throwing', () => {
+  it('skips an unknown or malformed queued call without throwing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const { api } = mountTestWidget()
     const stub: Stub = { q: [['explode', []], 'nonsense' as never, ['setUser', [42]]] }
@@ -92,5 +95,6 @@ describe('replaying the queue on the loaded widget', () => {
     // The unknown call, the malformed one, and setUser's refusal of 42.
     expect(warn).toHaveBeenCalledTimes(3)
     warn.mockRestore()
+    await settle()
   })
 })

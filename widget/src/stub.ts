@@ -21,15 +21,15 @@ export interface Stub {
 }
 
 /**
- * Replays the stub's queued calls, in order, on the loaded widget; then points the stub's own
- * methods at the widget, so a host that kept a reference to the stub reaches the widget too.
+ * Replays the stub's queued calls, in order, on the widget's API; then points the stub's own
+ * methods at it, so a host that kept a reference to the stub reaches the widget too.
  */
-export function replay(stub: Stub | undefined, api: SnagboxApi) {
+export function replay(stub: Stub | undefined, api: Omit<SnagboxApi, 'loaded'>) {
   const queue = Array.isArray(stub?.q) ? stub.q.splice(0) : []
   for (const call of queue) {
     const [method, args] = Array.isArray(call) ? call : []
     const fn = API_METHODS.includes(method as never)
-      ? (api[method as keyof SnagboxApi] as (...a: unknown[]) => unknown)
+      ? (api[method as (typeof API_METHODS)[number]] as (...a: unknown[]) => unknown)
       : null
     if (fn) fn(...(Array.isArray(args) ? args : []))
     else console.warn(`[snagbox] unknown queued call: ${String(method)}`)

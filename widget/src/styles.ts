@@ -1,23 +1,14 @@
-import { createDialogStyles } from './components/dialog-styles.js'
-import { createEditorStyles } from './components/editor-styles.js'
-import { createFormStyles } from './components/form-styles.js'
 import { createLauncherStyles } from './components/launcher-styles.js'
 import type { ResolvedOptions } from './options.js'
 import { createThemeStyles } from './theme.js'
 
-/** The widget's whole stylesheet; it only ever goes inside the shadow root. */
-export const createWidgetStyles = (o: ResolvedOptions) =>
-  [
-    createThemeStyles(o),
-    createLauncherStyles(),
-    createDialogStyles(),
-    createFormStyles(),
-    createEditorStyles(),
-  ].join('\n')
+/** The first stage's stylesheet: the theme and the launcher. The dialog brings its own. */
+export const createShellStyles = (o: ResolvedOptions) =>
+  createThemeStyles(o) + createLauncherStyles()
 
 /**
- * Puts the styles into the shadow root: a constructable stylesheet where the browser has them
- * (no CSP `style-src` question at all), else a `<style>` carrying the host's nonce.
+ * Adds a stylesheet to the shadow root, after those it has: a constructable stylesheet where the
+ * browser has them (no CSP `style-src` question at all), else a `<style>` carrying the host's nonce.
  */
 export function applyStyles(root: ShadowRoot, css: string, nonce: string) {
   try {
@@ -28,7 +19,7 @@ export function applyStyles(root: ShadowRoot, css: string, nonce: string) {
     ) {
       const sheet = new CSSStyleSheet()
       sheet.replaceSync(css)
-      root.adoptedStyleSheets = [sheet]
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
       return
     }
   } catch {

@@ -8,6 +8,8 @@ export interface WidgetContextValue {
   state: WidgetState
   t: Translate
   options: ResolvedOptions
+  /** Adds a stylesheet to the shadow root: a part loaded later brings its own. */
+  addStyles(css: string): void
 }
 
 export const WidgetContext = createContext<WidgetContextValue>(

@@ -10,8 +10,11 @@ import type {
   SnagboxClient,
   TicketPayload,
 } from '@snagbox/sdk'
-import { createApi } from '../src/api.js'
-import type { WidgetOptions } from '../src/options.js'
+import { startDialog } from '../src/dialog-part.js'
+import { startFirstStage } from '../src/lazy-api.js'
+import { DICTIONARIES } from '../src/i18n/dictionaries.js'
+import { resolveOptions, type WidgetOptions } from '../src/options.js'
+import { createShell } from '../src/shell.js'
 
 export const ENVIRONMENT = {
   os: { name: 'Windows', version: '11', bitness: 64, architecture: 'x64', source: 'client-hints' },
@@ -112,20 +115,63 @@ export function fakeClient(
   return client
 }
 
+/** Waits until `ready()` holds: a lazily loaded part of the dialog has arrived and rendered. */
+export async function until(ready: () => unknown, what = 'the part') {
+  for (let i = 0; i < 200; i++) {
+    if (ready()) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(`${what} never showed`)
+}
+
+/** Opens "What will be sent" in `root` and waits for its body (a part loaded when opened). */
+export async function openDetails(root: ShadowRoot) {
+  const details = root.querySelector<HTMLDetailsElement>('details.details')!
+  details.open = true
+  details.dispatchEvent(new Event('toggle'))
+  await until(() => root.querySelector('.details__raw'), 'what will be sent')
+  return details
+}
+
 /** Lets Preact render what the signals changed, and pending promises settle. */
 export const settle = async (rounds = 3) => {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0))
 }
 
-/** A widget on the test's page, with helpers that look inside its shadow root. */
-export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient()) {
-  const api = createApi(
-    { key: 'pk_test', endpoint: 'https://support.example.com', lang: 'en', ...options },
-    client as unknown as SnagboxClient,
-  )
-  const root = api.widget.root
-  const $ = <E extends Element = HTMLElement>(selector: string) =>
+/** The options every test widget starts from, resolved. */
+const testOptions = (options: WidgetOptions) =>
+  resolveOptions({
+    key: 'pk_test',
+    endpoint: 'https://support.example.com',
+    lang: 'en',
+    ...options,
+  })
+
+/** `querySelector` inside a shadow root, typed. */
+const finder =
+  (root: ShadowRoot) =>
+  <E extends Element = HTMLElement>(selector: string) =>
     root.querySelector<E & HTMLElement>(selector)
+
+/**
+ * A widget on the test's page as the npm package mounts it (the shell and the dialog at once),
+ * with helpers that look inside its shadow root.
+ */
+export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient()) {
+  const o = testOptions(options)
+  let opened: ReturnType<typeof startDialog> | null = null
+  const shell = createShell(o, {
+    open: (opener) => void opened?.widget.state.open(opener),
+    intent: () => {},
+  })
+  const dialog = (opened = startDialog(
+    shell,
+    DICTIONARIES[o.lang],
+    client as unknown as SnagboxClient,
+  ))
+  const api = { ...dialog.api, widget: dialog.widget }
+  const root = shell.root
+  const $ = finder(root)
   const type = (selector: string, value: string) => {
     const input = $<HTMLInputElement>(selector)!
     input.value = value
@@ -139,7 +185,59 @@ export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient
     await api.widget.state.submit()
     await settle()
   }
-  return { api, client, root, $, type, send, unmount: api.widget.unmount }
+  const unmount = () => {
+    dialog.widget.unmount()
+    shell.remove()
+  }
+  return { api, shell, client, root, $, type, send, unmount }
+}
+
+/**
+ * The script tag's first stage on the test's page, whose dialog arrives when the test says:
+ * `arrive()` lets the pending load finish with the real dialog part (over `client`), `fail()`
+ * makes it fail as a network error would; `idle()` plays the page's idle moment.
+ */
+export function startTestFirstStage(options: WidgetOptions = {}, client = fakeClient()) {
+  const o = testOptions(options)
+  const deferred = () => {
+    let resolve!: () => void
+    let reject!: (cause: unknown) => void
+    const promise = new Promise<void>((yes, no) => ((resolve = yes), (reject = no)))
+    return { promise, resolve, reject }
+  }
+  let attempts = 0
+  let gate = deferred()
+  let idle = () => {}
+  const { api, shell } = startFirstStage(
+    o,
+    async () => {
+      attempts++
+      await gate.promise
+      return {
+        startDialog: (s, messages) => startDialog(s, messages, client as unknown as SnagboxClient),
+        messages: DICTIONARIES[o.lang],
+      }
+    },
+    (fn) => (idle = fn),
+  )
+  return {
+    api,
+    shell,
+    client,
+    $: finder(shell.root),
+    /** How many times the dialog was asked for. */
+    attempts: () => attempts,
+    idle: () => idle(),
+    async arrive() {
+      gate.resolve()
+      await settle()
+    },
+    async fail() {
+      gate.reject(new TypeError('Failed to fetch dynamically imported module'))
+      gate = deferred()
+      await settle()
+    },
+  }
 }
 
 /** An SDK error as the client would return it (tests only). */

@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { mountTestWidget, settle } from '../../test/support.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { mountTestWidget, settle, until } from '../../test/support.js'
 
-afterEach(() => void (document.body.innerHTML = ''))
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.restoreAllMocks()
+})
 
 const key = (target: EventTarget, key: string, init: KeyboardEventInit = {}) =>
   target.dispatchEvent(
@@ -24,10 +27,12 @@ function nameOf(root: ShadowRoot, el: HTMLElement): string {
 }
 
 describe('the dialog', () => {
-  it('is a labelled modal dialog with the focus inside it', async () => {
+  it('is a labelled modal dialog, shown with showModal() (the top layer), with the focus inside it', async () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal')
     const { root, $ } = await openFromLauncher()
-    const dialog = $('[role="dialog"]')!
-    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    const dialog = $<HTMLDialogElement>('dialog')!
+    expect(showModal.mock.contexts).toEqual([dialog])
+    expect(dialog.open).toBe(true)
     expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe(
       'Report a problem',
     )
@@ -51,7 +56,7 @@ describe('the dialog', () => {
     const { root, $ } = await openFromLauncher()
     key(root.activeElement!, 'Escape')
     await settle()
-    expect($('[role="dialog"]')).toBeNull()
+    expect($('dialog')).toBeNull()
     expect(root.activeElement).toBe($('.launcher'))
   })
 
@@ -76,10 +81,67 @@ describe('the dialog', () => {
     link.focus()
     link.querySelector('span')!.click()
     await settle()
-    expect($('[role="dialog"]')).not.toBeNull()
+    expect($('dialog')).not.toBeNull()
     key(root.activeElement!, 'Escape')
     await settle()
     expect(document.activeElement).toBe(link)
+  })
+
+  it('without showModal() in the browser, it is still shown, as a fixed layer above the page', async () => {
+    vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(() => {
+      throw new TypeError('showModal is not a function')
+    })
+    const { root, $ } = await openFromLauncher()
+    expect($('dialog')!.hasAttribute('open')).toBe(true)
+    expect($('dialog')!.contains(root.activeElement)).toBe(true)
+    key(root.activeElement!, 'Escape')
+    await settle()
+    expect($('dialog')).toBeNull()
+    expect(root.activeElement).toBe($('.launcher'))
+  })
+
+  it('a close request the keys did not make (a phone’s back gesture) leaves the view like Escape', async () => {
+    const { root, $, api } = await openFromLauncher()
+    api.widget.state.editShot()
+    await until(() => $('.editor'), 'the editor')
+    const cancel = new Event('cancel', { cancelable: true })
+    $('dialog')!.dispatchEvent(cancel)
+    await settle()
+    // Back from the editor to the form, the dialog still open.
+    expect(cancel.defaultPrevented).toBe(true)
+    expect($('.editor')).toBeNull()
+    expect($('dialog form')).not.toBeNull()
+    expect($('dialog')!.contains(root.activeElement)).toBe(true)
+  })
+
+  it('closed by the browser on its own, the dialog is closed for the widget too, and opens again', async () => {
+    const { $, api } = await openFromLauncher()
+    const events: string[] = []
+    api.on('close', () => events.push('close'))
+    $('dialog')!.dispatchEvent(new Event('close'))
+    await settle()
+    expect($('dialog')).toBeNull()
+    expect($('.launcher')!.getAttribute('aria-expanded')).toBe('false')
+    expect(events).toEqual(['close'])
+    api.open()
+    await settle()
+    expect($('dialog')).not.toBeNull()
+  })
+
+  it('on a phone, follows the visual viewport (what the on-screen keyboard leaves of the window)', async () => {
+    const viewport = Object.assign(new EventTarget(), { height: 740, offsetTop: 0 })
+    Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true })
+    try {
+      const { $ } = await openFromLauncher()
+      const dialog = $('dialog')!
+      expect(dialog.style.getPropertyValue('--snagbox-viewport-height')).toBe('740px')
+      Object.assign(viewport, { height: 420, offsetTop: 12 })
+      viewport.dispatchEvent(new Event('resize'))
+      expect(dialog.style.getPropertyValue('--snagbox-viewport-height')).toBe('420px')
+      expect(dialog.style.getPropertyValue('--snagbox-viewport-top')).toBe('12px')
+    } finally {
+      delete (window as { visualViewport?: unknown }).visualViewport
+    }
   })
 })
 
@@ -133,10 +195,10 @@ describe('the screenshot', () => {
     remove.click()
     await settle()
     expect($('.shot__preview')).toBeNull()
-    expect($('[role="dialog"]')!.contains(root.activeElement)).toBe(true)
+    expect($('dialog')!.contains(root.activeElement)).toBe(true)
     key(root.activeElement!, 'Escape')
     await settle()
-    expect($('[role="dialog"]')).toBeNull()
+    expect($('dialog')).toBeNull()
   })
 
   it('keeps the marks editable until Send: the editor opens with them, and undoing them all gives the capture back', async () => {
@@ -153,7 +215,7 @@ describe('the screenshot', () => {
     await settle()
     expect(state.shot.value!.input).not.toBe(capture)
     state.editShot()
-    await settle()
+    await until(() => root.querySelector('.editor'), 'the editor')
     const undo = button(root, 'Undo')
     expect(undo.disabled).toBe(false)
     undo.click()

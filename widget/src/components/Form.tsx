@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import { useWidget } from '../widget-context.js'
 import { CategoryField } from './CategoryField.js'
 import { EnvironmentDetails } from './EnvironmentDetails.js'
+import { prefetchParts } from './parts.js'
 import { ScreenshotField } from './ScreenshotField.js'
 import { TextField } from './TextField.js'
 
@@ -13,6 +14,7 @@ export function Form() {
   const errors = state.errors.value
   const sending = state.sending.value
 
+  useEffect(prefetchParts, [])
   // After a failed send, the first field that needs attention gets the focus.
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()

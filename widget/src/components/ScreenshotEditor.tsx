@@ -1,7 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { focusFirst } from '../focus.js'
 import { isMeaningful, paint, TOOLS, type Mark, type Tool } from '../screenshot-markup.js'
 import type { Shot } from '../shot.js'
 import { useWidget } from '../widget-context.js'
+import { createEditorStyles } from './editor-styles.js'
+import type { Part } from './LazyPart.js'
 
 const TOOL_LABEL = {
   pen: 'toolPen',
@@ -16,7 +19,7 @@ const TOOL_ICON: Record<Tool, string> = {
   redact: 'M4 7h16v10H4z',
 }
 
-interface Props {
+export interface EditorProps {
   shot: Shot
   /** The marks, and the picture with them drawn on (`null` when there are none). */
   onApply: (flattened: Blob | null, marks: Mark[]) => void
@@ -27,13 +30,16 @@ interface Props {
  * Marks up the screenshot (frame, arrow, free drawing) and hides parts under black boxes. It draws
  * on the picture without marks and starts from the shot's marks, so they stay editable until Send.
  */
-export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
+export function ScreenshotEditor({ shot, onApply, onCancel }: EditorProps) {
   const { t } = useWidget()
   const canvas = useRef<HTMLCanvasElement>(null)
   const [image, setImage] = useState<HTMLImageElement | null>(null)
   const [tool, setTool] = useState<Tool>('box')
   const [marks, setMarks] = useState<Mark[]>(shot.marks)
   const drawing = useRef<Mark | null>(null)
+  const editor = useRef<HTMLDivElement>(null)
+  // Loaded after the dialog moved to this view: the focus moves in once it is here.
+  useLayoutEffect(() => void (editor.current && focusFirst(editor.current)), [])
 
   useEffect(() => {
     const img = new Image()
@@ -57,18 +63,20 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
       ((event.clientY - r.top) * c.height) / r.height,
     ]
   }
+  // Mouse, pen and touch alike; a second finger (a pinch) draws nothing.
   function onPointerDown(event: PointerEvent) {
-    if (event.button !== 0) return
+    if (event.button !== 0 || !event.isPrimary) return
     canvas.current!.setPointerCapture(event.pointerId)
     drawing.current = { tool, points: [at(event)] }
   }
   function onPointerMove(event: PointerEvent) {
     const mark = drawing.current
-    if (!mark) return
+    if (!mark || !event.isPrimary) return
     mark.points = mark.tool === 'pen' ? [...mark.points, at(event)] : [mark.points[0]!, at(event)]
     redraw(mark)
   }
-  function onPointerUp() {
+  function onPointerUp(event: PointerEvent) {
+    if (!event.isPrimary) return
     const mark = drawing.current
     drawing.current = null
     if (mark && isMeaningful(mark)) setMarks([...marks, mark])
@@ -83,6 +91,7 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
 
   return (
     <div
+      ref={editor}
       class="editor"
       onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'z' && (e.preventDefault(), undo())}
     >
@@ -137,4 +146,10 @@ export function ScreenshotEditor({ shot, onApply, onCancel }: Props) {
       </div>
     </div>
   )
+}
+
+/** The editor as a part of its own, loaded when the reporter goes to mark up the picture. */
+export const editorPart: Part<EditorProps> = {
+  Component: ScreenshotEditor,
+  styles: createEditorStyles(),
 }

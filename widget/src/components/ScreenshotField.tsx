@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks'
 import { IMAGE_TYPES } from '@snagbox/sdk/contract'
 import { useWidget } from '../widget-context.js'
+import { Editor } from './parts.js'
 
 /** The screenshot: its preview, mark-up, removal, or a picture of the reporter's own instead. */
 export function ScreenshotField() {
@@ -52,7 +53,13 @@ export function ScreenshotField() {
           <div class="shot__buttons">
             {shot && (
               <>
-                <button type="button" class="button button--small" onClick={state.editShot}>
+                <button
+                  type="button"
+                  class="button button--small"
+                  onClick={state.editShot}
+                  onPointerEnter={Editor.prefetch}
+                  onFocus={Editor.prefetch}
+                >
                   {t('screenshotEdit')}
                 </button>
                 <button

@@ -47,23 +47,6 @@ textarea.input { resize: vertical; min-height: 104px; }
 .details { border: 1px solid var(--snagbox-border); border-radius: 8px; padding: 10px 12px; background: var(--snagbox-surface); }
 .details summary { cursor: pointer; font-weight: 600; }
 .details[open] > summary { margin-bottom: 6px; }
-.details__list { display: grid; gap: 4px; margin: 8px 0; font-size: 13px; }
-.details__list div { display: grid; grid-template-columns: 150px 1fr; gap: 8px; }
-.details__list dt { color: var(--snagbox-muted); }
-.details__list dd { margin: 0; overflow-wrap: anywhere; }
-.details__part { display: flex; flex-direction: column; gap: 4px; margin: 0 0 10px; }
-.details__head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-.details__logs { display: flex; flex-direction: column; gap: 4px; margin: 0; padding: 0; list-style: none; }
-.details__logs li { display: flex; align-items: flex-start; gap: 6px; }
-.details__code {
-  flex: 1; min-width: 0; max-height: 96px; overflow: auto; margin: 0; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere;
-  font: 11.5px/1.4 ui-monospace, Menlo, Consolas, monospace; background: var(--snagbox-bg); border: 1px solid var(--snagbox-border); border-radius: 6px;
-}
-.details__raw summary { font-weight: 500; font-size: 13px; }
-.details__raw pre {
-  max-height: 220px; overflow: auto; margin: 6px 0 0; padding: 8px; font: 11.5px/1.4 ui-monospace, Menlo, Consolas, monospace;
-  background: var(--snagbox-bg); border: 1px solid var(--snagbox-border); border-radius: 6px;
-}
 .done { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 36px 28px 24px; text-align: center; }
 .done .title { padding: 0; }
 .done__badge { display: grid; place-items: center; width: 52px; height: 52px; border-radius: 50%; color: #fff; background: var(--snagbox-success); }
@@ -78,6 +61,13 @@ textarea.input { resize: vertical; min-height: 104px; }
 @media (max-width: 520px) {
   .categories__grid, .contact__grid { grid-template-columns: 1fr; }
   .shot__row { flex-direction: column; }
-  .details__list div { grid-template-columns: 1fr; gap: 0; }
 }
+@media (max-width: 480px) {
+  .form__header { padding: 16px 16px 4px; }
+  .form__body { padding: 12px 16px 16px; }
+  .form__footer { padding: 12px 16px 14px; }
+  .done { padding: 32px 16px 20px; }
+}
+/* 16 px: a phone does not zoom into a field it focuses. */
+@media (max-width: 480px), (pointer: coarse) { .input { font-size: 16px; } }
 `

@@ -1,10 +1,11 @@
+import type { LauncherMessages } from './launcher.js'
+
 /**
- * Every string the widget shows, in English: the reference dictionary. Other languages must have
- * every key (a test checks); a host can override any of them with the `messages` option.
+ * Every string the dialog shows, in English: the reference dictionary, loaded with the dialog (the
+ * launcher's few strings are in `launcher.ts`). Other languages must have every key (a test
+ * checks); a host can override any of them with the `messages` option.
  */
 export const en = {
-  launcher: 'Report a problem',
-  preparing: 'Preparing the form…',
   title: 'Report a problem',
   intro: 'Tell us what went wrong. Technical details are attached for you.',
   close: 'Close',
@@ -94,20 +95,25 @@ export const en = {
   editorApply: 'Use this picture',
   editorCancel: 'Back without changes',
   editorCanvas: 'Screenshot being marked up',
+  partLoading: 'Loading…',
+  partFailed: 'This part of the form did not load. Check the connection.',
+  retry: 'Try again',
 } as const
 
 /**
- * The keys every language has.
+ * The keys of the dialog's texts, which every language has.
  *
  * @example
- * const key: MessageKey = 'launcher' // 'Report a problem'
+ * const key: MessageKey = 'title' // 'Report a problem'
  */
 export type MessageKey = keyof typeof en
+/** The dialog's texts in one language. */
+export type DialogMessages = Record<MessageKey, string>
 /**
- * A complete dictionary; the `messages` option replaces any of its texts.
+ * Every text of the widget, the launcher's and the dialog's; the `messages` option replaces any.
  *
  * @example
  * const messages: Partial<Messages> = { launcher: 'Help', title: 'Tell Kvant Energo support' }
  * createWidget({ key, endpoint, messages })
  */
-export type Messages = Record<MessageKey, string>
+export type Messages = DialogMessages & LauncherMessages

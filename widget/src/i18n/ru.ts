@@ -1,9 +1,7 @@
-import type { Messages } from './en.js'
+import type { DialogMessages } from './en.js'
 
-/** Every string the widget shows, in Russian. */
-export const ru: Messages = {
-  launcher: 'Сообщить о проблеме',
-  preparing: 'Открываем форму…',
+/** Every string the dialog shows, in Russian. */
+export const ru: DialogMessages = {
   title: 'Сообщить о проблеме',
   intro: 'Расскажите, что пошло не так. Технические подробности мы приложим сами.',
   close: 'Закрыть',
@@ -94,4 +92,7 @@ export const ru: Messages = {
   editorApply: 'Использовать этот снимок',
   editorCancel: 'Назад без изменений',
   editorCanvas: 'Размечаемый снимок экрана',
+  partLoading: 'Загружаем…',
+  partFailed: 'Эта часть формы не загрузилась. Проверьте подключение.',
+  retry: 'Повторить',
 }

@@ -1,19 +1,20 @@
-import type { Language } from '@snagbox/sdk/contract'
-import { en, type MessageKey, type Messages } from './en.js'
-import { ru } from './ru.js'
-
-/**
- * The widget's texts in every language Snagbox speaks: the contract's `LANGUAGES` decide which
- * one is shown, so a language added there without a dictionary here fails the type check.
- */
-export const DICTIONARIES: Record<Language, Messages> = { en, ru }
+import type { MessageKey, Messages } from './en.js'
 
 /** Translates a key, filling `{name}` placeholders. */
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
+export type Translate<K extends string = MessageKey> = (
+  key: K,
+  vars?: Record<string, string | number>,
+) => string
 
-/** A translator over the language's dictionary, with the host's overrides on top. */
-export function createTranslate(language: Language, overrides: Partial<Messages> = {}): Translate {
-  const messages: Messages = { ...DICTIONARIES[language], ...overrides }
+/**
+ * A translator over a dictionary (the dialog's, or the launcher's), with the host's overrides on
+ * top; an override of another dictionary's key is simply not asked for.
+ */
+export function createTranslate<K extends string>(
+  dictionary: Record<K, string>,
+  overrides: Partial<Messages> = {},
+): Translate<K> {
+  const messages = { ...dictionary, ...overrides } as Record<K, string>
   return (key, vars) =>
     messages[key].replace(/\{(\w+)\}/g, (all, name: string) => String(vars?.[name] ?? all))
 }

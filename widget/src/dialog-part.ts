@@ -1,0 +1,90 @@
+/**
+ * The dialog part: everything after the button. The script tag's first stage loads it on the
+ * reporter's first sign of intent (or an idle moment after the page loaded); the npm package
+ * imports it at once. It holds the SDK client, Preact and the dialog with its views.
+ */
+import { createClient, type SnagboxClient } from '@snagbox/sdk'
+import { activeElement, listenTo, safe, type SnagboxApi } from './api.js'
+import type { DialogMessages } from './i18n/en.js'
+import { mountDialog, type MountedWidget } from './mount.js'
+import type { ResolvedOptions } from './options.js'
+import type { Shell } from './shell.js'
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * A method that takes an object (or, where `nullable`, `null` to forget): anything else is
+ * ignored, leaving everything as it was, with one warning saying what was expected.
+ */
+function takesObject<T>(
+  name: string,
+  fn: (value: T | null) => void,
+  nullable = false,
+): (value: T | null) => void {
+  return (value) => {
+    if (isObject(value) || (nullable && value == null)) return fn(value ?? null)
+    console.warn(
+      `[snagbox] ${name}() takes an object${nullable ? ' (or null)' : ''}; ignored:`,
+      value,
+    )
+  }
+}
+
+/** The dialog mounted in a shell, and the API over it. */
+export interface Dialog {
+  api: Omit<SnagboxApi, 'loaded'>
+  widget: MountedWidget
+  client: SnagboxClient
+}
+
+/**
+ * Creates the SDK client (unless given one), mounts the dialog into the shell and returns the API
+ * over both: the script tag's `window.Snagbox` hands its calls to this once loaded; the npm
+ * package's `createWidget()` returns it with `destroy()`.
+ *
+ * @example
+ * const { api } = startDialog(shell, DICTIONARIES.en)
+ * api.open()
+ */
+export function startDialog(
+  shell: Shell,
+  messages: DialogMessages,
+  client?: SnagboxClient,
+): Dialog {
+  const o: ResolvedOptions = shell.options
+  const sdk = client ?? createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app })
+  const widget = mountDialog(shell, sdk, messages)
+  const { state } = widget
+  return {
+    widget,
+    client: sdk,
+    api: {
+      open: safe('open', () => void state.open(activeElement()), undefined),
+      close: safe('close', () => state.close(), undefined),
+      setUser: safe('setUser', takesObject('setUser', state.setUser, true), undefined),
+      setContext: safe(
+        'setContext',
+        takesObject<Record<string, unknown>>('setContext', (context) => {
+          sdk.setContext(context!)
+          state.refreshPreview()
+        }),
+        undefined,
+      ),
+      setApp: safe(
+        'setApp',
+        takesObject<ResolvedOptions['app']>('setApp', (app) => {
+          sdk.setApp(app!)
+          state.refreshPreview()
+        }),
+        undefined,
+      ),
+      on: listenTo(shell.events),
+      getEnvironment: safe(
+        'getEnvironment',
+        () => sdk.collectEnvironment().catch(() => null),
+        Promise.resolve(null),
+      ),
+    },
+  }
+}
