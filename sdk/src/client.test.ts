@@ -210,7 +210,8 @@ describe('createClient().report', () => {
       const after = client(server, { outbox: { dir } })
       await after.snag.flush()
       expect(server.requests.map((r) => r.payload.description)).toEqual(['from the main process'])
-      expect(await readdir(dir)).toEqual([])
+      // The report left the outbox; the request it became is remembered beside it.
+      expect(await readdir(dir)).toEqual(['requests_pk_test_1-DEMO-1.json'])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

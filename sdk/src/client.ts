@@ -4,11 +4,14 @@ import { sdkError, type SdkError } from './errors.js'
 import { startLogBuffer } from './logs/log-buffer.js'
 import { resolveOptions, type ClientOptions } from './options.js'
 import type { ReportInput } from './report-input.js'
-import type { ReportResult } from './report-result.js'
+import type { OutboxEvent, ReportResult } from './report-result.js'
+import type { ReplyEvent } from './requests/types.js'
 import { attachScreenshot } from './screenshot/attach-screenshot.js'
 import { captureScreenshot } from './screenshot/capture-screenshot.js'
 import type { SnagboxClient } from './snagbox-client.js'
 import { createOutbox } from './transport/outbox.js'
+import { requestsAddOn } from './requests/load.js'
+import { rememberedStore, type RequestsContext } from './requests/remembered.js'
 
 /**
  * Creates the SDK client: collects the environment, captures screenshots and delivers reports,
@@ -23,7 +26,14 @@ import { createOutbox } from './transport/outbox.js'
 export function createClient(options: ClientOptions): SnagboxClient {
   const o = resolveOptions(options)
   const logs = o.logs ? startLogBuffer(o.logs.max) : null
-  const { send, ...outbox } = createOutbox(o)
+  const remembered = rememberedStore(o)
+  // Every request sent is remembered, also one the outbox delivers later: `myRequests()` lists them.
+  const { send, queued, ...outbox } = createOutbox(o, ({ reference, statusUrl, createdAt }) =>
+    remembered
+      .then((s) => s.put({ id: reference, statusUrl, createdAt }))
+      .then(requests.added, () => {}),
+  )
+  const requests: RequestsContext = { o, remembered, queued }
   let platform: ReturnType<typeof detectPlatform> | undefined
   // Detected once; a detection that failed (a host's runtime function threw) is tried again.
   const detect = async () =>
@@ -93,9 +103,20 @@ export function createClient(options: ClientOptions): SnagboxClient {
     setApp: (app) => void Object.assign(o.app, app),
     setUser: (user) => void (o.user = { ...user }),
     setContext: (context) => void Object.assign(o.context, context),
+    on: (
+      event: 'reply' | ((event: OutboxEvent) => void),
+      listener?: (event: ReplyEvent) => void,
+    ) =>
+      typeof event === 'function'
+        ? outbox.on(event)
+        : (requestsAddOn('follow', requests, listener!),
+          () => void requestsAddOn('unfollow', requests, listener!)),
+    myRequests: () => requestsAddOn('myRequests', requests),
+    request: (reference) => requestsAddOn('request', requests, reference),
     close() {
       outbox.close()
       logs?.stop()
+      requests.stop?.()
     },
   }
 }

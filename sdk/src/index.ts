@@ -40,7 +40,15 @@ export type {
   Viewport,
 } from './screenshot/types.js'
 
-export type { OutboxEntry, OutboxStore } from './transport/outbox-store.js'
+export type { KeyedStore, OutboxEntry, OutboxStore } from './transport/outbox-store.js'
+export type {
+  MyRequest,
+  MyRequests,
+  OpenRequest,
+  ReplyEvent,
+  RequestResult,
+} from './requests/types.js'
+export type { RememberedRequest } from './requests/remembered.js'
 
 export type {
   AppInfo,
@@ -49,6 +57,10 @@ export type {
   LogEntry,
   OsInfo,
   Reporter,
+  ReporterChange,
+  ReporterRequest,
+  ReporterTicket,
   TicketCreated,
   TicketPayload,
+  TimelineEntry,
 } from './contract/index.js'

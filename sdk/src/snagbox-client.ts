@@ -2,6 +2,7 @@ import type { AppInfo, Reporter, TicketPayload } from './contract/index.js'
 import type { CollectedEnvironment } from './environment/types.js'
 import type { ReportInput } from './report-input.js'
 import type { OutboxEvent, ReportResult } from './report-result.js'
+import type { MyRequests, ReplyEvent, RequestResult } from './requests/types.js'
 import type { ScreenshotOptions, ScreenshotResult } from './screenshot/types.js'
 
 /**
@@ -24,7 +25,10 @@ export interface SnagboxClient {
   captureScreenshot(options?: ScreenshotOptions): Promise<ScreenshotResult>
   /** Merges into the app facts (`{ version, build }`). */
   setApp(app: AppInfo): void
-  /** The reporter of every next report; `null` forgets them. */
+  /**
+   * The reporter of every next report; `null` forgets them. With the host's `id` of its signed-in
+   * user and the `signature` its backend made of it, the user's requests are theirs on any device.
+   */
   setUser(user: Reporter | null): void
   /** Merges into the host's context. */
   setContext(context: Record<string, unknown>): void
@@ -37,6 +41,19 @@ export interface SnagboxClient {
    * status link) once the outbox delivers it, or `rejected`. Returns the unsubscribe function.
    */
   on(listener: (event: OutboxEvent) => void): () => void
+  /**
+   * Listens for support writing on one of the reporter's requests (a reply, a question, a
+   * solution), live while a listener is there. Returns the unsubscribe function.
+   */
+  on(event: 'reply', listener: (event: ReplyEvent) => void): () => void
+  /**
+   * The reporter's requests: every one this client sent (queued ones too), with their status in
+   * words and what support wrote since the reporter last looked; with a signed-in user, theirs
+   * from any device. Never rejects: without the server, what this client remembers.
+   */
+  myRequests(): Promise<MyRequests>
+  /** Opens one of the reporter's requests by its reference: its timeline, and what to do on it. */
+  request(reference: string): Promise<RequestResult>
   /** Stops listening, recording logs and retrying; queued reports stay for the next start. */
   close(): void
 }

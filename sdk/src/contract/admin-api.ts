@@ -74,6 +74,35 @@ export interface AdminProject {
   mailFrom: string | null
   /** Its support mailbox, read for replies and new requests; the password shown as `***`. */
   imapUrl: string | null
+  /**
+   * Whether it verifies its reporters' identities (`setUser({ id, signature })`): an identity
+   * secret is set. The secret itself is shown once, in the answer that made it.
+   */
+  hasIdentitySecret: boolean
+  /** The working day in its time zone, the clock of first-response targets. */
+  workingHours: WorkingHours
+  /** Working hours from a ticket's arrival to its first response, by priority. */
+  firstResponseHours: FirstResponseHours
+}
+
+/** A working day's hours, `HH:MM` in the project's time zone; `start` before `end` (`24:00` ends a day). */
+export interface WorkingHours {
+  start: string
+  end: string
+}
+
+/** Working hours to a first response, by priority: each above 0, at most `FIRST_RESPONSE_HOURS_MAX`. */
+export type FirstResponseHours = Record<Priority, number>
+
+/** The longest first-response target, in working hours (about four months of working days). */
+export const FIRST_RESPONSE_HOURS_MAX = 1000
+
+/**
+ * The answer of a create or update that made a new identity secret: the project, and the secret
+ * this once (`sbis_…`; only the server and the host's backend may know it).
+ */
+export interface ProjectWithSecret extends AdminProject {
+  identitySecret?: string
 }
 
 /** One entry of the audit trail, newest first. */

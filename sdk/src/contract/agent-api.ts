@@ -64,6 +64,19 @@ export interface TicketLink {
   reference: string | null
 }
 
+/** Another ticket a ticket is linked with, as the agent API names it. */
+export interface LinkedTicket {
+  id: string
+  reference: string
+  status: Status
+  subject: string
+}
+
+/** A child of a mass incident, with its reporter's name (none when the report gave none). */
+export interface LinkedChild extends LinkedTicket {
+  reporterName: string | null
+}
+
 /** An agent as the API shows it (`GET /api/v1/agents`, `GET /api/v1/me`). */
 export interface AgentInfo {
   id: string
@@ -84,6 +97,24 @@ interface TicketBasics {
   subject: string
   createdAt: string
   updatedAt: string
+  /**
+   * When the first response is due: the project's target for the priority, in its working
+   * hours, from the arrival (`null` for a ticket from before targets were kept).
+   */
+  firstResponseDueAt: string | null
+  /** When an agent first replied to the reporter (a public reply; notes don't count). */
+  firstResponseAt: string | null
+  /** Not yet answered, not closed, and past `firstResponseDueAt`. */
+  firstResponseOverdue: boolean
+  /**
+   * Since when the ticket has waited on the team, while it is `new` or `in_progress`: the latest
+   * of its arrival, the reporter's last message (a comment, a reopen with its reason) and when it
+   * last came back to the team (from `waiting_on_reporter`, `resolved` or `closed`). `null` in any
+   * other status: the next step is the reporter's, or nobody's.
+   */
+  waitingSince: string | null
+  /** When a resolved ticket closes itself without an answer from the reporter. */
+  autoCloseDueAt: string | null
 }
 
 /** One row of `GET /api/v1/tickets`. */
@@ -93,6 +124,15 @@ export interface TicketSummary extends TicketBasics {
   os: { name?: string | null; version?: string | null; bitness?: number | null }
   assignee: { id: string; name: string } | null
   hasScreenshot: boolean
+}
+
+/**
+ * `GET /api/v1/tickets/:ref/similar`: an open ticket of the same project that may be the same
+ * problem (its subject or description shares the ticket's rarest words).
+ */
+export interface SimilarTicket extends TicketSummary {
+  /** The same app version and the same OS (name and version) as the ticket: listed first. */
+  sameEnvironment: boolean
 }
 
 /** `GET /api/v1/tickets`: a page of the queue and the cursor of the next one. */
@@ -112,14 +152,25 @@ export interface AgentTicket extends TicketBasics {
   context: Record<string, unknown>
   logs: Partial<LogEntry>[]
   assignee: { id: string; name: string; email: string } | null
-  parent: TicketLink | null
-  splitFrom: TicketLink | null
-  duplicateOf: TicketLink | null
-  children: { id: string; reference: string; status: Status }[]
+  /** The mass incident this ticket is a child of. */
+  parent: LinkedTicket | null
+  /** The ticket this one was split from. */
+  splitFrom: LinkedTicket | null
+  /** The ticket this one is closed as a duplicate of. */
+  duplicateOf: LinkedTicket | null
+  /**
+   * The other side of those links, oldest first, each the first 50 (`linkCounts` says how many
+   * there are; `GET /api/v1/tickets?parent=|duplicateOf=|splitFrom=<ref>` lists them all): the
+   * children of a mass incident with their reporters' names, the tickets closed as duplicates of
+   * this one, the tickets split from it.
+   */
+  children: LinkedChild[]
+  duplicates: LinkedTicket[]
+  splitInto: LinkedTicket[]
+  linkCounts: { children: number; duplicates: number; splitInto: number }
   reopenCount: number
   resolvedAt: string | null
   closedAt: string | null
-  autoCloseDueAt: string | null
   version: number
   screenshot: {
     url: string
@@ -132,6 +183,33 @@ export interface AgentTicket extends TicketBasics {
   timeline: TimelineEntry[]
   /** What was e-mailed about the ticket, to whom, and whether it arrived; newest first. */
   emails: TicketEmail[]
+  /** The reporter's other requests, and their organization's. */
+  reporterContext: ReporterContext
+}
+
+/** Another request of a ticket's reporter or organization. */
+export interface RelatedRequest {
+  id: string
+  reference: string
+  status: Status
+  subject: string
+  createdAt: string
+}
+
+/** Some of a ticket's other requests: how many there are, and the newest five. */
+export interface RequestsOf {
+  count: number
+  recent: RelatedRequest[]
+}
+
+/**
+ * The reporter's other requests in the ticket's project: `sameReporter` by the same e-mail
+ * address or the same verified user id (`null` when the ticket has neither), `sameOrganization`
+ * by the same organization (`null` when it names none); never the ticket itself.
+ */
+export interface ReporterContext {
+  sameReporter: RequestsOf | null
+  sameOrganization: RequestsOf | null
 }
 
 /** One e-mail about a ticket, to its reporter or to an agent. */
@@ -195,6 +273,28 @@ export interface TicketEvent {
   at: string
 }
 
+/** An agent on a ticket (`GET|POST /api/v1/tickets/:ref/presence`), typing a reply or not. */
+export interface PresenceViewer {
+  agentId: string
+  name: string
+  typing: boolean
+  /** Since when it has had the ticket open. */
+  since: string
+}
+
+/**
+ * `ticket.presence` on `GET /api/v1/events`: who else is on a ticket now (the agent who receives
+ * it left out), each time someone comes, starts or stops typing, leaves or goes quiet (30 s
+ * without a heartbeat). Not a change of the ticket: it has no version.
+ */
+export interface PresenceEvent {
+  type: 'ticket.presence'
+  id: string
+  reference: string
+  viewers: PresenceViewer[]
+  at: string
+}
+
 /**
  * The views every agent has, as queries of `GET /api/v1/tickets`: what a support team works from
  * (the regulations' order: blocking problems first, waiting requests answered, solutions confirmed).
@@ -222,4 +322,49 @@ export interface TicketView {
   count: number
   /** Whether the caller may change or delete it (its creator, or an admin for a shared one). */
   editable: boolean
+}
+
+/**
+ * What a saved reply's body may say, as `{{name}}`: filled with the ticket's values (and the name
+ * of the agent using it) when it is used; a body naming any other is refused when saved.
+ */
+export const MACRO_VARIABLES = [
+  'reporter.name',
+  'reference',
+  'subject',
+  'app.version',
+  'app.build',
+  'agent.name',
+] as const
+export type MacroVariable = (typeof MACRO_VARIABLES)[number]
+
+/** A saved reply (`GET /api/v1/macros`): a project's (its team's), or every project's. */
+export interface Macro {
+  id: string
+  name: string
+  /** The reply's text, with `{{variables}}`. */
+  body: string
+  /** The status a reply with it asks for; `null`: the status stays. */
+  status: ReplyStatus | null
+  /** The priority it sets; `null`: the priority stays. */
+  priority: Priority | null
+  /** Its project; `null`: every project's (made by an admin). */
+  project: { id: string; prefix: string; name: string } | null
+  createdBy: { id: string; name: string } | null
+  createdAt: string
+  updatedAt: string
+  /** Whether the caller may change or delete it: an agent of its project, an admin for any. */
+  editable: boolean
+}
+
+/**
+ * `GET /api/v1/tickets/:ref/macros/:id`: a macro filled in for one ticket, what the composer
+ * shows before it is sent (`POST …/replies { body, status, priority }`).
+ */
+export interface FilledMacro {
+  id: string
+  name: string
+  body: string
+  status: ReplyStatus | null
+  priority: Priority | null
 }

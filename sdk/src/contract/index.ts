@@ -1,6 +1,7 @@
 export type {
   AppInfo,
   Architecture,
+  ClaimedUser,
   Bitness,
   BrowserInfo,
   Category,
@@ -33,7 +34,7 @@ export {
   PRIORITIES,
   STATUSES,
 } from './types.js'
-export { DEFAULT_LIMITS, FREE_TEXT_CHARS, type Limits } from './limits.js'
+export { DEFAULT_LIMITS, FREE_TEXT_CHARS, REPORTER_REQUESTS_MAX, type Limits } from './limits.js'
 export {
   API_PREFIX,
   HEADERS,
@@ -50,14 +51,25 @@ export {
   validateTicketPayload,
   type Validation,
 } from './validate.js'
-export { REPLY_STATUSES, STANDARD_VIEWS } from './agent-api.js'
+export { MACRO_VARIABLES, REPLY_STATUSES, STANDARD_VIEWS } from './agent-api.js'
 export type {
   ActorKind,
   AgentInfo,
   AgentTicket,
   AllowedAction,
+  FilledMacro,
+  LinkedChild,
+  LinkedTicket,
+  Macro,
+  MacroVariable,
+  PresenceEvent,
+  PresenceViewer,
+  RelatedRequest,
   ReplyStatus,
+  ReporterContext,
   ReporterTicket,
+  RequestsOf,
+  SimilarTicket,
   TicketActionType,
   TicketEmail,
   TicketEvent,
@@ -68,7 +80,15 @@ export type {
   TicketView,
   TimelineEntry,
 } from './agent-api.js'
-export { NEW_TICKET_NOTICES, TOKEN_SCOPES } from './admin-api.js'
+export type {
+  ReporterChange,
+  ReporterRequest,
+  ReporterRequests,
+  ReporterRequestsQuery,
+  ReporterStreamEvent,
+} from './reporter-api.js'
+export { isFromSupport, SUPPORT_WRITES } from './reporter-api.js'
+export { FIRST_RESPONSE_HOURS_MAX, NEW_TICKET_NOTICES, TOKEN_SCOPES } from './admin-api.js'
 export type {
   AdminAgent,
   AdminProject,
@@ -78,7 +98,10 @@ export type {
   AgentState,
   AuditEvent,
   CreatedToken,
+  FirstResponseHours,
+  ProjectWithSecret,
   TokenScope,
+  WorkingHours,
 } from './admin-api.js'
 export { acceptedLanguages, LANGUAGES, pickLanguage, type Language } from './language.js'
 export { isEmailAddress } from './text.js'

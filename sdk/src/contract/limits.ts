@@ -54,3 +54,10 @@ export const DEFAULT_LIMITS: Limits = {
  * form, so that no surface cuts or refuses what another accepts.
  */
 export const FREE_TEXT_CHARS = 20_000
+
+/**
+ * Most status tokens one call of the reporter's list (`POST /api/v1/status/requests`) or live
+ * stream (`GET /api/v1/status/events`) takes, and most requests a signed-in user's list holds
+ * (the most recently changed): what one reporter has open, with room to spare.
+ */
+export const REPORTER_REQUESTS_MAX = 50

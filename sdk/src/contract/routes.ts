@@ -4,8 +4,14 @@ export const API_PREFIX = '/api/v1'
 export const ROUTES = {
   tickets: `${API_PREFIX}/tickets`,
   status: `${API_PREFIX}/status`,
+  /** `POST { tokens?, user? }`: several of a reporter's requests at once, with unread counts. */
+  statusRequests: `${API_PREFIX}/status/requests`,
+  /** `GET ?token=…&token=…`: Server-Sent Events of what support writes on those requests. */
+  statusEvents: `${API_PREFIX}/status/events`,
   events: `${API_PREFIX}/events`,
   agents: `${API_PREFIX}/agents`,
+  /** Saved replies with variables, per project or for every project. */
+  macros: `${API_PREFIX}/macros`,
   /** The queue's views with their counts; saved views. */
   views: `${API_PREFIX}/views`,
   me: `${API_PREFIX}/me`,
@@ -33,8 +39,8 @@ export const ROUTES = {
 export const ticketPaths = {
   /** The reporter's page for people. */
   statusPage: (token: string) => `${ROUTES.statusPage}/${token}`,
-  /** The reporter's API. */
-  status: (token: string) => `${ROUTES.status}/${token}`,
+  /** The reporter's API, and what follows it (`/comments`, `/seen`, …). */
+  status: (token: string, rest = '') => `${ROUTES.status}/${token}${rest}`,
   /** The agent API's ticket, and what follows it (`/replies`, `/screenshot`, …). */
   ticket: (ref: string, rest = '') => `${ROUTES.tickets}/${encodeURIComponent(ref)}${rest}`,
 } as const

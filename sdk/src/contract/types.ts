@@ -89,6 +89,21 @@ export interface Reporter {
   email?: string
   phone?: string
   organization?: string
+  /**
+   * The host's id of its signed-in user. It counts only with its `signature`: then the server
+   * keeps it, and the user's requests can be listed from any device.
+   */
+  id?: string
+  /** Hex HMAC-SHA256 of `id` keyed with the project's identity secret, made by the host's backend. */
+  signature?: string
+}
+
+/** A user the host says is signed in, as a report names it; the server checks the signature. */
+export interface ClaimedUser {
+  /** `''` when the report's `reporter.id` was no usable id (not a string or whole number, or too long). */
+  id: string
+  /** As sent, lower-cased; `''` when missing or not a string. */
+  signature: string
 }
 
 export interface AppInfo {
@@ -135,6 +150,8 @@ export interface ValidTicketPayload {
   context: Record<string, unknown>
   logs: LogEntry[]
   screenshot: string | null
+  /** Present when the report named a user (`reporter.id` or `reporter.signature`). */
+  user?: ClaimedUser
 }
 
 /** `201` (created) or `200` (idempotent replay) answer of `POST /api/v1/tickets`. */
@@ -146,6 +163,12 @@ export interface TicketCreated {
   createdAt: string
   /** Where updates are e-mailed, masked (`a***@example.com`); absent or null when they are not. */
   mailTo?: string | null
+  /**
+   * Present when the report named a user: `verified` when its signature was right (the request is
+   * the user's, listed on any device), `not_verified` when it was not (the report was kept all
+   * the same, without the user).
+   */
+  identity?: 'verified' | 'not_verified'
 }
 
 export interface FieldError {

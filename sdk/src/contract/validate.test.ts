@@ -106,3 +106,33 @@ describe('validateTicketPayload', () => {
     }
   })
 })
+
+describe("validateTicketPayload: the report's signed-in user", () => {
+  it('takes the id and signature apart from the contact fields, and never refuses the report for them', () => {
+    const signature = 'AB'.repeat(32)
+    const ok = validateTicketPayload({
+      description: 'x',
+      reporter: { name: 'Anna', id: 'user-42', signature: ` ${signature} ` },
+    })
+    expect(ok.ok && ok.value.reporter).toEqual({ name: 'Anna' })
+    expect(ok.ok && ok.value.user).toEqual({ id: 'user-42', signature: 'ab'.repeat(32) })
+    const numeric = validateTicketPayload({ description: 'x', reporter: { id: 42, signature } })
+    expect(numeric.ok && numeric.value.user?.id).toBe('42')
+    for (const reporter of [
+      { id: { $ne: 1 }, signature },
+      { id: 1.5, signature },
+      { id: 'x'.repeat(201), signature },
+      { id: 'u', signature: 42 },
+      { id: 'u', signature: 'x'.repeat(201) },
+      { signature },
+    ]) {
+      const result = validateTicketPayload({ description: 'x', reporter })
+      expect(result.ok, JSON.stringify(reporter)).toBe(true)
+      const user = result.ok ? result.value.user : undefined
+      expect(user && (user.id === '' || user.signature === ''), JSON.stringify(reporter)).toBe(true)
+    }
+    // No user named: none, and the payload is as before.
+    const none = validateTicketPayload({ description: 'x', reporter: { name: 'Anna' } })
+    expect(none.ok && none.value).not.toHaveProperty('user')
+  })
+})

@@ -6,6 +6,7 @@ import {
   CATEGORIES,
   ENVIRONMENT_SOURCES,
   LOG_LEVELS,
+  type ClaimedUser,
   type Environment,
   type FieldError,
   type LogEntry,
@@ -78,6 +79,7 @@ export function validateTicketPayload(
   if (reporterOut.email && !isEmailAddress(reporterOut.email)) {
     fail('reporter.email', 'must be an e-mail address')
   }
+  const user = claimedUser(reporter, limits)
 
   const app = object('app', input.app, fail)
   const appOut = {
@@ -119,7 +121,27 @@ export function validateTicketPayload(
       context,
       logs,
       screenshot,
+      ...(user ? { user } : {}),
     },
+  }
+}
+
+/**
+ * The signed-in user a report names, read leniently: a wrong id or signature never costs the
+ * report, it only goes unverified (the server says so). An id is a string or a whole number, as
+ * given (the signature is over those exact characters), at most `shortTextChars` long.
+ */
+function claimedUser(reporter: Json, limits: Limits): ClaimedUser | undefined {
+  const { id, signature } = reporter
+  if ((id === undefined || id === null) && (signature === undefined || signature === null))
+    return undefined
+  const text = Number.isSafeInteger(id) ? String(id) : id
+  return {
+    id: typeof text === 'string' && text.length <= limits.shortTextChars ? text : '',
+    signature:
+      typeof signature === 'string' && signature.length <= limits.shortTextChars
+        ? signature.trim().toLowerCase()
+        : '',
   }
 }
 

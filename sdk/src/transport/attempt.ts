@@ -2,6 +2,7 @@ import type { Problem, TicketCreated, TicketPayload } from '../contract/index.js
 import { sdkError, type SdkError } from '../errors.js'
 import type { ResolvedOptions } from '../options.js'
 import { screenshotDecoder } from '../screenshot/attach-screenshot.js'
+import { answerError } from './answer-error.js'
 import { parseRetryAfter } from './retry.js'
 
 export type Outcome =
@@ -76,15 +77,9 @@ export async function attempt(
   }
   const { status } = response
   if (response.ok && answer?.reference) return { kind: 'sent', ticket: answer as TicketCreated }
-  // Our server always answers with a problem document; a proxy's bare 413 or 502 is told by its status.
-  const problem = answer?.code ? (answer as Problem) : undefined
+  // A 2xx without a ticket is no answer of ours: worth another try, like a 5xx.
   const retryable = status === 429 || status >= 500 || response.ok
-  const code =
-    problem?.code ?? (status === 429 ? 'rate_limited' : retryable ? 'server_error' : 'http_error')
-  const error = sdkError(code, {
-    status,
-    ...(problem && { problem, errors: problem.errors, message: problem.detail }),
-  })
+  const error = answerError(status, answer, retryable)
   if (!retryable) return { kind: 'rejected', error }
   return {
     kind: 'retry',

@@ -1,5 +1,5 @@
 import { nodeBuiltin } from '../node-builtin.js'
-import type { OutboxEntry, OutboxStore } from './outbox-store.js'
+import type { KeyedStore, OutboxEntry } from './outbox-store.js'
 
 interface Fs {
   mkdir(path: string, options: { recursive: boolean }): Promise<unknown>
@@ -22,7 +22,10 @@ const STALE_LOCK_MS = 30_000
  * @example
  * const snag = createClient({ endpoint, projectKey, outbox: { dir: path.join(app.getPath('userData'), 'snagbox') } })
  */
-export function createFileStore(dir: string, namespace: string): OutboxStore {
+export function createFileStore<T extends { id: string } = OutboxEntry>(
+  dir: string,
+  namespace: string,
+): KeyedStore<T> {
   const prefix = `${namespace.replace(/[^\w-]/g, '_')}-`
   const path = (id: string) => `${dir}/${prefix}${id.replace(/[^\w-]/g, '_')}.json`
   const fs = async () => {
@@ -31,14 +34,14 @@ export function createFileStore(dir: string, namespace: string): OutboxStore {
     await mod.mkdir(dir, { recursive: true })
     return mod
   }
-  const read = async (f: Fs, file: string) => {
+  const read = async (f: Fs, file: string): Promise<T | null> => {
     try {
-      return JSON.parse(await f.readFile(file, 'utf8')) as OutboxEntry
+      return JSON.parse(await f.readFile(file, 'utf8')) as T
     } catch {
       return null
     }
   }
-  const write = async (f: Fs, entry: OutboxEntry) => {
+  const write = async (f: Fs, entry: T) => {
     const file = path(entry.id)
     await f.writeFile(`${file}.tmp`, JSON.stringify(entry))
     await f.rename(`${file}.tmp`, file)
@@ -66,7 +69,7 @@ export function createFileStore(dir: string, namespace: string): OutboxStore {
         (n) => n.startsWith(prefix) && n.endsWith('.json'),
       )
       const entries = await Promise.all(names.map((n) => read(f, `${dir}/${n}`)))
-      return entries.filter((e): e is OutboxEntry => e !== null)
+      return entries.filter((e) => e !== null)
     },
     put: async (entry) => write(await fs(), entry),
     async delete(id) {

@@ -1,21 +1,24 @@
-import { syncStore, type OutboxEntry, type OutboxStore } from './outbox-store.js'
+import { syncStore, type KeyedStore, type OutboxEntry } from './outbox-store.js'
 
 /**
- * Queued reports in `localStorage`, one key each under `snagbox:<namespace>:`. The fallback where
- * IndexedDB is missing or refused; a write over the quota rejects, and the outbox keeps that
- * report in memory instead.
+ * Entries in `localStorage`, one key each under `snagbox:<namespace>:` (the JSON of the entry):
+ * queued reports where IndexedDB is missing or refused, the requests a page remembers. A write
+ * over the quota rejects, and the outbox keeps that report in memory instead.
  */
-export function createLocalStorageStore(storage: Storage, namespace: string): OutboxStore {
+export function createLocalStorageStore<T extends { id: string } = OutboxEntry>(
+  storage: Storage,
+  namespace: string,
+): KeyedStore<T> {
   const prefix = `snagbox:${namespace}:`
-  const read = (key: string): OutboxEntry | null => {
+  const read = (key: string): T | null => {
     try {
       // A missing item is `null`, which parses as `null`.
-      return JSON.parse(storage.getItem(key)!) as OutboxEntry | null
+      return JSON.parse(storage.getItem(key)!) as T | null
     } catch {
       return null
     }
   }
-  return syncStore({
+  return syncStore<T>({
     get: (id) => read(prefix + id),
     set: (id, entry) => storage.setItem(prefix + id, JSON.stringify(entry)),
     delete: (id) => storage.removeItem(prefix + id),
@@ -24,6 +27,6 @@ export function createLocalStorageStore(storage: Storage, namespace: string): Ou
       Object.keys(storage)
         .filter((key) => key.startsWith(prefix))
         .map(read)
-        .filter((e): e is OutboxEntry => e !== null),
+        .filter((e): e is T => e !== null),
   })
 }

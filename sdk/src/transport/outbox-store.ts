@@ -28,15 +28,21 @@ export interface OutboxEntry {
  * const store: OutboxStore = { list, put, delete: remove, update }
  * createClient({ endpoint, projectKey, outbox: { store } })
  */
-export interface OutboxStore {
-  list(): Promise<OutboxEntry[]>
-  put(entry: OutboxEntry): Promise<void>
+export type OutboxStore = KeyedStore<OutboxEntry>
+
+/**
+ * A small async map of entries by their `id`: the outbox's reports, the requests a client
+ * remembers. `update` is atomic for the store.
+ *
+ * @example
+ * const store: KeyedStore<{ id: string }> = createMemoryStore()
+ */
+export interface KeyedStore<T extends { id: string }> {
+  list(): Promise<T[]>
+  put(entry: T): Promise<void>
   delete(id: string): Promise<void>
   /** Replaces the entry with `change(entry)`; when `change` returns `null`, or there is no entry, nothing is written and `null` comes back. */
-  update(
-    id: string,
-    change: (entry: OutboxEntry) => OutboxEntry | null,
-  ): Promise<OutboxEntry | null>
+  update(id: string, change: (entry: T) => T | null): Promise<T | null>
 }
 
 /**
@@ -45,18 +51,19 @@ export interface OutboxStore {
  * store refused (full). Entries are never changed in place (updates make new ones), so the map
  * keeps them as they are.
  */
-export const createMemoryStore = (): OutboxStore => syncStore(new Map())
+export const createMemoryStore = <T extends { id: string } = OutboxEntry>(): KeyedStore<T> =>
+  syncStore(new Map<string, T>())
 
 /** The part of a `Map` of entries by id a synchronous store needs; localStorage can be one too. */
-export interface SyncMap {
-  get(id: string): OutboxEntry | null | undefined
-  set(id: string, entry: OutboxEntry): unknown
+export interface SyncMap<T> {
+  get(id: string): T | null | undefined
+  set(id: string, entry: T): unknown
   delete(id: string): unknown
-  values(): Iterable<OutboxEntry>
+  values(): Iterable<T>
 }
 
-/** An {@link OutboxStore} over a synchronous map: one turn of the event loop makes `update` atomic. */
-export function syncStore(map: SyncMap): OutboxStore {
+/** A {@link KeyedStore} over a synchronous map: one turn of the event loop makes `update` atomic. */
+export function syncStore<T extends { id: string }>(map: SyncMap<T>): KeyedStore<T> {
   return {
     list: async () => [...map.values()],
     put: async (entry) => void map.set(entry.id, entry),

@@ -1,6 +1,7 @@
-import { backoff, type TicketPayload } from '../contract/index.js'
+import { backoff, type TicketCreated, type TicketPayload } from '../contract/index.js'
 import { sdkError } from '../errors.js'
 import type { ResolvedOptions } from '../options.js'
+import { advise } from '../advice/advise.js'
 import { pageWindow } from '../page-window.js'
 import type { OutboxEvent, ReportResult } from '../report-result.js'
 import type { SnagboxClient } from '../snagbox-client.js'
@@ -12,9 +13,12 @@ type Retry = Extract<Outcome, { kind: 'retry' }>
 type Kept = Exclude<ResolvedOptions['outbox'], false>
 
 /** The client's `flush`, `pending`, `on` and `close`, and the `send` behind its `report`. */
-export type Outbox = Pick<SnagboxClient, 'flush' | 'pending' | 'on' | 'close'> & {
+export type Outbox = Pick<SnagboxClient, 'flush' | 'pending' | 'close'> & {
+  on(listener: (event: OutboxEvent) => void): () => void
   /** Delivers a report while the caller waits, and keeps it until the server has it. */
   send(payload: TicketPayload): Promise<ReportResult>
+  /** The reports waiting, oldest first. */
+  queued(): Promise<OutboxEntry[]>
 }
 
 /**
@@ -24,7 +28,7 @@ export type Outbox = Pick<SnagboxClient, 'flush' | 'pending' | 'on' | 'close'> &
  * Sending and keeping live in one closure (not an object of methods) so a minifier can shorten
  * every internal name: this is the core every page loads.
  */
-export function createOutbox(o: ResolvedOptions): Outbox {
+export function createOutbox(o: ResolvedOptions, sent: (ticket: TicketCreated) => void): Outbox {
   const { clock, retry } = o
   // `false` when the outbox is off; typed as on for the reads that only a kept report reaches.
   const options = o.outbox as Kept
@@ -43,24 +47,18 @@ export function createOutbox(o: ResolvedOptions): Outbox {
   let running: Promise<void> | null = null
   let cancelTimer = () => {}
   let closed = false
-  let told = false
 
   /**
    * One attempt. A wrong key or a page the project does not allow are final (no retry can fix
-   * them) and only the developer can fix them: said once per client, in words to act on.
+   * them) and only the developer can fix them, as a signed-in user the server did not verify:
+   * said once per client, in words to act on (loaded only then: it is no part of the core).
    */
   const post = async (payload: TicketPayload, id: string) => {
     const outcome = await attempt(o, payload, id)
-    const code = outcome.kind === 'rejected' && outcome.error.code
-    if (!told && (code === 'origin_not_allowed' || code === 'unknown_project_key')) {
-      told = true
-      const origin = win?.location?.origin
-      console.error(
-        code === 'unknown_project_key'
-          ? `[snagbox] ${o.endpoint} has no project with the key ${o.projectKey}: check the key`
-          : `[snagbox] This page's origin ${origin} may not send reports to this project. Allow it: snagbox project update --prefix <PREFIX> --origin ${origin} (with its other --origin flags: the list is replaced)`,
-      )
-    }
+    const code = outcome.kind === 'sent' ? outcome.ticket.identity : outcome.error.code
+    if (code === 'origin_not_allowed' || code === 'unknown_project_key' || code === 'not_verified')
+      await advise(code, o)
+    if (outcome.kind === 'sent') sent(outcome.ticket)
     return outcome
   }
 
@@ -204,6 +202,7 @@ export function createOutbox(o: ResolvedOptions): Outbox {
     },
     flush: flushNow,
     pending: async () => (await all()).length,
+    queued: all,
     on(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
