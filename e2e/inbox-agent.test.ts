@@ -347,27 +347,49 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     ).toBe('critical')
   })
 
-  it('answers a stale edit with 412, reloads, and says someone else changed the ticket', async () => {
+  it("merges another's change live and does not write a choice made before it over it", async () => {
     expect(await page.getByLabel('Priority').inputValue()).toBe('critical')
-    // Another agent's bot changes the ticket meanwhile; this page still holds the old version.
+    // The agent chooses a category; another agent's bot changes the ticket meanwhile.
+    await page.getByLabel('Category').selectOption('consultation')
     const res = await server.api('/api/v1/tickets/DEMO-1', {
       method: 'PATCH',
       json: { priority: 'low' },
     })
     expect(res.status).toBe(200)
-    await page.getByLabel('Category').selectOption('consultation')
-    await page.getByRole('button', { name: 'Set category' }).click()
-    await expect
-      .poll(() => page.locator('[data-notice="warning"]').textContent())
-      .toContain('Someone else changed this ticket')
-    // Reloaded: the other change shows, and this page's change was not written over it.
+    // Merged into the page without a reload, said once and by whom; the choice still waits.
     await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('low')
-    expect(await page.getByLabel('Category').inputValue()).toBe('incident')
+    expect(await page.locator('[data-live-change]').textContent()).toContain(
+      `Changed by ${AGENT.name}'s API token`,
+    )
+    expect(await page.locator('.timeline li.fresh').textContent()).toContain('Critical → Low')
+    expect(await page.getByLabel('Category').inputValue()).toBe('consultation')
+    const patches: string[] = []
+    const onRequest = (r: { method(): string; url(): string }) =>
+      void (r.method() === 'PATCH' && patches.push(r.url()))
+    page.on('request', onRequest)
+    await page.getByRole('button', { name: 'Set category' }).click()
+    const warning = page.locator('.controls [data-notice="warning"]')
+    await expect
+      .poll(() => warning.textContent())
+      .toContain(`Changed by ${AGENT.name}'s API token in the meantime, so nothing was written`)
+    page.off('request', onRequest)
+    expect(patches).toEqual([])
+    const box = (await warning.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(860)
+    // Kept for the agent to confirm or drop, and not written over the other change.
+    expect(await page.getByLabel('Category').inputValue()).toBe('consultation')
     const stored = (await (await server.api('/api/v1/tickets/DEMO-1')).json()) as {
       category: string
       priority: string
     }
     expect(stored).toMatchObject({ category: 'incident', priority: 'low' })
+    await page
+      .locator('.control')
+      .filter({ has: page.locator('#c-category') })
+      .getByRole('button', { name: 'Cancel' })
+      .click()
+    await expect.poll(() => page.getByLabel('Category').inputValue()).toBe('incident')
   })
 
   it("shows the server's field errors and writes nothing", async () => {
@@ -389,38 +411,44 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     ).toBe('new')
   })
 
-  it('shows a 409 with its detail when the ticket was closed meanwhile', async () => {
+  it('keeps a reply being written when the ticket is closed meanwhile', async () => {
     await page.goto(`${server.url}/inbox/tickets/DEMO-4`)
     await page
       .getByRole('heading', { name: 'How do I switch the report language to English?' })
       .waitFor()
+    await page.locator('#composer-body').fill('Open Settings → Language')
     const closed = await server.api('/api/v1/tickets/DEMO-4', {
       method: 'PATCH',
       json: { status: 'closed', closeReason: 'rejected', reason: 'Answered by phone' },
     })
     expect(closed.status).toBe(200)
-    await page.locator('#composer-body').fill('Open Settings → Language')
-    await page.getByRole('button', { name: 'Reply', exact: true }).click()
-    const error = page.locator('.composer [data-notice="error"]')
-    await expect.poll(() => error.textContent()).toContain('Not allowed now')
-    const box = (await error.boundingBox())!
-    expect(box.y).toBeGreaterThanOrEqual(0)
-    expect(box.y + box.height).toBeLessThanOrEqual(861)
-    expect(await error.textContent()).toContain('is not allowed while the ticket is closed')
-    // Reloaded to what the ticket is now: closed, with only what a closed ticket allows.
+    // Shown as it is now, live: closed, with only what a closed ticket allows.
     await expect
       .poll(() => page.locator('.ticket-tags .status').textContent())
       .toBe('Closed · rejected')
+    expect(await page.locator('.timeline li[data-type="closed"].fresh').textContent()).toContain(
+      'Answered by phone',
+    )
     expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Reopen' }).count()).toBe(1)
-    // A closed ticket takes internal notes, not replies.
+    // A closed ticket takes internal notes, not replies: the reply written is kept, not lost.
     expect(await page.getByRole('tab', { name: 'Public reply' }).isDisabled()).toBe(true)
     expect(
       await page.getByRole('tab', { name: 'Internal note' }).getAttribute('aria-selected'),
     ).toBe('true')
-    expect(await page.locator('.timeline li[data-type="closed"]').textContent()).toContain(
-      'Answered by phone',
-    )
+    const held = page.locator('[data-held-reply]')
+    expect(await held.textContent()).toContain('Open Settings → Language')
+    await held.getByRole('button', { name: 'Keep it as an internal note' }).click()
+    expect(await page.locator('#composer-body').inputValue()).toBe('Open Settings → Language')
+    expect(await held.count()).toBe(0)
+    await page.getByRole('button', { name: 'Add note' }).click()
+    await expect
+      .poll(() => page.locator('.timeline li[data-type="internal_note"]').textContent())
+      .toContain('Open Settings → Language')
+    const done = page.locator('.composer [data-notice="success"]')
+    const box = (await done.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(860)
   })
 
   it('offers every agent in the assignee picker, me first, and assigns with If-Match', async () => {
@@ -462,22 +490,21 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
       .toEqual([`Unassigned → ${AGENT.name}`, `${AGENT.name} → Alex Morgan`])
   })
 
-  it('does not reassign over a change made meanwhile (412), and can unassign', async () => {
+  it('does not reassign over a change made meanwhile, and can unassign', async () => {
+    await page.getByLabel('Assignee').selectOption({ label: 'Unassigned' })
     const other = await server.api('/api/v1/tickets/DEMO-3', {
       method: 'PATCH',
       json: { priority: 'critical' },
     })
     expect(other.status).toBe(200)
-    await page.getByLabel('Assignee').selectOption({ label: 'Unassigned' })
+    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('critical')
     await page.getByRole('button', { name: 'Unassign' }).click()
     const warning = page.locator('[data-notice="warning"]')
-    await expect.poll(() => warning.textContent()).toContain('Someone else changed this ticket')
-    // Reloaded: still Alex's, the choice put back, the other change shown.
+    await expect.poll(() => warning.textContent()).toContain('in the meantime')
+    // Still Alex's; the choice kept for the agent, the other change shown.
     expect((await storedTicket('DEMO-3')).assignee?.id).toBe(alex.id)
-    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('critical')
-    expect(await page.getByLabel('Assignee').inputValue()).toBe(alex.id)
+    expect(await page.getByLabel('Assignee').inputValue()).toBe('')
     // Asked again on the version now shown, it goes through.
-    await page.getByLabel('Assignee').selectOption({ label: 'Unassigned' })
     await page.getByRole('button', { name: 'Unassign' }).click()
     const success = page.locator('[data-notice="success"]')
     await expect.poll(() => success.textContent()).toBe('Nobody is assigned now')

@@ -2,9 +2,10 @@
  * What the inbox's browser tests share: the real Snagbox server on a loopback port, serving the
  * built inbox (server/dist/inbox) at /inbox, with a project, an agent and an API token.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
 import { freePort } from '../sdk/test/browser-harness.js'
 import {
   createAgent,
@@ -109,5 +110,47 @@ export function environment(
       'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     url: 'https://energo.example.com/reports/export',
     referrer: '',
+  }
+}
+
+/**
+ * Opens the inbox in `page` and signs in as {@link AGENT} (or `as` another agent); resolves once
+ * the queue shows.
+ */
+export async function signIn(
+  page: Page,
+  server: InboxServer,
+  path = '/inbox',
+  as: { email: string; password: string } = AGENT,
+): Promise<void> {
+  await page.goto(`${server.url}${path}`)
+  await page.getByLabel('E-mail').fill(as.email)
+  await page.getByLabel('Password').fill(as.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Queue' }).waitFor()
+}
+
+/**
+ * Whether all of an element is in the window now: where the agent is looking (to the pixel: a
+ * layout's fractions are scrolled in whole pixels).
+ */
+export const inViewport = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    return box.top >= 0 && box.bottom <= innerHeight + 1 && box.height > 0
+  })
+
+/** The references of the queue's rows, in the order shown. */
+export const queueRows = (page: Page) =>
+  page
+    .locator('.queue-table tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference')))
+
+/** Saves screenshots of a test run into `dir` (under /tmp, never the repository), by name. */
+export function screenshots(dir: string) {
+  const ready = mkdir(dir, { recursive: true })
+  return async (page: Page, name: string, fullPage = false) => {
+    await ready
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage })
   }
 }

@@ -42,6 +42,17 @@ describe('the inbox API client', () => {
     expect(calls[0]!.init.body).toBe('{"priority":"high"}')
   })
 
+  it('sends a form of parts as it is, for the browser to frame (a reply with files)', async () => {
+    const { fetch, calls } = fakeFetch(
+      new Response('{}', { status: 201, headers: { ETag: '"4"' } }),
+    )
+    const form = new FormData()
+    form.set('payload', '{"body":"See"}')
+    await createApi({ fetch }).request('POST', '/api/v1/tickets/DEMO-1/replies', form, '"3"')
+    expect(calls[0]!.init.body).toBe(form)
+    expect(calls[0]!.init.headers).toEqual({ Accept: 'application/json', 'If-Match': '"3"' })
+  })
+
   it("asks the server every time, never a cached copy: e-mails' delivery keeps the ETag", async () => {
     const { fetch, calls } = fakeFetch(
       new Response(JSON.stringify({ reference: 'DEMO-1', emails: [] }), {

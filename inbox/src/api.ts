@@ -14,6 +14,7 @@ import {
   type Priority,
   type TicketEmail,
   type TicketPage,
+  type TicketView,
   type TokenScope,
 } from '@snagbox/sdk/contract'
 
@@ -30,6 +31,10 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Whatever a call threw, as the problem it is: anything but a problem is the network failing. */
+export const asProblem = (error: unknown): ApiProblem =>
+  error instanceof ApiProblem ? error : new ApiProblem(0, 'network_error', String(error))
+
 export interface ApiOptions {
   /** Where the server is; the inbox's own origin when empty. */
   base?: string
@@ -45,10 +50,42 @@ export interface Versioned<T> {
 
 type Json = Record<string, unknown>
 
-/** `GET /api/v1/me`: the agent, which e-mails it gets, and whether this server sends any. */
-export type Me = AgentInfo & { notifications: AgentNotifications; mail: boolean }
+/**
+ * `GET /api/v1/me`: the agent, the projects it works in, which e-mails it gets, and whether this
+ * server sends any.
+ */
+export type Me = AgentInfo & {
+  notifications: AgentNotifications
+  mail: boolean
+  projects: { id: string; name: string; prefix: string }[]
+}
 /** What changes in an agent's e-mail settings; what is left out stays as it is. */
 export type NotificationsBody = Partial<AgentNotifications>
+
+/**
+ * `POST /api/v1/tickets/bulk`: one change to many tickets — as a PATCH (`assigneeId`, `priority`,
+ * `category`, …) or as a link (`parent`, or `duplicateOf` with a `comment`).
+ */
+export type BulkBody = {
+  references: string[]
+  assigneeId?: string | null
+  priority?: Priority
+  category?: string
+  parent?: string
+  duplicateOf?: string
+  comment?: string
+}
+/** Its answer, ticket by ticket: changed, or refused with the problem's code and words. */
+export type BulkAnswer = {
+  done: number
+  refused: number
+  results: (
+    | { reference: string; ok: true; status: string; version: number }
+    | { reference: string; ok: false; code: string; detail: string }
+  )[]
+}
+/** A saved view: its name, its query of `GET /api/v1/tickets`, and whether everyone sees it. */
+export type ViewBody = { name?: string; query?: string; shared?: boolean }
 
 /** What the admin screens send (the answers' types are in the contract's `admin-api.ts`). */
 export type NewAgentBody = {
@@ -95,14 +132,16 @@ export function createApi(options: ApiOptions = {}) {
   const base = options.base ?? ''
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init))
 
+  // A body is JSON, or a form of parts (a reply with files) that the browser frames itself.
   async function call(
     method: string,
     path: string,
-    body?: Json,
+    body?: Json | FormData,
     etag?: string | null,
   ): Promise<Response> {
+    const form = body instanceof FormData
     const headers: Record<string, string> = { Accept: 'application/json' }
-    if (body) headers['Content-Type'] = 'application/json'
+    if (body && !form) headers['Content-Type'] = 'application/json'
     if (etag) headers['If-Match'] = etag
     let res: Response
     try {
@@ -113,7 +152,7 @@ export function createApi(options: ApiOptions = {}) {
         // Always the server's answer now: a ticket's ETag is its version, which its e-mails'
         // delivery doesn't change, so a revalidated cached copy would show them as they were.
         cache: 'no-store',
-        ...(body ? { body: JSON.stringify(body) } : {}),
+        ...(body ? { body: form ? body : JSON.stringify(body) } : {}),
       })
     } catch {
       throw new ApiProblem(0, 'network_error', 'The server cannot be reached')
@@ -125,7 +164,7 @@ export function createApi(options: ApiOptions = {}) {
   const json = async <T>(
     method: string,
     path: string,
-    body?: Json,
+    body?: Json | FormData,
     etag?: string | null,
   ): Promise<Versioned<T>> => {
     const res = await call(method, path, body, etag)
@@ -134,6 +173,8 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
+    /** Any other call of the agent API (the pages loaded later make theirs with it). */
+    request: json,
     me: async () => (await json<Me>('GET', ROUTES.me)).data,
     updateMe: async (notifications: NotificationsBody) =>
       (await json<Me>('PATCH', ROUTES.me, { notifications })).data,
@@ -154,6 +195,13 @@ export function createApi(options: ApiOptions = {}) {
       json<AgentTicket>('POST', ticketPaths.ticket(ref, '/split'), body),
     link: (ref: string, body: Json, etag: string | null) =>
       json<AgentTicket>('POST', ticketPaths.ticket(ref, '/link'), body, etag),
+    bulk: async (body: BulkBody) =>
+      (await json<BulkAnswer>('POST', `${ROUTES.tickets}/bulk`, body)).data,
+    views: async () => (await json<{ items: TicketView[] }>('GET', ROUTES.views)).data.items,
+    createView: async (body: ViewBody) => (await json<TicketView>('POST', ROUTES.views, body)).data,
+    updateView: async (id: string, body: ViewBody) =>
+      (await json<TicketView>('PATCH', `${ROUTES.views}/${enc(id)}`, body)).data,
+    deleteView: async (id: string) => void (await call('DELETE', `${ROUTES.views}/${enc(id)}`)),
     /** The e-mail once more, as a new one (pending); 409 when the server sends no e-mail. */
     resendEmail: async (ref: string, id: number) =>
       (await json<TicketEmail>('POST', ticketPaths.ticket(ref, `/emails/${id}/resend`))).data,

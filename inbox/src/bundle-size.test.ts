@@ -28,20 +28,39 @@ describe('the built inbox', () => {
     // What the server serves at /inbox/assets/: letters, digits, _ and -, then .js or .css.
     for (const name of files) expect(name).toMatch(/^[A-Za-z0-9_-]+\.(?:js|css)$/)
     const inbox = readFileSync(new URL('inbox.js', dist), 'utf8')
-    for (const page of ['TicketPage', 'AdminPage', 'InvitePage'])
+    for (const page of ['TicketPage', 'AdminPage', 'InvitePage', 'QueueTools', 'MacrosPage'])
       expect(inbox).toContain(`import("./${page}.js")`)
-    // The admin screens' strings come with them, not with every agent's inbox.
+    // The admin screens' strings come with them, not with every agent's inbox; so do the queue
+    // tools'.
     expect(inbox).not.toContain('Revoke the token')
+    expect(inbox).not.toContain('Keyboard shortcuts')
     const chunks = files.filter((name) => name.endsWith('.js') && name !== 'inbox.js')
     expect(chunks).toEqual(
-      expect.arrayContaining(['TicketPage.js', 'AdminPage.js', 'InvitePage.js']),
+      expect.arrayContaining(['TicketPage.js', 'AdminPage.js', 'InvitePage.js', 'QueueTools.js']),
     )
-    // The ticket page with what only it uses; the admin chunks (only admins and invited people) apart.
+    // The ticket page with what only it uses; the queue's tools (bulk bar, saved views, the list
+    // of shortcuts, the list beside a ticket) with what they use; the admin chunks (only admins
+    // and invited people) apart.
     const gzip = (names: string[]) =>
       names.reduce((sum, name) => sum + gzipSync(readFileSync(new URL(name, dist))).length, 0)
     const ticket = [...staticImports('TicketPage.js')]
-    expect(gzip(ticket)).toBeLessThan(20 * 1024)
-    expect(gzip(chunks.filter((name) => !ticket.includes(name)))).toBeLessThan(16 * 1024)
+    const tools = [...staticImports('QueueTools.js')]
+    const macros = [...staticImports('MacrosPage.js')]
+    // The screenshot's viewer, fetched when the agent first opens an image.
+    const viewer = [...staticImports('LightboxDialog.js')].filter((name) => !ticket.includes(name))
+    expect(gzip(viewer)).toBeLessThan(3 * 1024)
+    // The ticket page's styles come with it (inbox.css holds the queue's); so do the editor's.
+    expect(gzip([...ticket, 'ticket.css'])).toBeLessThan(20 * 1024)
+    expect(gzip([...macros.filter((name) => !ticket.includes(name)), 'ticket.css'])).toBeLessThan(
+      6 * 1024,
+    )
+    expect(gzip([...tools, 'queue-tools.css'])).toBeLessThan(8 * 1024)
+    const admin = chunks.filter(
+      (name) => ![...ticket, ...tools, ...macros, ...viewer].includes(name),
+    )
+    expect(
+      gzip([...admin, ...tools.filter((name) => staticImports('AdminPage.js').has(name))]),
+    ).toBeLessThan(16 * 1024)
   })
 
   it('has a page that loads only its own files: no inline script the CSP would block', () => {

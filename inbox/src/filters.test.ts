@@ -3,8 +3,10 @@ import {
   DEFAULT_FILTERS,
   filtersFromSearch,
   filtersToSearch,
+  filtersFromQuery,
   isFiltered,
   listQuery,
+  viewQuery,
 } from './filters.js'
 
 describe('the queue filters and the URL', () => {
@@ -24,12 +26,29 @@ describe('the queue filters and the URL', () => {
       appVersion: '4.30.34',
       os: 'Windows 11',
       q: 'error 0x80070005',
+      urgent: true,
+      sort: 'first_response_due' as const,
+      reporter: '',
+      parent: '',
+      duplicateOf: '',
+      splitFrom: '',
     }
     const search = filtersToSearch(filters)
     expect(search).toBe(
-      '?status=new%2Cwaiting_on_reporter&category=mass_incident&priority=critical%2Chigh&assignee=me&appVersion=4.30.34&os=Windows+11&q=error+0x80070005',
+      '?status=new%2Cwaiting_on_reporter&category=mass_incident&priority=critical%2Chigh&assignee=me&appVersion=4.30.34&os=Windows+11&q=error+0x80070005&urgent=true&sort=first_response_due',
     )
     expect(filtersFromSearch(search)).toEqual(filters)
+  })
+
+  it("keeps a ticket page's narrowing: a reporter's requests, a mass incident's children", () => {
+    const search = '?status=all&reporter=anna%40example.com&parent=DEMO-2'
+    const filters = filtersFromSearch(search)
+    expect(filters).toMatchObject({ status: [], reporter: 'anna@example.com', parent: 'DEMO-2' })
+    expect(filtersToSearch(filters)).toBe(search)
+    expect(listQuery(filters).get('reporter')).toBe('anna@example.com')
+    expect(listQuery({ ...filters, duplicateOf: 'DEMO-4', splitFrom: 'DEMO-1' }).toString()).toBe(
+      'reporter=anna%40example.com&parent=DEMO-2&duplicateOf=DEMO-4&splitFrom=DEMO-1&limit=50',
+    )
   })
 
   it('keeps "every status" and "not closed" apart from the default', () => {
@@ -51,6 +70,7 @@ describe('the queue filters and the URL', () => {
     expect(filters.priority).toEqual(['low'])
     expect(filters.assignee).toBe('')
     expect(filters.category).toEqual(['incident'])
+    expect(filtersFromSearch('?sort=newest').sort).toBe('queue')
   })
 
   it("takes an agent's id as the assignee, for the queue of one agent", () => {
@@ -71,5 +91,23 @@ describe('the queue filters and the URL', () => {
       limit: '25',
       cursor: 'djE6YWJj',
     })
+  })
+
+  it("reads a view's query, where no status means every status, and writes the filters back as one", () => {
+    expect(filtersFromQuery('assignee=me&status=open')).toEqual({
+      ...DEFAULT_FILTERS,
+      status: ['open'],
+      assignee: 'me',
+    })
+    expect(filtersFromQuery('status=open&urgent=true').urgent).toBe(true)
+    const everything = filtersFromQuery('q=printer')
+    expect(everything.status).toEqual([])
+    expect(filtersToSearch(everything)).toBe('?status=all&q=printer')
+    // The same view however its parameters are ordered; the page is not part of it.
+    expect(viewQuery(filtersFromQuery('status=open&assignee=me'))).toBe(
+      viewQuery(filtersFromSearch('?assignee=me&status=open')),
+    )
+    expect(viewQuery(DEFAULT_FILTERS)).toBe('status=new%2Cin_progress%2Cwaiting_on_reporter')
+    expect(viewQuery(filtersFromSearch('?status=all&q=printer'))).toBe('q=printer')
   })
 })

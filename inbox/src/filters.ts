@@ -12,6 +12,8 @@ export const CATEGORY_CHOICES = CATEGORIES
 /** The most urgent first. */
 export const PRIORITY_CHOICES = [...PRIORITIES].reverse()
 export const ASSIGNEE_CHOICES = ['me', 'none'] as const
+export const SORTS = ['queue', 'first_response_due'] as const
+export type Sort = (typeof SORTS)[number]
 /** An agent's id as the API gives it (a UUID); anything else in the URL is dropped. */
 const AGENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -25,7 +27,22 @@ export interface Filters {
   appVersion: string
   os: string
   q: string
+  /** Only critical or blocking tickets: the "Critical and blocking" view. */
+  urgent: boolean
+  /** The server's order: open first by priority, then age; or the first response due soonest. */
+  sort: Sort
+  /**
+   * From a ticket's page: the requests of a reporter (words of the name, e-mail or organization),
+   * a mass incident's children, a ticket's duplicates, the tickets split from one (references).
+   */
+  reporter: string
+  parent: string
+  duplicateOf: string
+  splitFrom: string
 }
+
+/** The filters a ticket's page narrows the queue by, each shown as one to remove. */
+export const NARROWING = ['reporter', 'parent', 'duplicateOf', 'splitFrom'] as const
 
 /** What the queue shows with nothing in the URL: the tickets being worked on. */
 export const DEFAULT_FILTERS: Filters = {
@@ -36,6 +53,12 @@ export const DEFAULT_FILTERS: Filters = {
   appVersion: '',
   os: '',
   q: '',
+  urgent: false,
+  sort: 'queue',
+  reporter: '',
+  parent: '',
+  duplicateOf: '',
+  splitFrom: '',
 }
 
 const pick = (params: URLSearchParams, name: string, allowed: readonly string[]) =>
@@ -62,7 +85,27 @@ export function filtersFromSearch(search: string): Filters {
     appVersion: text(params, 'appVersion'),
     os: text(params, 'os'),
     q: text(params, 'q'),
+    urgent: params.get('urgent') === 'true',
+    sort: params.get('sort') === 'first_response_due' ? 'first_response_due' : 'queue',
+    reporter: text(params, 'reporter'),
+    parent: text(params, 'parent'),
+    duplicateOf: text(params, 'duplicateOf'),
+    splitFrom: text(params, 'splitFrom'),
   }
+}
+
+/**
+ * A view's query (of `GET /api/v1/tickets`) as the queue's filters. A query without `status` is
+ * every status, where the inbox's own URL without one is its default.
+ *
+ * @example
+ * filtersFromQuery('assignee=me&status=open').status // ['open']
+ * filtersFromQuery('q=printer').status // [] (every status)
+ */
+export function filtersFromQuery(query: string): Filters {
+  const params = new URLSearchParams(query)
+  if (!params.has('status')) params.set('status', 'all')
+  return filtersFromSearch(`?${params}`)
 }
 
 /** The filters as query parameters, with `status` as given (the URL and the API spell it apart). */
@@ -75,6 +118,9 @@ function toParams(filters: Filters, status: string | null): URLSearchParams {
   if (filters.appVersion.trim()) params.set('appVersion', filters.appVersion.trim())
   if (filters.os.trim()) params.set('os', filters.os.trim())
   if (filters.q.trim()) params.set('q', filters.q.trim())
+  if (filters.urgent) params.set('urgent', 'true')
+  if (filters.sort !== 'queue') params.set('sort', filters.sort)
+  for (const name of NARROWING) if (filters[name].trim()) params.set(name, filters[name].trim())
   return params
 }
 
@@ -98,6 +144,16 @@ export function listQuery(
   params.set('limit', String(limit))
   if (cursor) params.set('cursor', cursor)
   return params
+}
+
+/**
+ * The filters as a view's query: the API's, without the page, in one order — what a saved view
+ * keeps, and what tells which view the queue shows.
+ */
+export function viewQuery(filters: Filters): string {
+  const params = toParams(filters, filters.status.join(',') || null)
+  params.sort()
+  return params.toString()
 }
 
 /** Whether any filter narrows the default view (for a "clear filters" button). */

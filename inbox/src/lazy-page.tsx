@@ -1,17 +1,47 @@
 import { signal } from '@preact/signals'
 import type { ComponentType } from 'preact'
 import { useEffect } from 'preact/hooks'
+import { ROUTES } from '@snagbox/sdk/contract'
 import { t } from './i18n/index.js'
 
 // Pages not needed to show the queue, each a chunk of its own beside inbox.js
 // (/inbox/assets/<name>.js): the ticket page (fetched while the agent looks at the queue), the
-// admin screens and the page a one-time link opens. The loader sits here rather than in
-// components/ because those pages use components/ themselves, and two folders importing each
-// other are a circle `scripts/check-imports.mjs` refuses.
+// admin screens, the saved replies' editor and the page a one-time link opens. The loader sits
+// here rather than in components/ because those pages use components/ themselves, and two
+// folders importing each other are a circle `scripts/check-imports.mjs` refuses.
+
+/** A chunk's own stylesheet (/inbox/assets/<name>.css), linked once, as its chunk is fetched. */
+function linkStyles(name: string): void {
+  const href = `${ROUTES.inbox}/assets/${name}.css`
+  if (document.querySelector(`link[href="${href}"]`)) return
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }))
+}
+
+/**
+ * The queue's parts not needed to show it are one chunk with its styles: the bulk bar, the form
+ * of a saved view, the list of shortcuts, the list beside an open ticket on a wide screen, and
+ * the bulk change the `a` key makes — fetched with the ticket page, once the queue shows.
+ */
+export const queueTools = () => {
+  linkStyles('queue-tools')
+  return import('./queue-tools/QueueTools.js')
+}
+
 const PAGES = {
-  ticket: () => import('./components/TicketPage.js').then((m) => m.TicketPage),
+  ticket: () => {
+    linkStyles('ticket')
+    return import('./components/TicketPage.js').then((m) => m.TicketPage)
+  },
   admin: () => import('./admin/AdminPage.js').then((m) => m.AdminPage),
+  macros: () => {
+    linkStyles('ticket')
+    return import('./macros/MacrosPage.js').then((m) => m.MacrosPage)
+  },
   invite: () => import('./admin/InvitePage.js').then((m) => m.InvitePage),
+  bulk: () => queueTools().then((m) => m.BulkBar),
+  viewForm: () => queueTools().then((m) => m.ViewForm),
+  help: () => queueTools().then((m) => m.ShortcutHelp),
+  list: () => queueTools().then((m) => m.QueueList),
 }
 export type LazyPageName = keyof typeof PAGES
 type Props<N extends LazyPageName> = Parameters<Awaited<ReturnType<(typeof PAGES)[N]>>>[0]

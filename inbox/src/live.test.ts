@@ -76,6 +76,24 @@ describe('the live event stream', () => {
     ])
   })
 
+  it('passes who else is on a ticket on apart from its changes', () => {
+    const presence: unknown[] = []
+    const sources: FakeSource[] = []
+    const events: TicketEvent[] = []
+    connectLive({
+      url: '/api/v1/events',
+      createSource: () => (sources.push(new FakeSource()), sources.at(-1)!),
+      onEvent: (e) => events.push(e),
+      onPresence: (e) => presence.push(e.viewers.map((v) => v.name)),
+      onState: () => undefined,
+      onResync: () => undefined,
+    })
+    const viewers = [{ agentId: 'b2', name: 'Bob', typing: true, since: 'now' }]
+    sources[0]!.emit('ticket.presence', { type: 'ticket.presence', id: 't1', viewers })
+    expect(presence).toEqual([['Bob']])
+    expect(events).toEqual([])
+  })
+
   it('reconnects after a drop with a growing, capped delay and asks for a resync once back', () => {
     const { sources, timers, states, resyncs } = setup()
     sources[0]!.emit('ready', {})

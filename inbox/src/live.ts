@@ -1,4 +1,4 @@
-import { backoff, type TicketEvent } from '@snagbox/sdk/contract'
+import { backoff, type PresenceEvent, type TicketEvent } from '@snagbox/sdk/contract'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
 
@@ -12,6 +12,8 @@ export interface EventSourceLike {
 export interface LiveOptions {
   url: string
   onEvent: (event: TicketEvent) => void
+  /** Who else is on a ticket now (`ticket.presence`): no change of the ticket. */
+  onPresence?: (event: PresenceEvent) => void
   onState: (state: LiveState) => void
   /** After a drop the stream is back: changes made meanwhile were missed, so reload what is shown. */
   onResync: () => void
@@ -68,10 +70,12 @@ export function connectLive(options: LiveOptions): { close(): void } {
       options.onState('offline')
       options.onEnded?.()
     })
-    for (const type of ['ticket.created', 'ticket.changed']) {
+    for (const type of ['ticket.created', 'ticket.changed', 'ticket.presence']) {
       current.addEventListener(type, (event) => {
         try {
-          options.onEvent(JSON.parse(event.data as string) as TicketEvent)
+          const data = JSON.parse(event.data as string) as TicketEvent | PresenceEvent
+          if (data.type === 'ticket.presence') options.onPresence?.(data)
+          else options.onEvent(data)
         } catch {
           // A message that isn't ours is skipped; the stream goes on.
         }

@@ -1,13 +1,26 @@
 import type { TicketSummary } from '@snagbox/sdk/contract'
 import { filtersFromSearch, listQuery } from './filters.js'
+import { moveSelection } from './keys.js'
 import { lastQueueSearch } from './router.js'
+import { checked, keepShown } from './selection.js'
 import { api, fresh, queue, selected } from './state.js'
+import { refreshViews } from './views.js'
 import type { ApiProblem } from './api.js'
 
 const PAGE = 50
 let sequence = 0
 
 const currentFilters = () => filtersFromSearch(lastQueueSearch.value)
+
+/** The queue's rows now; the checked ones that left it are unchecked. */
+function show(items: TicketSummary[], nextCursor: string | null): void {
+  queue.value = { items, nextCursor, loading: false, error: null }
+  const kept = keepShown(
+    checked.value,
+    items.map((i) => i.reference),
+  )
+  if (kept.size !== checked.value.size) checked.value = kept
+}
 
 /** Loads the first page for the queue's filters; an answer to an older request is dropped. */
 export async function loadQueue(): Promise<void> {
@@ -18,7 +31,7 @@ export async function loadQueue(): Promise<void> {
   try {
     const page = await api.list(listQuery(currentFilters(), null, PAGE))
     if (mine !== sequence) return
-    queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
+    show(page.items, page.nextCursor)
     selected.value = page.items.length
       ? Math.min(Math.max(selected.value, 0), page.items.length - 1)
       : -1
@@ -37,12 +50,7 @@ export async function loadMore(): Promise<void> {
     const page = await api.list(listQuery(currentFilters(), nextCursor, PAGE))
     if (mine !== sequence) return
     const known = new Set(items.map((i) => i.id))
-    queue.value = {
-      items: [...items, ...page.items.filter((i) => !known.has(i.id))],
-      nextCursor: page.nextCursor,
-      loading: false,
-      error: null,
-    }
+    show([...items, ...page.items.filter((i) => !known.has(i.id))], page.nextCursor)
   } catch (error) {
     if (mine === sequence)
       queue.value = { ...queue.value, loading: false, error: error as ApiProblem }
@@ -64,7 +72,7 @@ export async function refreshQueue(): Promise<void> {
     const changed = page.items
       .filter((i: TicketSummary) => before.get(i.id) !== i.updatedAt)
       .map((i) => i.id)
-    queue.value = { items: page.items, nextCursor: page.nextCursor, loading: false, error: null }
+    show(page.items, page.nextCursor)
     fresh.value = new Set([...fresh.value, ...changed])
     const kept = page.items.findIndex((i) => i.id === selectedId)
     if (kept >= 0) selected.value = kept
@@ -79,11 +87,32 @@ export function markFresh(id: string): void {
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined
-/** Many events in a burst (a mass incident resolving its children) make one refresh. */
+/**
+ * Many events in a burst (a mass incident resolving its children) make one refresh of the list;
+ * the views' counts follow, at most once a second.
+ */
 export function scheduleRefresh(delayMs = 250): void {
+  refreshViews()
   if (pending) return
   pending = setTimeout(() => {
     pending = undefined
     void refreshQueue()
   }, delayMs)
+}
+
+/** Moves the queue's selection a row down or up; the row it lands on is no longer news. */
+export function moveInQueue(command: 'next' | 'prev'): TicketSummary | undefined {
+  const items = queue.value.items
+  selected.value = moveSelection(selected.value, command, items.length)
+  const item = items[selected.value]
+  if (item && fresh.value.has(item.id))
+    fresh.value = new Set([...fresh.value].filter((x) => x !== item.id))
+  return item
+}
+
+/** Puts the keyboard on the selected row's link, so a screen reader reads the row. */
+export function focusSelectedRow(): void {
+  document
+    .querySelector<HTMLElement>('.queue-table tr.selected a, .queue-list a[aria-current]')
+    ?.focus()
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adminUrl, parseRoute } from './router.js'
+import { adminUrl, macrosUrl, parseRoute } from './router.js'
 
 describe('the inbox routes', () => {
   it('reads the queue and a ticket as before', () => {
@@ -18,6 +18,11 @@ describe('the inbox routes', () => {
     expect(adminUrl()).toBe('/inbox/admin/agents')
     // Not an admin screen: the queue, as for any address the inbox doesn't know.
     expect(parseRoute('/inbox/admin/secrets', '')).toEqual({ view: 'queue', search: '' })
+  })
+
+  it('opens the saved replies at /inbox/macros', () => {
+    expect(parseRoute(macrosUrl, '')).toEqual({ view: 'macros' })
+    expect(parseRoute('/inbox/macros/', '')).toEqual({ view: 'macros' })
   })
 
   it("opens a one-time link's page at /inbox/invite, whatever the fragment holds", () => {

@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals'
-import type { AgentInfo, AgentTicket, TicketSummary } from '@snagbox/sdk/contract'
+import type { AgentInfo, AgentTicket, PresenceViewer, TicketSummary } from '@snagbox/sdk/contract'
 import { createApi, type ApiProblem, type Me } from './api.js'
 import type { LiveState } from './live.js'
 
@@ -47,6 +47,10 @@ export const ticket = signal<{
 })
 /** A write of this inbox is in flight. */
 export const busy = signal(false)
+/** How often the event stream came back after a drop: what is shown may have missed changes. */
+export const resyncs = signal(0)
+/** Who else is on a ticket, as the event stream last told of it (the ticket page asks too). */
+export const presence = signal<{ ticketId: string; viewers: PresenceViewer[] } | null>(null)
 /** The newest version of the open ticket the event stream told of. */
 export const seenVersion = signal(0)
 /** Someone else changed the open ticket since it was loaded. */
@@ -55,15 +59,22 @@ export const changedElsewhere = computed(() => {
   return !busy.value && !!data && seenVersion.value > data.version
 })
 
-/** Where on the ticket page an action is: the side controls, the composer, the other actions. */
-export type At = 'side' | 'composer' | 'more'
+/**
+ * Where an action is: on the ticket page the side controls, the composer, the other actions, the
+ * similar tickets; in the queue the views (saving one) and the bulk bar.
+ */
+export type At = 'side' | 'composer' | 'more' | 'similar' | 'views' | 'bulk'
 export type Notice = {
   kind: 'error' | 'warning' | 'success'
   text: string
   detail?: string
+  /** Lines under the text: the tickets a bulk change refused, each with the reason. */
+  items?: string[]
   at?: At
 }
-/** What the last action on the ticket came to, shown next to that action. */
+/** What the last action came to, shown next to that action. */
 export const notice = signal<Notice | null>(null)
-/** An assignee chosen on the open ticket and not yet written, with the version it was chosen on. */
-export const pendingAssignee = signal<{ value: string; version: number } | null>(null)
+/** An assignee chosen on the open ticket and not yet written, with the version it rests on. */
+export const pendingAssignee = signal<{ value: string; basis: number } | null>(null)
+/** The list of every keyboard shortcut (`?`) is open. */
+export const helpOpen = signal(false)

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useRef } from 'preact/hooks'
+import { useModal } from '../use-modal.js'
 import { at } from './i18n.js'
 
 /**
@@ -15,17 +16,7 @@ export function ConfirmDialog(props: {
   onCancel: () => void
 }) {
   const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null
-    const element = dialog.current!
-    if (typeof element.showModal === 'function') element.showModal()
-    else element.setAttribute('open', '')
-    return () => {
-      requestAnimationFrame(() => {
-        if (opener?.isConnected && document.activeElement === document.body) opener.focus()
-      })
-    }
-  }, [])
+  useModal(dialog)
   return (
     <dialog
       ref={dialog}

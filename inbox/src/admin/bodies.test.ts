@@ -38,6 +38,9 @@ const demo: AdminProject = {
   massIncidentPriority: 'critical',
   mailFrom: null,
   imapUrl: null,
+  hasIdentitySecret: false,
+  workingHours: { start: '09:00', end: '18:00' },
+  firstResponseHours: { critical: 1, high: 4, normal: 8, low: 16 },
 }
 
 describe('the admin forms as request bodies', () => {

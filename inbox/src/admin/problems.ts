@@ -38,5 +38,4 @@ export function problemText(problem: ApiProblem): string {
 export const inputProblem = (path: string, message: string) =>
   new ApiProblem(400, 'invalid_payload', message, [{ path, message }])
 
-export const asProblem = (error: unknown): ApiProblem =>
-  error instanceof ApiProblem ? error : new ApiProblem(0, 'network_error', String(error))
+export { asProblem } from '../api.js'

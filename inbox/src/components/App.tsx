@@ -1,7 +1,8 @@
 import { t } from '../i18n/index.js'
 import { LazyPage } from '../lazy-page.js'
 import { route, type Route } from '../router.js'
-import { me } from '../state.js'
+import { helpOpen, me } from '../state.js'
+import { wide } from '../wide.js'
 import { Header } from './Header.js'
 import { Login } from './Login.js'
 import { MailOffNote } from './MailOffNote.js'
@@ -23,13 +24,22 @@ export function App() {
         <MailOffNote />
         <View current={current} />
       </main>
+      {helpOpen.value && <LazyPage name="help" />}
     </>
   )
 }
 
 function View({ current }: { current: Route }) {
+  // On a wide screen the queue stays beside the ticket; the same page either way, so a resize
+  // keeps what the agent was typing.
   if (current.view === 'ticket')
-    return <LazyPage name="ticket" props={{ reference: current.reference }} />
+    return (
+      <div class={wide.value ? 'split' : undefined}>
+        {wide.value && <LazyPage name="list" props={{ reference: current.reference }} />}
+        <LazyPage name="ticket" props={{ reference: current.reference }} />
+      </div>
+    )
+  if (current.view === 'macros') return <LazyPage name="macros" />
   if (current.view !== 'admin') return <QueuePage />
   // The server refuses the admin API to others anyway; they don't download its screens either.
   if (me.value?.role === 'admin') return <LazyPage name="admin" />

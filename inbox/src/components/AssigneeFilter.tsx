@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import { loadAgents } from '../agent-list.js'
-import { filterAgents } from '../assignees.js'
+import { filterAgents, type Person } from '../assignees.js'
 import { ASSIGNEE_CHOICES } from '../filters.js'
 import { label, t } from '../i18n/index.js'
 import { agents, me } from '../state.js'
@@ -27,21 +27,30 @@ export function AssigneeFilter({
         onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}
       >
         <option value="">{t('filter.any')}</option>
-        {ASSIGNEE_CHOICES.map((c) => (
-          <option key={c} value={c}>
-            {label('assignee', c)}
-          </option>
-        ))}
-        {others.length > 0 && (
-          <optgroup label={t('filter.agents')}>
-            {others.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </optgroup>
-        )}
+        <AssigneeChoices others={others} />
       </select>
     </label>
+  )
+}
+
+/** An assignee's choices: me, nobody, then the other agents by name (values `me`, `none`, ids). */
+export function AssigneeChoices({ others }: { others: readonly Person[] }) {
+  return (
+    <>
+      {ASSIGNEE_CHOICES.map((c) => (
+        <option key={c} value={c}>
+          {label('assignee', c)}
+        </option>
+      ))}
+      {others.length > 0 && (
+        <optgroup label={t('filter.agents')}>
+          {others.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
+    </>
   )
 }

@@ -8,14 +8,18 @@ import { agents, api, busy, me, pendingAssignee, type At } from '../state.js'
 import { write } from '../ticket-actions.js'
 import { ConfirmSelect } from './ConfirmSelect.js'
 
-/** Writes who works on the open ticket (`''` for nobody), told `at` the action used. */
-export function assign(to: string, at?: At) {
+/**
+ * Writes who works on the open ticket (`''` for nobody), chosen on `basis`, told `at` the action
+ * used.
+ */
+export function assign(to: string, at?: At, basis?: number) {
   const self = me.value!
   const name = to === self.id ? self.name : agents.value?.find((a) => a.id === to)?.name
   return write(
     (ref, etag) => api.patch(ref, { assigneeId: assigneeIdFor(to, self.id) }, etag),
     to ? t('control.assignedTo', { name: name ?? '' }) : t('control.unassigned'),
     at,
+    basis,
   )
 }
 
@@ -35,9 +39,8 @@ export function AssigneePicker({ data }: { data: AgentTicket }) {
       id="c-assignee"
       title={t('control.assignee')}
       current={current}
-      version={data.version}
       enabled={can(allowed, 'assign')}
-      save={assign}
+      save={(to, basis) => assign(to, 'side', basis)}
       pick={pendingAssignee}
       confirm={(choice) => (choice ? t('control.assign') : t('control.unassign'))}
       idle={(commit) =>

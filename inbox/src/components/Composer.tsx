@@ -1,18 +1,40 @@
-import { signal } from '@preact/signals'
-import type { AgentTicket, ReplyStatus } from '@snagbox/sdk/contract'
+import { useState } from 'preact/hooks'
+import type { AgentTicket, FilledMacro, ReplyStatus } from '@snagbox/sdk/contract'
 import { can } from '../allowed.js'
+import {
+  composerMode,
+  draftKey,
+  drafts,
+  editDraft,
+  type ComposerMode as Mode,
+} from '../composer-draft.js'
 import { t } from '../i18n/index.js'
 import { api, busy, notice, pendingAssignee } from '../state.js'
-import { write } from '../ticket-actions.js'
+import { isStale, liveChange, write } from '../ticket-actions.js'
+import { ticketApi } from '../ticket-api.js'
+import { tt } from '../ticket-i18n/index.js'
+import { typed } from '../presence.js'
 import { assign } from './AssigneePicker.js'
+import { MacroPicker } from './MacroPicker.js'
+import { attach, ReplyFiles } from './ReplyFiles.js'
 import { NoticeLine } from './NoticeLine.js'
+import { Typing } from './Presence.js'
+import { ReplySets } from './ReplySets.js'
 
-type Mode = 'reply' | 'note'
-export const composerMode = signal<Mode>('reply')
-/** Unsent text per ticket and mode: going to the queue and back keeps it. */
-const drafts = signal<Record<string, string>>({})
+/** The statuses a reply can leave the ticket in, with the button that sends it so. */
+const REPLY_BUTTONS = [
+  { status: undefined, text: 'composer.send', look: 'primary' },
+  { status: 'waiting_on_reporter', text: 'composer.ask', look: 'secondary' },
+  { status: 'resolved', text: 'composer.resolve', look: 'resolve' },
+] as const
+
+/** Keys that open the saved replies when typed first in an empty reply. */
+const MACRO_KEYS = ['/', '#']
+const focusText = () =>
+  requestAnimationFrame(() => document.getElementById('composer-body')?.focus())
 
 export function Composer({ data }: { data: AgentTicket }) {
+  const [picking, setPicking] = useState(false)
   const allowed = data.allowedActions
   const canReply = can(allowed, 'reply')
   const canNote = can(allowed, 'note')
@@ -24,11 +46,52 @@ export function Composer({ data }: { data: AgentTicket }) {
       : composerMode.value === 'note' && !canNote
         ? 'reply'
         : composerMode.value
-  const key = `${data.id}:${mode}`
-  const text = drafts.value[key] ?? ''
-  const setText = (value: string) => (drafts.value = { ...drafts.value, [key]: value })
+  const key = draftKey(data.id, mode)
+  const draft = drafts.value[key]
+  const text = draft?.text ?? ''
+  const changed = liveChange.value
+  const overtaken = !!draft && !!changed && isStale(draft.basis)
+  // A reply begun before the ticket was closed is kept, and can become a note.
+  const held = !canReply ? drafts.value[draftKey(data.id, 'reply')]?.text : undefined
+  const keepAsNote = () => {
+    const note = drafts.value[draftKey(data.id, 'note')]?.text
+    editDraft(draftKey(data.id, 'note'), { text: note ? `${note}\n\n${held}` : held })
+    editDraft(draftKey(data.id, 'reply'), { text: '', status: undefined, priority: undefined })
+    focusText()
+  }
+  const buttons = REPLY_BUTTONS.filter((b) => can(allowed, 'reply', { status: b.status }))
+  // What Ctrl+Enter sends: the status chosen for this reply (the `e` key, a saved reply), if
+  // the ticket allows it now.
+  const chosen = buttons.some((b) => b.status && b.status === draft?.status)
+    ? draft!.status
+    : undefined
+  const canPrioritize = can(allowed, 'set_priority')
+  // A priority of the reply's (a saved reply's) goes with it when it changes anything.
+  const priority =
+    canPrioritize && draft?.priority && draft.priority !== data.priority
+      ? draft.priority
+      : undefined
 
-  const send = async (status?: ReplyStatus) => {
+  // A saved reply fills the composer (after what is there) and brings what it sets, if allowed.
+  const fill = (filled: FilledMacro) => {
+    setPicking(false)
+    const before = text.trimEnd()
+    editDraft(key, {
+      text: before ? `${before}\n\n${filled.body}` : filled.body,
+      status: buttons.some((b) => b.status && b.status === filled.status)
+        ? (filled.status ?? undefined)
+        : draft?.status,
+      priority: filled.priority ?? draft?.priority,
+    })
+    notice.value = {
+      kind: 'success',
+      text: tt('macros.filled', { name: filled.name }),
+      at: 'composer',
+    }
+    focusText()
+  }
+
+  const send = async (status: ReplyStatus | undefined) => {
     const body = text.trim()
     if (!body) {
       notice.value = { kind: 'error', text: t('composer.empty'), at: 'composer' }
@@ -39,24 +102,29 @@ export function Composer({ data }: { data: AgentTicket }) {
     // sidebar fields go with the reply; refused (412), nothing is sent and the draft stays.
     const pick = pendingAssignee.value
     let done: string | undefined
-    if (
-      pick?.version === data.version &&
-      pick.value !== (data.assignee?.id ?? '') &&
-      can(allowed, 'assign')
-    ) {
-      if (!(await assign(pick.value, 'composer'))) return
+    if (pick && pick.value !== (data.assignee?.id ?? '') && can(allowed, 'assign')) {
+      if (!(await assign(pick.value, 'composer', pick.basis))) return
+      pendingAssignee.value = null
       done = `${t('control.saved')} · ${notice.value!.text}`
     }
+    // A reply that changes the status or the priority is a decision on the ticket: it must rest
+    // on what the agent saw when writing it. A note or a plain reply adds, whatever changed.
+    const decides = mode === 'reply' && !!(status || priority)
+    const fields = { body, ...(status ? { status } : {}), ...(priority ? { priority } : {}) }
+    const files = draft?.files ?? []
     const ok = await write(
       (ref, etag) =>
         mode === 'note'
           ? api.note(ref, body)
-          : // A reply that changes the status is a decision on the ticket: it must rest on what the agent saw.
-            api.reply(ref, status ? { body, status } : { body }, status ? etag : null),
+          : files.length
+            ? ticketApi.replyWithFiles(ref, fields, files, decides ? etag : null)
+            : api.reply(ref, fields, decides ? etag : null),
       done,
       'composer',
+      decides ? draft!.basis : undefined,
     )
-    if (ok) setText('')
+    if (ok)
+      drafts.value = Object.fromEntries(Object.entries(drafts.value).filter(([k]) => k !== key))
   }
   const tab = (m: Mode, enabled: boolean) => (
     <button
@@ -73,15 +141,64 @@ export function Composer({ data }: { data: AgentTicket }) {
   )
 
   return (
-    <section class={`card composer composer-${mode}`} aria-labelledby="composer-title">
+    <section
+      class={`card composer composer-${mode}`}
+      aria-labelledby="composer-title"
+      // Files dropped on a reply go with it.
+      onDragOver={(e) => {
+        if (mode === 'reply' && e.dataTransfer?.types.includes('Files')) e.preventDefault()
+      }}
+      onDrop={(e) => {
+        if (mode !== 'reply' || !e.dataTransfer?.files.length) return
+        e.preventDefault()
+        attach(key, [...e.dataTransfer.files])
+      }}
+    >
       <h2 id="composer-title" class="sr-only">
         {t('composer.title')}
       </h2>
-      <div role="tablist" class="tabs">
-        {tab('reply', canReply)}
-        {tab('note', canNote)}
+      <div class="composer-head">
+        <div role="tablist" class="tabs">
+          {tab('reply', canReply)}
+          {tab('note', canNote)}
+        </div>
+        {mode === 'reply' && (
+          <button
+            type="button"
+            class="ghost small"
+            aria-expanded={picking}
+            aria-keyshortcuts="/"
+            onClick={() => setPicking(!picking)}
+          >
+            {tt('macros.open')}
+          </button>
+        )}
       </div>
-      <form onSubmit={(e) => (e.preventDefault(), void send())}>
+      {picking && mode === 'reply' && (
+        <MacroPicker
+          data={data}
+          onPick={fill}
+          onClose={(back) => {
+            setPicking(false)
+            if (back) focusText()
+          }}
+        />
+      )}
+      {overtaken && (
+        <p class="hint draft-kept" data-draft-kept>
+          {tt('live.draftKept', { who: changed.who })}
+        </p>
+      )}
+      {held && (
+        <div class="held" data-held-reply>
+          <p class="hint">{tt('composer.replyHeld')}</p>
+          <blockquote class="text">{held}</blockquote>
+          <button type="button" class="secondary small" onClick={keepAsNote}>
+            {tt('composer.keepAsNote')}
+          </button>
+        </div>
+      )}
+      <form onSubmit={(e) => (e.preventDefault(), void send(chosen))}>
         <label for="composer-body" class="sr-only">
           {mode === 'reply' ? t('composer.reply') : t('composer.note')}
         </label>
@@ -92,41 +209,51 @@ export function Composer({ data }: { data: AgentTicket }) {
           placeholder={
             mode === 'reply' ? t('composer.placeholderReply') : t('composer.placeholderNote')
           }
-          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => {
+            editDraft(key, { text: (e.currentTarget as HTMLTextAreaElement).value })
+            typed()
+          }}
+          // A pasted image (a screenshot taken just now) is attached, not typed.
+          onPaste={(e) => {
+            const pasted = [...(e.clipboardData?.files ?? [])]
+            if (mode !== 'reply' || !pasted.length || e.clipboardData?.getData('text/plain')) return
+            e.preventDefault()
+            attach(key, pasted)
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault()
-              void send()
+              void send(chosen)
+            } else if (mode === 'reply' && !text && MACRO_KEYS.includes(e.key)) {
+              e.preventDefault()
+              setPicking(true)
             }
           }}
         />
+        {mode === 'reply' && <ReplyFiles draftKey={key} />}
+        {mode === 'reply' && draft && (
+          <ReplySets
+            data={data}
+            draftKey={key}
+            draft={draft}
+            statuses={buttons.flatMap((b) => (b.status ? [b.status] : []))}
+            canPrioritize={canPrioritize}
+          />
+        )}
         <div class="actions">
           {mode === 'reply' ? (
-            <>
-              <button type="submit" class="primary" disabled={busy.value}>
-                {t('composer.send')}
+            buttons.map((b) => (
+              <button
+                key={b.text}
+                type="button"
+                class={!chosen ? b.look : b.status === chosen ? `${b.look} default` : 'secondary'}
+                aria-keyshortcuts={b.status === chosen ? 'Control+Enter' : undefined}
+                disabled={busy.value}
+                onClick={() => void send(b.status)}
+              >
+                {t(b.text)}
               </button>
-              {can(allowed, 'reply', { status: 'waiting_on_reporter' }) && (
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={busy.value}
-                  onClick={() => void send('waiting_on_reporter')}
-                >
-                  {t('composer.ask')}
-                </button>
-              )}
-              {can(allowed, 'reply', { status: 'resolved' }) && (
-                <button
-                  type="button"
-                  class="resolve"
-                  disabled={busy.value}
-                  onClick={() => void send('resolved')}
-                >
-                  {t('composer.resolve')}
-                </button>
-              )}
-            </>
+            ))
           ) : (
             <button type="submit" class="note-button" disabled={busy.value}>
               {t('composer.addNote')}
@@ -134,6 +261,7 @@ export function Composer({ data }: { data: AgentTicket }) {
           )}
         </div>
       </form>
+      <Typing ticketId={data.id} />
       <NoticeLine at="composer" />
     </section>
   )

@@ -24,13 +24,14 @@ function Select(props: {
       id={props.id}
       title={title}
       current={props.data[field]}
-      version={props.data.version}
       enabled={props.enabled}
       confirm={() => t(`control.set.${field}`)}
-      save={(value) =>
+      save={(value, basis) =>
         write(
           (ref, etag) => api.patch(ref, { [field]: value }, etag),
           t('control.changed', { field: title, value: label(field, value) }),
+          'side',
+          basis,
         )
       }
     >

@@ -4,45 +4,20 @@ import {
   DEFAULT_FILTERS,
   filtersToSearch,
   isFiltered,
+  NARROWING,
   PRIORITY_CHOICES,
+  SORTS,
   STATUS_CHOICES,
   WORKING,
   type Filters,
+  type Sort,
 } from '../filters.js'
 import { label, t } from '../i18n/index.js'
-import type { MessageKey } from '../i18n/en.js'
 import { navigate, queueUrl } from '../router.js'
 import { AssigneeFilter } from './AssigneeFilter.js'
+import { Choice } from './Choice.js'
 
 const SEARCH_DELAY_MS = 300
-
-function Choice(props: {
-  id: string
-  title: MessageKey
-  value: string
-  any: MessageKey
-  choices: readonly string[]
-  prefix: string
-  onChange: (v: string) => void
-}) {
-  return (
-    <label class="filter" for={props.id}>
-      <span>{t(props.title)}</span>
-      <select
-        id={props.id}
-        value={props.value}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
-      >
-        <option value="">{t(props.any)}</option>
-        {props.choices.map((c) => (
-          <option key={c} value={c}>
-            {label(props.prefix, c)}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
 
 /** Typed text reaches the URL (and the server) once the agent pauses, not on every key. */
 function useDebounced(value: string, commit: (v: string) => void) {
@@ -113,8 +88,8 @@ export function FilterBar({ filters }: { filters: Filters }) {
       </label>
       <Choice
         id="f-category"
-        title="filter.category"
-        any="filter.any"
+        title={t('filter.category')}
+        any={t('filter.any')}
         prefix="category"
         choices={CATEGORY_CHOICES}
         value={filters.category.join(',')}
@@ -122,8 +97,8 @@ export function FilterBar({ filters }: { filters: Filters }) {
       />
       <Choice
         id="f-priority"
-        title="filter.priority"
-        any="filter.any"
+        title={t('filter.priority')}
+        any={t('filter.any')}
         prefix="priority"
         choices={PRIORITY_CHOICES}
         value={filters.priority.join(',')}
@@ -149,6 +124,35 @@ export function FilterBar({ filters }: { filters: Filters }) {
           onKeyDown={enter(flushOs)}
         />
       </label>
+      <Choice
+        id="f-sort"
+        title={t('filter.sort')}
+        prefix="sort"
+        choices={SORTS}
+        value={filters.sort}
+        onChange={(v) => go({ ...filters, sort: v as Sort })}
+      />
+      <label class="choice urgent">
+        <input
+          type="checkbox"
+          checked={filters.urgent}
+          onChange={(e) =>
+            go({ ...filters, urgent: (e.currentTarget as HTMLInputElement).checked })
+          }
+        />
+        {t('filter.urgent')}
+      </label>
+      {NARROWING.filter((name) => filters[name]).map((name) => (
+        <button
+          key={name}
+          type="button"
+          class="secondary small narrowing"
+          aria-label={t('filter.remove', { what: t(`filter.${name}`, { value: filters[name] }) })}
+          onClick={() => go({ ...filters, [name]: '' })}
+        >
+          {t(`filter.${name}`, { value: filters[name] })} ×
+        </button>
+      ))}
       {isFiltered(filters) && (
         <button type="button" class="ghost clear" onClick={() => go(DEFAULT_FILTERS)}>
           {t('queue.clear')}

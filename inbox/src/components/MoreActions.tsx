@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks'
 import type { AgentTicket } from '@snagbox/sdk/contract'
 import { can } from '../allowed.js'
 import { t } from '../i18n/index.js'
+import { asProblem } from '../api.js'
+import { problemNotice } from '../problem-notice.js'
 import { api, busy, notice } from '../state.js'
-import { openTicket, problemNotice, write } from '../ticket-actions.js'
-import type { ApiProblem } from '../api.js'
+import { currentBasis, reloadTicket, write } from '../ticket-actions.js'
 import { NoticeLine } from './NoticeLine.js'
 
 type Kind = 'duplicate' | 'reject' | 'split' | 'link'
@@ -19,6 +20,8 @@ const TITLES = {
 /** Closing as a duplicate or rejected, splitting a new problem off, linking to a mass incident. */
 export function MoreActions({ data }: { data: AgentTicket }) {
   const [kind, setKind] = useState<Kind | null>(null)
+  // The version the form was opened on: what it asks for rests on what the agent saw then.
+  const [basis, setBasis] = useState(0)
   const [a, setA] = useState('')
   const [b, setB] = useState('')
   const allowed = data.allowedActions
@@ -35,6 +38,7 @@ export function MoreActions({ data }: { data: AgentTicket }) {
 
   const choose = (next: Kind) => {
     setKind(kind === next ? null : next)
+    setBasis(currentBasis())
     setA('')
     setB('')
   }
@@ -55,6 +59,7 @@ export function MoreActions({ data }: { data: AgentTicket }) {
       },
       undefined,
       'more',
+      basis,
     )
     if (ok) setKind(null)
   }
@@ -64,14 +69,14 @@ export function MoreActions({ data }: { data: AgentTicket }) {
     try {
       const { data: created } = await api.split(data.reference, { subject: a, description: b })
       setKind(null)
-      await openTicket(data.reference)
+      await reloadTicket()
       notice.value = {
         kind: 'success',
         text: `${t('more.splitDone')}: ${created.reference}`,
         at: 'more',
       }
     } catch (error) {
-      notice.value = problemNotice(error as ApiProblem, 'more')
+      notice.value = problemNotice(asProblem(error), 'more')
     } finally {
       busy.value = false
     }

@@ -20,6 +20,13 @@ export function NoticeLine({ at }: { at: At }) {
         >
           {n.text}
           {n.detail && <span class="detail">{n.detail}</span>}
+          {n.items && (
+            <ul class="detail">
+              {n.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          )}
         </p>
       )}
     </div>

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { TicketSummary } from '@snagbox/sdk/contract'
+import type { Sort } from '../filters.js'
 import { ageLabel, appLabel, osLabel } from '../format.js'
 import { label, t, when } from '../i18n/index.js'
-import { navigate, ticketUrl } from '../router.js'
+import { inPage, navigate, ticketUrl } from '../router.js'
+import { allPicked, checked, pickAll, toggleRow } from '../selection.js'
 import { fresh, selected } from '../state.js'
+import { dueOf, type Due } from '../ticket-times.js'
 import { PriorityBadge, StatusBadge } from './Badges.js'
 import { CameraIcon } from './Icons.js'
 
@@ -19,23 +22,51 @@ function useNow(): number {
 
 const ageUnit = (unit: 's' | 'm' | 'h' | 'd' | 'w') => t(`age.${unit}`)
 
-function open(e: MouseEvent, item: TicketSummary) {
-  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return
-  e.preventDefault()
-  navigate(ticketUrl(item.reference))
+const DUE_WORDS = {
+  due: ['due.in', 'due.inTitle'],
+  late: ['due.late', 'due.lateTitle'],
+  closes: ['due.closes', 'due.closesTitle'],
+} as const
+
+/** The first response due (or late), or the day a resolved ticket closes by itself. */
+function DueCell({ due, now }: { due: Due; now: number }) {
+  if (!due) return <td class="due muted">—</td>
+  const [text, title] = DUE_WORDS[due.kind]
+  const time =
+    due.kind === 'due'
+      ? ageLabel(new Date(now).toISOString(), Date.parse(due.at), ageUnit)
+      : ageLabel(due.at, now, ageUnit)
+  return (
+    <td class={`due due-${due.kind}`}>
+      <time dateTime={due.at} title={t(title, { date: when(due.at) })}>
+        {t(text, { time, day: when(due.at, 'day') })}
+      </time>
+    </td>
+  )
 }
 
-export function QueueTable({ items }: { items: TicketSummary[] }) {
+export function QueueTable({ items, sort }: { items: TicketSummary[]; sort: Sort }) {
   const now = useNow()
   useEffect(() => {
     document.querySelector('.queue-table tr.selected')?.scrollIntoView({ block: 'nearest' })
   }, [selected.value])
   if (!items.length) return null
+  const refs = items.map((i) => i.reference)
+  const all = allPicked(checked.value, refs)
   return (
     <div class="table-wrap">
       <table class="queue-table">
         <thead>
           <tr>
+            <th scope="col" class="pick">
+              <input
+                type="checkbox"
+                aria-label={t('select.page')}
+                checked={all}
+                indeterminate={!all && refs.some((ref) => checked.value.has(ref))}
+                onChange={() => (checked.value = pickAll(checked.value, refs))}
+              />
+            </th>
             <th scope="col">{t('col.reference')}</th>
             <th scope="col" class="col-subject">
               {t('col.subject')}
@@ -47,7 +78,10 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
             <th scope="col" class="col-assignee">
               {t('col.assignee')}
             </th>
-            <th scope="col">{t('col.age')}</th>
+            <th scope="col">{t('col.waiting')}</th>
+            <th scope="col" aria-sort={sort === 'first_response_due' ? 'ascending' : undefined}>
+              {t('col.due')}
+            </th>
             <th scope="col">
               <CameraIcon label={t('col.screenshot')} />
             </th>
@@ -62,6 +96,7 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
                 index === selected.value && 'selected',
                 fresh.value.has(item.id) && 'fresh',
                 item.status === 'closed' && 'closed',
+                checked.value.has(item.reference) && 'picked',
               ]
                 .filter(Boolean)
                 .join(' ')}
@@ -69,11 +104,21 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
               onFocusIn={() => (selected.value = index)}
               onClick={(e) => {
                 selected.value = index
-                if (!(e.target as HTMLElement).closest('a')) navigate(ticketUrl(item.reference))
+                if (!(e.target as HTMLElement).closest('a, .pick'))
+                  navigate(ticketUrl(item.reference))
               }}
             >
+              <td class="pick">
+                <input
+                  type="checkbox"
+                  aria-label={t('select.row', { ref: item.reference })}
+                  checked={checked.value.has(item.reference)}
+                  // Shift-click: every row from the one clicked before, as in mail clients.
+                  onClick={(e) => toggleRow(refs, item.reference, e.shiftKey)}
+                />
+              </td>
               <td class="ref">
-                <a href={ticketUrl(item.reference)} onClick={(e) => open(e, item)}>
+                <a href={ticketUrl(item.reference)} onClick={inPage(ticketUrl(item.reference))}>
                   {item.reference}
                 </a>
               </td>
@@ -107,10 +152,18 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
                 {item.assignee?.name ?? <span class="muted">{t('assignee.unassigned')}</span>}
               </td>
               <td class="age">
-                <time dateTime={item.createdAt} title={when(item.createdAt)}>
-                  {ageLabel(item.createdAt, now, ageUnit)}
-                </time>
+                {item.waitingSince ? (
+                  <time
+                    dateTime={item.waitingSince}
+                    title={t('due.waitingTitle', { date: when(item.waitingSince) })}
+                  >
+                    {ageLabel(item.waitingSince, now, ageUnit)}
+                  </time>
+                ) : (
+                  <span class="muted">—</span>
+                )}
               </td>
+              <DueCell due={dueOf(item, now)} now={now} />
               <td class="shot">
                 {item.hasScreenshot ? <CameraIcon label={t('col.screenshot')} /> : ''}
               </td>

@@ -1,5 +1,7 @@
 import type { AgentTicket } from '@snagbox/sdk/contract'
 import { t } from '../i18n/index.js'
+import { tt } from '../ticket-i18n/index.js'
+import { openImage } from './Lightbox.js'
 
 /** The server's screenshot address on this origin, whatever public URL the server was given. */
 const sameOrigin = (url: string) => {
@@ -12,25 +14,26 @@ const sameOrigin = (url: string) => {
 
 export function Screenshot({ data }: { data: AgentTicket }) {
   const shot = data.screenshot
+  const alt = `${t('ticket.screenshot')} ${data.reference}`
   return (
     <section class="card" aria-labelledby="shot-title">
       <h2 id="shot-title">{t('ticket.screenshot')}</h2>
       {shot ? (
         <figure class="shot">
-          <a
-            href={sameOrigin(shot.url)}
-            target="_blank"
-            rel="noopener"
-            title={t('ticket.openFull')}
+          <button
+            type="button"
+            class="zoom-in"
+            aria-label={tt('lightbox.open', { name: alt })}
+            onClick={() => openImage({ src: sameOrigin(shot.url), alt })}
           >
             <img
               src={sameOrigin(shot.url)}
-              alt={`${t('ticket.screenshot')} ${data.reference}`}
+              alt={alt}
               width={shot.width ?? undefined}
               height={shot.height ?? undefined}
               loading="lazy"
             />
-          </a>
+          </button>
           <figcaption class="hint">
             {shot.width && shot.height ? `${shot.width}×${shot.height} · ` : ''}
             {shot.contentType} ·{' '}

@@ -4,7 +4,7 @@ import { ApiProblem } from '../api.js'
 import { t } from '../i18n/index.js'
 import { notificationChanges } from '../notifications.js'
 import { api, me } from '../state.js'
-import { problemNotice } from '../ticket-actions.js'
+import { problemNotice } from '../problem-notice.js'
 import { NotificationFields } from './NotificationFields.js'
 
 /** The header's Settings button and what it opens: the agent's own e-mail notifications. */

@@ -5,7 +5,7 @@ import type { AgentTicket } from '@snagbox/sdk/contract'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiProblem } from '../api.js'
 import { agents, me, notice, pendingAssignee, ticket } from '../state.js'
-import { problemNotice } from '../ticket-actions.js'
+import { problemNotice } from '../problem-notice.js'
 import { Composer } from './Composer.js'
 import { Controls } from './Controls.js'
 import { MoreActions } from './MoreActions.js'
@@ -21,6 +21,7 @@ const TICKET = {
   category: 'incident',
   assignee: null,
   project: { prefix: 'DEMO' },
+  timeline: [],
   allowedActions: [
     { action: 'reply' },
     { action: 'note' },
@@ -50,8 +51,8 @@ beforeEach(async () => {
     vi.fn(async (url: string, init?: RequestInit) => {
       const method = init?.method ?? 'GET'
       if (url.endsWith('/agents')) return json({ items: [ANN, BOB] })
-      // The queue's refresh after a write is not what these tests look at.
-      if (url.includes('/tickets?')) return json({ items: [], nextCursor: null })
+      // The queue's and the views' refresh after a write are not what these tests look at.
+      if (!url.startsWith('/api/v1/tickets/')) return json({ items: [], nextCursor: null })
       const headers = (init?.headers ?? {}) as Record<string, string>
       calls.push({
         url,
@@ -129,7 +130,9 @@ describe('the actions on the open ticket', () => {
     await submit($('.composer form')!)
     await settle()
     expect(calls.map((c) => c.method)).toEqual(['PATCH', 'GET'])
-    expect($('.composer [data-notice="warning"]')!.textContent).toContain('Someone else')
+    expect($('.composer [data-notice="warning"]')!.textContent).toContain(
+      'Changed by someone else in the meantime',
+    )
     expect($<HTMLTextAreaElement>('#composer-body')!.value).toBe('Looking into it')
   })
 

@@ -4,7 +4,7 @@ import { ApiProblem } from '../api.js'
 import { t } from '../i18n/index.js'
 import { api, ticket } from '../state.js'
 import { canResend, emailKind, emailState } from '../ticket-emails.js'
-import { problemNotice } from '../ticket-actions.js'
+import { problemNotice } from '../problem-notice.js'
 
 /** The e-mails sent for one timeline event: what, to whom, whether it arrived; each can go again. */
 export function TicketEmails({ emails }: { emails: readonly TicketEmail[] }) {

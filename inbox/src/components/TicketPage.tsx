@@ -1,60 +1,112 @@
+import { useSignalEffect } from '@preact/signals'
 import { useEffect, useRef } from 'preact/hooks'
-import type { AgentTicket } from '@snagbox/sdk/contract'
+import { can } from '../allowed.js'
+import { composerMode, draftKey, editDraft, type ComposerMode } from '../composer-draft.js'
 import { label, t, when } from '../i18n/index.js'
-import { lastQueueSearch, navigate, queueUrl, ticketUrl } from '../router.js'
-import { changedElsewhere, ticket } from '../state.js'
-import { openTicket, refreshEmails, reloadTicket } from '../ticket-actions.js'
+import { onKeys } from '../keys.js'
+import { lastQueueSearch, navigate, queueUrl } from '../router.js'
+import { changedElsewhere, me, notice, pendingAssignee, resyncs, ticket } from '../state.js'
+import {
+  liveChange,
+  mergeFailed,
+  mergeLatest,
+  openTicket,
+  refreshEmails,
+  reloadTicket,
+} from '../ticket-actions.js'
+import { joinTicket } from '../presence.js'
+import { tt } from '../ticket-i18n/index.js'
+import { assign } from './AssigneePicker.js'
 import { BlockingBadge, PriorityBadge, StatusBadge } from './Badges.js'
 import { Composer } from './Composer.js'
 import { Controls } from './Controls.js'
 import { DataPanels } from './DataPanels.js'
 import { EnvironmentPanel, KeyFacts } from './Environment.js'
+import { LightboxHost } from './Lightbox.js'
+import { Links } from './Links.js'
 import { MoreActions } from './MoreActions.js'
+import { Viewers } from './Presence.js'
 import { ReporterCard } from './ReporterCard.js'
 import { Screenshot } from './Screenshot.js'
+import { Similar } from './Similar.js'
+import { TicketTimes } from './TicketTimes.js'
 import { Timeline } from './Timeline.js'
 
-function Links({ data }: { data: AgentTicket }) {
-  const rows = [
-    ['ticket.parent', data.parent],
-    ['ticket.splitFrom', data.splitFrom],
-    ['ticket.duplicateOf', data.duplicateOf],
-  ] as const
-  const present = rows.filter(([, link]) => link?.reference)
-  if (!present.length && !data.children.length) return null
+/** What others changed while the ticket was open, said once at the top (the entries are marked). */
+function LiveNotice() {
+  const changed = liveChange.value
+  const show = () => {
+    const first = document.querySelector<HTMLElement>('.timeline li.fresh')
+    first?.scrollIntoView({ block: 'center' })
+    first?.focus()
+  }
   return (
-    <section class="card" aria-labelledby="links-title">
-      <h2 id="links-title">{t('ticket.links')}</h2>
-      <dl class="facts">
-        {present.map(([key, link]) => (
-          <div key={key}>
-            <dt>{t(key)}</dt>
-            <dd>
-              <a href={ticketUrl(link!.reference!)}>{link!.reference}</a>
-            </dd>
-          </div>
-        ))}
-        {data.children.length > 0 && (
-          <div>
-            <dt>{t('ticket.children')}</dt>
-            <dd class="chips">
-              {data.children.map((c) => (
-                <a key={c.id} href={ticketUrl(c.reference)} title={label('status', c.status)}>
-                  {c.reference}
-                </a>
-              ))}
-            </dd>
-          </div>
-        )}
-      </dl>
-    </section>
+    <div aria-live="polite" class="notices">
+      {mergeFailed.value ? (
+        <p class="notice notice-warning">
+          {tt('live.failed')}{' '}
+          <button type="button" class="secondary small" onClick={() => void reloadTicket()}>
+            {t('ticket.reload')}
+          </button>
+        </p>
+      ) : (
+        changed && (
+          <p class="notice" data-live-change key={changed.version}>
+            {tt('live.changed', { who: changed.who })}{' '}
+            <button type="button" class="secondary small" onClick={show}>
+              {tt('live.show')}
+            </button>
+          </p>
+        )
+      )}
+    </div>
   )
 }
 
+function writeIn(mode: ComposerMode): void {
+  composerMode.value = mode
+  requestAnimationFrame(() => document.getElementById('composer-body')?.focus())
+}
+
+/** The ticket's keys: r reply, n internal note, e resolve (with a reply: the solution), a take. */
+const TICKET_KEYS = {
+  reply: () => writeIn('reply'),
+  note: () => writeIn('note'),
+  resolve: () => {
+    const data = ticket.value.data
+    if (!data) return
+    if (!can(data.allowedActions, 'reply', { status: 'resolved' })) {
+      notice.value = { kind: 'warning', text: tt('keys.cantResolve'), at: 'composer' }
+      return
+    }
+    // Resolving needs the solution in words: the composer is set to resolve, the draft kept.
+    editDraft(draftKey(data.id, 'reply'), { status: 'resolved' })
+    writeIn('reply')
+  },
+  assign: () => {
+    const self = me.value
+    if (!ticket.value.data || !self) return
+    if (ticket.value.data.assignee?.id === self.id)
+      notice.value = { kind: 'success', text: tt('keys.mineAlready'), at: 'side' }
+    else void assign(self.id, 'side').then((ok) => ok && (pendingAssignee.value = null))
+  },
+}
+
 export function TicketPage({ reference }: { reference: string }) {
+  useEffect(() => onKeys(TICKET_KEYS), [])
   useEffect(() => {
     void openTicket(reference)
   }, [reference])
+  // The event stream told of a newer version, or came back after a drop: merge what changed.
+  useSignalEffect(() => {
+    if (changedElsewhere.value) void mergeLatest()
+  })
+  const resynced = useRef(resyncs.value)
+  useSignalEffect(() => {
+    if (resyncs.value === resynced.current) return
+    resynced.current = resyncs.value
+    void reloadTicket()
+  })
   const { data: loaded, loading, error } = ticket.value
   // While another ticket is loading, the one before is not shown under this one's address.
   const data =
@@ -65,6 +117,9 @@ export function TicketPage({ reference }: { reference: string }) {
   useEffect(() => {
     document.title = `${data?.reference ?? reference} · Snagbox`
   }, [data?.reference, reference])
+  // While the ticket is open, the others on it see the agent there (and typing), and vice versa.
+  const openRef = data?.reference
+  useEffect(() => (openRef && data ? joinTicket(openRef, data.id) : undefined), [data?.id])
   // While an e-mail is on its way, look again now and then (soon at first, then less often).
   const polls = useRef(0)
   useEffect(() => void (polls.current = 0), [reference])
@@ -109,17 +164,10 @@ export function TicketPage({ reference }: { reference: string }) {
             <p class="hint">
               {t('ticket.opened')} <time dateTime={data.createdAt}>{when(data.createdAt)}</time>
             </p>
+            <TicketTimes data={data} />
+            <Viewers ticketId={data.id} />
           </header>
-          <div aria-live="polite" class="notices">
-            {changedElsewhere.value && (
-              <p class="notice notice-warning">
-                {t('ticket.changedElsewhere')}{' '}
-                <button type="button" class="secondary small" onClick={reloadTicket}>
-                  {t('ticket.reload')}
-                </button>
-              </p>
-            )}
-          </div>
+          <LiveNotice />
           <KeyFacts data={data} />
           <div class="ticket-grid">
             <div class="ticket-main">
@@ -127,6 +175,7 @@ export function TicketPage({ reference }: { reference: string }) {
                 <h2 id="desc-title">{t('ticket.description')}</h2>
                 <p class="text">{data.description}</p>
               </section>
+              <Similar data={data} />
               <Screenshot data={data} />
               <Timeline data={data} />
               <Composer data={data} />
@@ -134,12 +183,13 @@ export function TicketPage({ reference }: { reference: string }) {
             </div>
             <aside class="ticket-side">
               <Controls data={data} />
-              <ReporterCard reporter={data.reporter} />
-              <EnvironmentPanel data={data} />
+              <ReporterCard data={data} />
               <Links data={data} />
+              <EnvironmentPanel data={data} />
               <DataPanels data={data} />
             </aside>
           </div>
+          <LightboxHost />
         </>
       ) : null}
     </article>

@@ -44,14 +44,19 @@ describe('the timeline', () => {
     expect(root.querySelectorAll('li')[2]!.querySelector('[data-via]')).toBeNull()
   })
 
-  it('shows the images of an e-mailed reply, each opening the image', () => {
+  it('shows the images of an e-mailed reply, each to zoom in on or open as it is', () => {
     const root = shown([
       entry({
         data: { body: 'See', via: 'email', attachments: [{ id: 'f-1', name: 'printer.png' }] },
       }),
     ])
+    const zoom = root.querySelector<HTMLButtonElement>('.files button.zoom-in')!
+    expect(zoom.getAttribute('aria-label')).toBe('Zoom in on printer.png')
+    expect(zoom.querySelector('img')!.getAttribute('src')).toBe(
+      '/api/v1/tickets/DEMO-4/attachments/f-1',
+    )
     const link = root.querySelector<HTMLAnchorElement>('.files a')!
     expect(link.getAttribute('href')).toBe('/api/v1/tickets/DEMO-4/attachments/f-1')
-    expect(link.querySelector('img')!.getAttribute('alt')).toBe('printer.png')
+    expect(link.textContent).toBe('printer.png')
   })
 })

@@ -1,9 +1,13 @@
 import { ticketPaths, type AgentTicket, type TimelineEntry } from '@snagbox/sdk/contract'
 import { assignmentSides } from '../assignees.js'
-import { label, t, when } from '../i18n/index.js'
+import { label, lang, t, when } from '../i18n/index.js'
+import { fileSize } from '../reply-files.js'
 import { ticketUrl } from '../router.js'
 import { agents } from '../state.js'
+import { freshEntries } from '../ticket-actions.js'
 import { timelineItems } from '../ticket-emails.js'
+import { tt } from '../ticket-i18n/index.js'
+import { openImage } from './Lightbox.js'
 import { TicketEmails } from './TicketEmails.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -19,19 +23,46 @@ function who(entry: TimelineEntry): string {
   return label('actor', entry.actor.kind)
 }
 
-/** The images that came with an e-mailed message, as thumbnails that open the image. */
+interface FileEntry {
+  id: string
+  name: string
+  /** A reply's file says what it is; an e-mailed message's images say nothing. */
+  contentType?: string
+  bytes?: number
+}
+
+/**
+ * The files that came with a message: images as thumbnails that open in the lightbox (and as
+ * they are), anything else to download.
+ */
 function Files({ data, files }: { data: AgentTicket; files: unknown }) {
   if (!Array.isArray(files) || !files.length) return null
   return (
     <ul class="files">
-      {(files as { id: string; name: string }[]).map((f) => {
+      {(files as FileEntry[]).map((f) => {
         const url = ticketPaths.ticket(data.reference, `/attachments/${encodeURIComponent(f.id)}`)
+        const image = !f.contentType || f.contentType.startsWith('image/')
         return (
-          <li key={f.id}>
-            <a href={url} target="_blank" rel="noopener">
-              <img src={url} alt={f.name} loading="lazy" />
-              <span>{f.name}</span>
+          <li key={f.id} data-file={image ? 'image' : 'download'}>
+            {image && (
+              <button
+                type="button"
+                class="zoom-in"
+                aria-label={tt('lightbox.open', { name: f.name })}
+                onClick={() => openImage({ src: url, alt: f.name })}
+              >
+                <img src={url} alt={f.name} loading="lazy" />
+              </button>
+            )}
+            <a
+              href={url}
+              {...(image
+                ? { target: '_blank', rel: 'noopener' }
+                : { download: f.name, 'aria-label': tt('files.download', { name: f.name }) })}
+            >
+              {f.name}
             </a>
+            {f.bytes !== undefined && <span class="hint">{fileSize(f.bytes, lang.value)}</span>}
           </li>
         )
       })}
@@ -124,14 +155,17 @@ export function Timeline({ data }: { data: AgentTicket }) {
             )
           const internal = entry.visibility === 'internal'
           const message = ['public_reply', 'internal_note', 'reporter_comment'].includes(entry.type)
+          const fresh = freshEntries.value.has(entry.id)
           return (
             <li
               key={entry.id}
-              class={`event event-${entry.type} ${internal ? 'internal' : 'public'} ${message ? 'message' : 'minor'}`}
+              class={`event event-${entry.type} ${internal ? 'internal' : 'public'} ${message ? 'message' : 'minor'}${fresh ? ' fresh' : ''}`}
               data-type={entry.type}
               data-visibility={entry.visibility}
+              tabIndex={fresh ? -1 : undefined}
             >
               <div class="event-head">
+                {fresh && <span class="badge fresh-badge">{tt('timeline.new')}</span>}
                 <strong>{who(entry)}</strong>{' '}
                 <span class="verb">{label('timeline', entry.type)}</span>
                 {message && (

@@ -42,12 +42,16 @@ export function dateLocale(current: Language, languages: readonly string[]): str
   return languages.find((tag) => tag.toLowerCase().split('-')[0] === current) ?? current
 }
 
-/** A timestamp as the agent reads it, in the inbox's language; only the time with `time`. */
-export function when(iso: string, part: 'datetime' | 'time' = 'datetime'): string {
+/**
+ * A timestamp as the agent reads it, in the inbox's language; only the time with `time`, only
+ * the day and month (`5 Dec`) with `day`.
+ */
+export function when(iso: string, part: 'datetime' | 'time' | 'day' = 'datetime'): string {
   const languages =
     typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])
   const date = new Date(iso)
   const locale = dateLocale(lang.value, languages)
+  if (part === 'day') return date.toLocaleDateString(locale, { day: 'numeric', month: 'short' })
   return part === 'time' ? date.toLocaleTimeString(locale) : date.toLocaleString(locale)
 }
 
