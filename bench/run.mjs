@@ -1,9 +1,12 @@
 // `npm run bench`: the performance figures of Snagbox, each against a baseline measured in the
 // same run (a ratio), because these machines are noisy. Build first (`npm run build`).
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
 import {
   createAgent,
   createApiToken,
@@ -50,6 +53,12 @@ async function throughput(send, { concurrency = 16, ms = 3000 } = {}) {
   )
   return done / (ms / 1000)
 }
+
+/** The demo page's own dialog, opened by a button: the baseline of "a click until a dialog shows". */
+const DIALOG_PAGE_PART = `<button id="bench-open" type="button">Open</button>
+<dialog id="bench-dialog"><p>The page's own dialog</p></dialog>
+<script>document.getElementById('bench-open').onclick = () => document.getElementById('bench-dialog').showModal()</script>
+</body>`
 
 const row = (name, value, unit, baseline) =>
   console.log(
@@ -164,6 +173,13 @@ const row = (name, value, unit, baseline) =>
           environment: {
             os: { name: n % 3 ? 'Windows' : 'macOS', version: n % 3 ? '11' : '14.5' },
           },
+          // 20,000 reporters of 5 tickets each, in 500 organizations of 200 tickets each.
+          reporter: {
+            name: `Person ${n % 20_000}`,
+            email: `person${n % 20_000}@example.com`,
+            organization: `Organization ${n % 500}`,
+          },
+          context: { tenant: `tenant-${n % 1000}` },
         }
         return app.request('/api/v1/tickets', {
           method: 'POST',
@@ -256,6 +272,81 @@ const row = (name, value, unit, baseline) =>
     'ms',
     health,
   )
+  row(
+    'search: reporter=person777 (5 tickets)',
+    await median(get('/api/v1/tickets?reporter=person777')),
+    'ms',
+    health,
+  )
+  row(
+    'search: reporter=organization 42 (200 tickets)',
+    await median(get(`/api/v1/tickets?reporter=${encodeURIComponent('organization 42')}`)),
+    'ms',
+    health,
+  )
+  row(
+    'search: q=tenant-7 (a context value)',
+    await median(get('/api/v1/tickets?q=tenant-7')),
+    'ms',
+    health,
+  )
+  row(
+    'list: sort=first_response_due, first page',
+    await median(get('/api/v1/tickets?sort=first_response_due&limit=25')),
+    'ms',
+    health,
+  )
+  const due = await (
+    await app.request('/api/v1/tickets?sort=first_response_due&limit=100', {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).json()
+  row(
+    'list: sort=first_response_due, next page by cursor',
+    await median(get(`/api/v1/tickets?sort=first_response_due&limit=25&cursor=${due.nextCursor}`)),
+    'ms',
+    health,
+  )
+  row(
+    'similar: GET /api/v1/tickets/BENCH-50000/similar',
+    await median(get('/api/v1/tickets/BENCH-50000/similar')),
+    'ms',
+    health,
+  )
+  // A mass incident with 1,000 children: its page names the first 50, the list pages them all.
+  const link = (ref) =>
+    app.request(`/api/v1/tickets/${ref}/link`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ parent: 'BENCH-6' }),
+    })
+  for (let i = 0; i < 1000; i++) await link(`BENCH-${1000 + i * 7}`)
+  row(
+    'read a mass incident with 1,000 children: GET …/BENCH-6',
+    await median(get('/api/v1/tickets/BENCH-6')),
+    'ms',
+    health,
+  )
+  row(
+    'list: parent=BENCH-6 (its children)',
+    await median(get('/api/v1/tickets?parent=BENCH-6')),
+    'ms',
+    health,
+  )
+  row(
+    'presence: POST /api/v1/tickets/BENCH-50000/presence',
+    await median(() =>
+      app
+        .request('/api/v1/tickets/BENCH-50000/presence', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: '{"typing":true}',
+        })
+        .then((r) => r.arrayBuffer()),
+    ),
+    'ms',
+    health,
+  )
 
   // A status link guessed character by character would show in the time of a wrong guess:
   // a wrong token sharing all but its last character with a real one vs. a random one.
@@ -275,5 +366,245 @@ const row = (name, value, unit, baseline) =>
   console.log('\nReporter tokens (median of 201)')
   row('unknown token, random (baseline)', far, 'ms')
   row('unknown token, all but the last character right', await median(status(near), 201), 'ms', far)
+  db.$client.close()
+}
+
+// 3. The widget: what the script tag costs a page, and how soon the form shows after a click.
+{
+  const dist = new URL('../server/dist/widget/', import.meta.url)
+  const file = (name) => readFileSync(new URL(name, dist))
+  const widget = file('widget.js')
+  // The parts the first stage knows: `{dialog:"widget/dialog-….js",en:…,ru:…}`.
+  const parts = Object.fromEntries(
+    [
+      ...widget
+        .toString()
+        .match(/\{"?dialog"?:"[^}]+\}/)[0]
+        .matchAll(/"?(\w+)"?:"widget\/([^"]+)"/g),
+    ].map((m) => [m[1], m[2]]),
+  )
+  const withImports = (name, seen = new Set()) => {
+    seen.add(name)
+    for (const [, dep] of file(name)
+      .toString()
+      .matchAll(/from\s*"\.\/([\w.-]+\.js)"/g))
+      if (!seen.has(dep)) withImports(dep, seen)
+    return seen
+  }
+  const size = (names) => {
+    const all = Buffer.concat([...names].map(file))
+    return { gzip: gzipSync(all, { level: 9 }).length, brotli: brotliCompressSync(all).length }
+  }
+  const kb = (n) => `${(n / 1024).toFixed(2)} KiB`
+  const dialogPart = withImports(parts.dialog)
+  /** A file the dialog part imports lazily, by the start of its name, less what they share. */
+  const later = (prefix) => {
+    const [, name] = file(parts.dialog)
+      .toString()
+      .match(new RegExp(`import\\("\\./(${prefix}-[\\w-]+\\.js)"\\)`))
+    return [...withImports(name)].filter((other) => !dialogPart.has(other))
+  }
+  console.log('\nThe widget (server/dist/widget)')
+  for (const [label, names] of [
+    ['first stage: widget.js', ['widget.js']],
+    ['the form: the dialog part, English', [...dialogPart, parts.en]],
+    ['the form: the dialog part, Russian', [...dialogPart, parts.ru]],
+    ["the SDK's user-agent parser (after the dialog part)", later('user-agent')],
+    ['“My requests”, English (after the dialog part)', later('requests-en')],
+    ['“My requests”, Russian (after the dialog part)', later('requests-ru')],
+    ["the SDK's requests add-on (after the dialog part)", later('my-requests')],
+  ]) {
+    const { gzip, brotli } = size(names)
+    console.log(
+      `${label.padEnd(58)} ${kb(gzip).padStart(10)} gzip  ${kb(brotli).padStart(10)} brotli`,
+    )
+  }
+
+  // The demo page of `npm start` against this run's server, with the widget and without it.
+  const config = loadConfig({ ...env, SNAGBOX_DB: join(dir, 'widget.db') })
+  const db = openDatabase(config.db)
+  const server = await startServer(db, config)
+  const demo = readFileSync(new URL('../examples/plain-html/index.html', import.meta.url), 'utf8')
+  const site = createServer((req, res) => {
+    const page = req.url.startsWith('/plain')
+      ? demo.replace(
+          /<script async src="http:\/\/127\.0\.0\.1:8787\/widget\.js"[^>]*><\/script>/,
+          '',
+        )
+      : demo.replaceAll('http://127.0.0.1:8787', server.url)
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.end(req.url.endsWith('?dialog') ? page.replace('</body>', DIALOG_PAGE_PART) : page)
+  })
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${site.address().port}`
+  createProject(db, {
+    name: 'Bench',
+    prefix: 'WBENCH',
+    key: 'pk_demo_snagbox_local',
+    origins: [origin],
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  })
+  const RUNS = 9
+  const middle = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+  /** The longest task (PerformanceObserver 'longtask', 0 if none) up to the load event and in the 3 s after it. */
+  const longestTask = async (path) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.addInitScript(() => {
+      window.__tasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration])
+      }).observe({ type: 'longtask', buffered: true })
+    })
+    await page.goto(origin + path, { waitUntil: 'load' })
+    await page.waitForTimeout(3000)
+    const result = await page.evaluate(() => {
+      const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd
+      const longest = (tasks) => Math.max(0, ...tasks.map(([, d]) => d))
+      return {
+        load: longest(window.__tasks.filter(([start]) => start <= loaded)),
+        after: longest(window.__tasks.filter(([start]) => start > loaded)),
+      }
+    })
+    await page.close()
+    return result
+  }
+  const loads = { plain: [], widget: [] }
+  for (let i = 0; i < RUNS; i++) {
+    loads.plain.push(await longestTask('/plain'))
+    loads.widget.push(await longestTask('/'))
+  }
+  const med = (list, key) => middle(list.map((r) => r[key]))
+  console.log(
+    `\nThe demo page in Chromium: the longest task (> 50 ms counts; median of ${RUNS} loads)`,
+  )
+  row('without the widget, up to the load event (baseline)', med(loads.plain, 'load'), 'ms')
+  row(
+    'with the widget, up to the load event',
+    med(loads.widget, 'load'),
+    'ms',
+    med(loads.plain, 'load') || undefined,
+  )
+  row('without the widget, 3 s after the load event', med(loads.plain, 'after'), 'ms')
+  row('with the widget, 3 s after it (the dialog loads at idle)', med(loads.widget, 'after'), 'ms')
+
+  /**
+   * Milliseconds from a click to the first frame that shows the dialog (`dialog:modal`), and to
+   * the first that shows its screenshot: the widget's (its launcher clicked), or the page's own
+   * (which has no picture: both times are its dialog's).
+   */
+  const clickToDialog = (page, which) =>
+    page.evaluate(
+      (which) =>
+        new Promise((resolve) => {
+          const root = document.querySelector('snagbox-widget').shadowRoot
+          const [button, dialog, picture] =
+            which === 'widget'
+              ? [
+                  root.querySelector('.launcher'),
+                  () => root.querySelector('dialog:modal'),
+                  () => root.querySelector('.shot__preview img')?.complete,
+                ]
+              : [
+                  document.getElementById('bench-open'),
+                  () => document.querySelector('#bench-dialog:modal'),
+                  () => true,
+                ]
+          const start = performance.now()
+          let shown = null
+          const frame = () => {
+            if (shown === null && dialog()) shown = performance.now() - start
+            if (shown !== null && picture())
+              resolve({ dialog: shown, picture: performance.now() - start })
+            else requestAnimationFrame(frame)
+          }
+          button.click()
+          requestAnimationFrame(frame)
+        }),
+      which,
+    )
+  /** The medians of both times over RUNS runs. */
+  const mediansOf = async (fn) => {
+    const runs = []
+    for (let i = 0; i < RUNS; i++) runs.push(await fn())
+    return {
+      dialog: middle(runs.map((r) => r.dialog)),
+      picture: middle(runs.map((r) => r.picture)),
+    }
+  }
+  const newDemo = async (path) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(origin + path, { waitUntil: 'domcontentloaded' })
+    await page.waitForFunction(() => window.Snagbox?.loaded === true)
+    return page
+  }
+  const baseline = await mediansOf(async () => {
+    const page = await newDemo('/?dialog')
+    const ms = await clickToDialog(page, 'page')
+    await page.close()
+    return ms
+  })
+  const cold = await mediansOf(async () => {
+    // At once: the dialog part is not there yet, the click loads it (and the capture's renderer).
+    const page = await newDemo('/')
+    const ms = await clickToDialog(page, 'widget')
+    await page.close()
+    return ms
+  })
+  const warm = await mediansOf(async () => {
+    const page = await newDemo('/')
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => /\/widget\/dialog-/.test(e.name)),
+    )
+    await page.waitForTimeout(300)
+    const ms = await clickToDialog(page, 'widget')
+    await page.close()
+    return ms
+  })
+  const hovered = await mediansOf(async () => {
+    // The pointer rests on the button first: the dialog part, the capture and its renderer come.
+    const page = await newDemo('/')
+    await page.hover('snagbox-widget .launcher')
+    await page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((e) => /\/widget\/snapdom-[\w-]{8}\.js/.test(e.name)),
+    )
+    await page.waitForTimeout(300)
+    const ms = await clickToDialog(page, 'widget')
+    await page.close()
+    return ms
+  })
+  const again = await mediansOf(async () => {
+    const page = await newDemo('/')
+    await clickToDialog(page, 'widget')
+    await page.keyboard.press('Escape')
+    await page.waitForFunction(
+      () => !document.querySelector('snagbox-widget').shadowRoot.querySelector('dialog'),
+    )
+    const ms = await clickToDialog(page, 'widget')
+    await page.close()
+    return ms
+  })
+  console.log(
+    `\nA click until the dialog shows, and until its screenshot does, on the demo page in Chromium (median of ${RUNS})`,
+  )
+  row("the page's own <dialog>, showModal() (baseline)", baseline.dialog, 'ms')
+  for (const [label, times] of [
+    ['1st open, part loaded by the click', cold],
+    ['1st open, part loaded at idle', warm],
+    ['1st open, pointer on the button first', hovered],
+    ['2nd open', again],
+  ]) {
+    row(`widget, ${label}: dialog`, times.dialog, 'ms', baseline.dialog)
+    row(`widget, ${label}: screenshot`, times.picture, 'ms', baseline.dialog)
+  }
+  await browser.close()
+  await new Promise((resolve) => site.close(resolve))
+  await server.close()
   db.$client.close()
 }

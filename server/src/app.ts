@@ -9,7 +9,11 @@ import { ApiError, inputProblem } from './errors.js'
 import { InputError } from './input-error.js'
 import { securityHeaders } from './http/security-headers.js'
 import { inboxRoutes } from './static/inbox-routes.js'
+import { PresenceBoard } from './live/presence.js'
+import { presenceRoutes } from './live/presence-routes.js'
 import { liveRoutes } from './live/routes.js'
+import { macroFillRoutes } from './macros/fill-routes.js'
+import { macroRoutes } from './macros/routes.js'
 import { openApiDocument } from './openapi.js'
 import { statusApiRoutes } from './reporter/api-routes.js'
 import { statusPageRoutes } from './reporter/page-routes.js'
@@ -45,10 +49,15 @@ export function createApp(given: SomeDeps) {
   app.get(ROUTES.openapi, (c) => c.json(openApiDocument(deps.config)))
   app.route(ROUTES.tickets, intakeRoutes(deps))
   app.route(ROUTES.tickets, agentTicketRoutes(deps))
+  // Who is on which ticket: this app's memory, heard on its event stream.
+  const presence = new PresenceBoard()
+  app.route(ROUTES.tickets, presenceRoutes(deps, presence))
+  app.route(ROUTES.tickets, macroFillRoutes(deps))
   app.route(API_PREFIX, authRoutes(deps))
   app.route(ROUTES.admin, adminRoutes(deps))
   app.route(ROUTES.views, viewRoutes(deps))
-  app.route(ROUTES.events, liveRoutes(deps))
+  app.route(ROUTES.macros, macroRoutes(deps))
+  app.route(ROUTES.events, liveRoutes(deps, presence))
   app.route(ROUTES.status, statusApiRoutes(deps))
   app.route(ROUTES.statusPage, statusPageRoutes(deps))
   app.route('/', widgetRoutes())

@@ -23,7 +23,8 @@ import {
 import { listAudit, type AuditContext } from './audit/store.js'
 import { readPassword } from './password-input.js'
 import { InputError, type InputProblem } from './input-error.js'
-import { createProject, updateProject } from './projects/store.js'
+import { createProject, updateProject, type SavedProject } from './projects/store.js'
+import { parseFirstResponseHours, parseWorkingHours } from './projects/response-targets.js'
 import { loadConfig, SETTINGS } from './config.js'
 import { openDatabase, type Db } from './db/client.js'
 import { startServer, stopOnSignals } from './serve.js'
@@ -44,10 +45,17 @@ const USAGE = `snagbox — the Snagbox server
                          [--auto-close-days <n>] [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…
                          [--mass-incident-priority low|normal|high|critical]   (default critical)
                          [--mail-from '"Kvant support" <support@kvant.example>'] [--imap-url imaps://user:pass@host/INBOX]
+                         [--identity-secret]   (makes a secret for verified reporter identities, shown once)
+                         [--working-hours 09:00-18:00]   (the working day in --time-zone; default 09:00-18:00)
+                         [--first-response-hours critical=1,high=4,normal=8,low=16]   (working hours, by priority)
   snagbox project update --prefix <PREFIX> [--name <name>] [--origin <url>]… [--auto-close-days <n>]
                          [--time-zone <IANA zone>] [--holiday <YYYY-MM-DD>]…   (lists are replaced)
                          [--mass-incident-priority low|normal|high|critical]
                          [--mail-from <sender>] [--imap-url <url>]   ('' for the server's sender, no mailbox)
+                         [--identity-secret | --no-identity-secret]   (a new secret, shown once; or none:
+                         signatures made with the old one stop working)
+                         [--working-hours HH:MM-HH:MM] [--first-response-hours <priority>=<hours>,…]
+                         (only the priorities named change)
   snagbox agent create --email <e-mail> --name <name> (--password-stdin | --password <password>)
                        [--role admin|agent]   (--password-stdin: piped, or typed without echo)
                        [--project <PREFIX>]…   (an agent works only in its projects; admin in all)
@@ -83,6 +91,10 @@ const PROJECT_SETTINGS: Options = {
   'mass-incident-priority': { type: 'string' },
   'mail-from': { type: 'string' },
   'imap-url': { type: 'string' },
+  'identity-secret': { type: 'boolean' },
+  'no-identity-secret': { type: 'boolean' },
+  'working-hours': { type: 'string' },
+  'first-response-hours': { type: 'string' },
 }
 
 /** The working-day and origin settings given on the command line (absent ones stay unset). */
@@ -90,7 +102,17 @@ function projectSettings(values: Values) {
   const days = values['auto-close-days']
   if (days !== undefined && !/^\d+$/.test(String(days)))
     throw new InputError({ field: 'autoCloseDays', message: 'must be a whole number' })
+  if (values['identity-secret'] && values['no-identity-secret'])
+    throw new InputError({ message: 'give --identity-secret or --no-identity-secret, not both' })
   return {
+    ...(values['identity-secret'] ? { identitySecret: true } : {}),
+    ...(values['no-identity-secret'] ? { identitySecret: false } : {}),
+    ...(values['working-hours'] !== undefined
+      ? { workingHours: parseWorkingHours(String(values['working-hours'])) }
+      : {}),
+    ...(values['first-response-hours'] !== undefined
+      ? { firstResponseHours: parseFirstResponseHours(String(values['first-response-hours'])) }
+      : {}),
     ...(values.origin ? { origins: values.origin as string[] } : {}),
     ...(days !== undefined ? { autoCloseDays: Number(days) } : {}),
     ...(values['time-zone'] ? { timeZone: String(values['time-zone']) } : {}),
@@ -110,6 +132,12 @@ function projectSettings(values: Values) {
       : {}),
   }
 }
+
+/** A new identity secret, in words: shown this once. */
+const secretLines = (p: SavedProject) =>
+  p.identitySecret
+    ? `\nIdentity secret (shown once; keep it on your backend, which signs user ids with it):\n${p.identitySecret}`
+    : ''
 
 /** An agent as `agent create|update` print it. */
 const agentResult = (a: AgentWithProjects) => ({
@@ -235,7 +263,7 @@ const COMMANDS: Record<string, Command> = {
         )
         out.result(
           project,
-          `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}`,
+          `Project ${project.name} (${project.prefix}) created.\nKey: ${project.key}${secretLines(project)}`,
         )
       }),
   },
@@ -252,7 +280,10 @@ const COMMANDS: Record<string, Command> = {
           },
           cliActor(),
         )
-        out.result(project, `Project ${project.name} (${project.prefix}) updated.`)
+        out.result(
+          project,
+          `Project ${project.name} (${project.prefix}) updated.${secretLines(project)}`,
+        )
       }),
   },
   'agent create': {
@@ -499,6 +530,8 @@ const FLAGS: Record<string, string> = {
   expiresAt: '--expires-in-days',
   mailFrom: '--mail-from',
   imapUrl: '--imap-url',
+  workingHours: '--working-hours',
+  firstResponseHours: '--first-response-hours',
   'notifications.newTickets': '--notify-new',
 }
 

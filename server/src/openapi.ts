@@ -8,6 +8,9 @@ import {
   LOG_LEVELS,
   PRIORITIES,
   REPLY_STATUSES,
+  REPORTER_REQUESTS_MAX,
+  FIRST_RESPONSE_HOURS_MAX,
+  LANGUAGES,
   ROUTES,
   STATUSES,
   NEW_TICKET_NOTICES,
@@ -41,6 +44,19 @@ const tokenParam = {
   required: true,
   schema: { type: 'string' },
   description: 'The reporter token from the status link',
+}
+const keyHeader = {
+  name: HEADERS.projectKey,
+  in: 'header',
+  required: true,
+  schema: { type: 'string' },
+  description: 'The project key, pk_…',
+}
+const langQuery = {
+  name: 'lang',
+  in: 'query',
+  schema: { enum: [...LANGUAGES] },
+  description: 'The language of the words; else Accept-Language',
 }
 const agentAuth = [{ bearer: [] }, { session: [] }]
 const jsonBody = (properties: Record<string, object>, required: string[] = []) => ({
@@ -131,6 +147,15 @@ function payloadSchema(limits: Limits) {
           email: { type: 'string', format: 'email' },
           phone: { type: 'string' },
           organization: { type: 'string' },
+          id: {
+            type: ['string', 'integer'],
+            description: "The host's signed-in user; kept only with a valid signature",
+          },
+          signature: {
+            type: 'string',
+            description:
+              "Hex HMAC-SHA256 of id with the project's identity secret, made by the host's backend; a wrong one never refuses the report (identity: not_verified)",
+          },
         },
       },
       app: {
@@ -241,11 +266,85 @@ const projectFields = {
   timeZone: { type: 'string', examples: ['Europe/Moscow'] },
   holidays: { type: 'array', items: { type: 'string', format: 'date' } },
   massIncidentPriority: { enum: [...PRIORITIES] },
+  identitySecret: {
+    type: 'boolean',
+    description:
+      'true: a new identity secret (sbis_…), in this answer only (identitySecret); false: none',
+  },
+  workingHours: {
+    type: 'object',
+    required: ['start', 'end'],
+    properties: {
+      start: { type: 'string', pattern: '^\\d\\d:\\d\\d$', examples: ['09:00'] },
+      end: { type: 'string', pattern: '^\\d\\d:\\d\\d$', examples: ['18:00'] },
+    },
+    description: 'The working day in the time zone, the clock of first-response targets',
+  },
+  firstResponseHours: {
+    type: 'object',
+    properties: Object.fromEntries(
+      PRIORITIES.map((p) => [
+        p,
+        { type: 'number', exclusiveMinimum: 0, maximum: FIRST_RESPONSE_HOURS_MAX },
+      ]),
+    ),
+    description: 'Working hours to the first response, by priority; those not given stay',
+  },
 }
 const invite = {
   type: ['object', 'null'],
   description: 'A one-time link to set a password, shown this once',
   properties: { url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string' } },
+}
+/** The times of a ticket that matter to a team, in a listing and on the ticket alike. */
+const ticketTimes = {
+  firstResponseDueAt: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    description:
+      "The project's target for the priority, in its working hours, from the arrival (again from the arrival when the priority changes before the first response)",
+  },
+  firstResponseAt: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    description: "An agent's first public reply (notes don't count)",
+  },
+  firstResponseOverdue: {
+    type: 'boolean',
+    description: 'Not answered, not closed, and past firstResponseDueAt',
+  },
+  waitingSince: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    description:
+      "While new or in_progress: the latest of the arrival, the reporter's last comment and when it last came back to the team (from waiting_on_reporter, resolved or closed); null in other statuses",
+  },
+  autoCloseDueAt: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    description: 'When a resolved ticket closes itself',
+  },
+}
+
+const replySchema = {
+  type: 'object',
+  required: ['body'],
+  properties: {
+    body: { type: 'string', maxLength: FREE_TEXT_CHARS },
+    status: { enum: REPLY_STATUSES },
+    priority: { enum: PRIORITIES },
+  },
+}
+
+const macroFields = {
+  name: { type: 'string', maxLength: 80 },
+  body: { type: 'string', maxLength: FREE_TEXT_CHARS },
+  status: { enum: [...REPLY_STATUSES, null] },
+  priority: { enum: [...PRIORITIES, null] },
+  project: {
+    type: ['string', 'null'],
+    description: "A project's prefix; null: every project (admins only)",
+  },
 }
 const listOf = (name: string) =>
   json({ type: 'object', properties: { items: { type: 'array', items: ref(name) } } })
@@ -397,6 +496,10 @@ export function openApiDocument(config: Config) {
             status: { enum: [...STATUSES] },
             statusUrl: { type: 'string', format: 'uri' },
             createdAt: { type: 'string', format: 'date-time' },
+            identity: {
+              enum: ['verified', 'not_verified'],
+              description: 'When the report named a user (reporter.id): whether its signature held',
+            },
           },
         },
       },
@@ -447,7 +550,14 @@ export function openApiDocument(config: Config) {
                 in: 'query',
                 schema: { type: 'string' },
                 description:
-                  'Full text over subject, description, replies and comments; or a reference',
+                  "Full text over subject, description, replies and comments, the reporter's name, e-mail and organization and the context's values; or a reference",
+              },
+              {
+                name: 'reporter',
+                in: 'query',
+                schema: { type: 'string' },
+                description:
+                  "Words of the reporter's name, e-mail or organization (the last one a prefix)",
               },
               { name: 'appVersion', in: 'query', schema: { type: 'string' } },
               {
@@ -460,6 +570,31 @@ export function openApiDocument(config: Config) {
                 name: 'updatedSince',
                 in: 'query',
                 schema: { type: 'string', format: 'date-time' },
+              },
+              {
+                name: 'parent',
+                in: 'query',
+                schema: { type: 'string' },
+                description: 'The children of this mass incident (a reference or id)',
+              },
+              {
+                name: 'duplicateOf',
+                in: 'query',
+                schema: { type: 'string' },
+                description: 'The tickets closed as duplicates of this one',
+              },
+              {
+                name: 'splitFrom',
+                in: 'query',
+                schema: { type: 'string' },
+                description: 'The tickets split from this one',
+              },
+              {
+                name: 'sort',
+                in: 'query',
+                schema: { enum: ['queue', 'first_response_due'], default: 'queue' },
+                description:
+                  '`queue`: open first, by priority, then oldest; `first_response_due`: the open tickets not answered yet, soonest due first, then the others in queue order',
               },
               {
                 name: 'limit',
@@ -660,12 +795,64 @@ export function openApiDocument(config: Config) {
           responses: { 204: { description: 'Deleted' } },
         }),
       },
+      [ROUTES.macros]: {
+        get: agentOp(
+          "Saved replies the caller may use: those of its projects and those for every project (`project: null`), by name; a ticket takes those of its project and every project's",
+          { responses: { 200: listOf('Macro') } },
+          false,
+        ),
+        post: agentOp(
+          "Save a reply for a project the caller works in (its team's), or — admins only — for every project (`project` null or absent). Its body may name `{{reporter.name}}`, `{{reference}}`, `{{subject}}`, `{{app.version}}`, `{{app.build}}` and `{{agent.name}}`; any other variable is refused, by name",
+          {
+            requestBody: jsonBody(macroFields, ['name', 'body']),
+            responses: { 201: json(ref('Macro')) },
+          },
+        ),
+      },
+      [`${ROUTES.macros}/{macroId}`]: {
+        patch: agentOp(
+          'Change a saved reply (an agent of its project; an admin for one of every project); `null` clears the status or the priority',
+          {
+            parameters: [pathParam('macroId', 'The macro')],
+            requestBody: jsonBody(macroFields),
+            responses: { 200: json(ref('Macro')) },
+          },
+        ),
+        delete: agentOp('Delete a saved reply', {
+          parameters: [pathParam('macroId', 'The macro')],
+          responses: { 204: { description: 'Deleted' } },
+        }),
+      },
+      [`${ROUTES.tickets}/{ref}/macros/{macroId}`]: {
+        get: agentOp(
+          "A saved reply filled in with the ticket's values and the caller's name: what to show in the composer before sending it with `POST …/replies { body, status, priority }`",
+          {
+            parameters: [refParam, pathParam('macroId', 'The macro')],
+            responses: {
+              200: json({
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  name: { type: 'string' },
+                  body: { type: 'string' },
+                  status: { enum: [...REPLY_STATUSES, null] },
+                  priority: { enum: [...PRIORITIES, null] },
+                },
+              }),
+              404: problem('No such ticket, or no such macro for its project'),
+            },
+          },
+          false,
+        ),
+      },
       [`${ROUTES.tickets}/{ref}/attachments/{fileId}`]: {
         get: agentOp(
-          "An image that came with an e-mailed reply (the timeline entry's `attachments[].id`), with its real content type, sandboxed",
+          "A file of a timeline entry (its `attachments[].id`): an image of an e-mailed reply, a file of an agent's reply. An image inline with its real content type; anything else application/octet-stream with `Content-Disposition: attachment`; both with `nosniff` and a sandbox",
           {
             parameters: [refParam, pathParam('fileId', 'The attachment')],
-            responses: { 200: { description: 'image/png, image/jpeg or image/webp' } },
+            responses: {
+              200: { description: 'image/png, image/jpeg, image/webp or application/octet-stream' },
+            },
           },
           false,
         ),
@@ -774,6 +961,57 @@ export function openApiDocument(config: Config) {
           responses: { 200: json(ref('Ticket')) },
         }),
       },
+      [`${ROUTES.tickets}/{ref}/similar`]: {
+        get: agentOp(
+          "Open tickets of the same project that may be the same problem, to link in one click: their subject or description shares the ticket's rarest words (full-text search), the same app version and OS first (`sameEnvironment`), then the closest; never the ticket itself or one linked to it; at most 10, each an item of the list",
+          {
+            parameters: [refParam],
+            responses: {
+              200: json({
+                type: 'object',
+                properties: {
+                  items: {
+                    type: 'array',
+                    maxItems: 10,
+                    items: {
+                      allOf: [
+                        ref('TicketSummary'),
+                        { type: 'object', properties: { sameEnvironment: { type: 'boolean' } } },
+                      ],
+                    },
+                  },
+                },
+              }),
+              404: problem('No such ticket'),
+            },
+          },
+          false,
+        ),
+      },
+      [`${ROUTES.tickets}/{ref}/presence`]: {
+        get: agentOp(
+          'Who else has the ticket open now, and who is typing a reply: `{ items: [{ agentId, name, typing, since }] }`, the caller left out',
+          { parameters: [refParam], responses: { 200: listOf('PresenceViewer') } },
+          false,
+        ),
+        post: agentOp(
+          "A heartbeat while the ticket is open (`typing`: a reply is being written); it counts for 30 s. Kept in the server's memory, never a change of the ticket; the other agents of its project hear it as `ticket.presence` on GET /api/v1/events. Answers who else is there",
+          {
+            parameters: [refParam],
+            requestBody: jsonBody({ typing: { type: 'boolean', default: false } }),
+            responses: {
+              200: listOf('PresenceViewer'),
+              429: problem(
+                '20 agents on the ticket, or too many on tickets in all; see Retry-After',
+              ),
+            },
+          },
+        ),
+        delete: agentOp('The caller closed the ticket: the others hear it at once', {
+          parameters: [refParam],
+          responses: { 204: { description: 'Gone' } },
+        }),
+      },
       [`${ROUTES.tickets}/{ref}/screenshot`]: {
         get: agentOp(
           'The screenshot with its real content type, inline',
@@ -792,16 +1030,30 @@ export function openApiDocument(config: Config) {
       },
       [`${ROUTES.tickets}/{ref}/replies`]: {
         post: agentOp(
-          'A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved)',
+          "A public reply; with status it asks a question (waiting_on_reporter) or gives the solution (resolved); with priority (a saved reply's) it sets that too — one change, each part under the lifecycle. As multipart it carries files, named by its timeline entry's `attachments`",
           {
             parameters: [refParam, ifMatch],
-            requestBody: jsonBody(
-              {
-                body: { type: 'string', maxLength: FREE_TEXT_CHARS },
-                status: { enum: REPLY_STATUSES },
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: replySchema },
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: ['payload'],
+                    properties: {
+                      payload: { type: 'string', description: 'The reply as JSON' },
+                      files: {
+                        type: 'array',
+                        maxItems: 10,
+                        items: { type: 'string', format: 'binary' },
+                        description: `Up to 10 files of at most ${config.limits.screenshotBytes} bytes each (${config.limits.bodyBytes} in all): a real PNG, JPEG or WebP is kept as that image, anything else as application/octet-stream, served only as a download`,
+                      },
+                    },
+                  },
+                },
               },
-              ['body'],
-            ),
+            },
             responses: { 201: json(ref('Ticket')) },
           },
         ),
@@ -844,7 +1096,7 @@ export function openApiDocument(config: Config) {
       },
       [ROUTES.events]: {
         get: agentOp(
-          'Server-Sent Events: ticket.created and ticket.changed',
+          'Server-Sent Events: ticket.created and ticket.changed (`{ type, id, reference, status, version, at }`), and ticket.presence (`{ type, id, reference, viewers, at }`: who else of the project is on a ticket now, whenever someone comes, starts or stops typing, leaves or goes quiet; never about the caller)',
           {
             responses: {
               200: { description: 'text/event-stream', content: { 'text/event-stream': {} } },
@@ -853,11 +1105,102 @@ export function openApiDocument(config: Config) {
           false,
         ),
       },
+      [ROUTES.statusRequests]: {
+        post: {
+          summary:
+            "Several of a reporter's requests at once, with unread counts: by their status tokens, and a signed-in user's from any device",
+          parameters: [keyHeader],
+          requestBody: jsonBody({
+            tokens: {
+              type: 'array',
+              maxItems: REPORTER_REQUESTS_MAX,
+              items: { type: 'string' },
+              description:
+                'Status tokens (of the status links); those of other projects are left out, unsaid',
+            },
+            user: {
+              type: 'object',
+              required: ['id', 'signature'],
+              properties: {
+                id: { type: 'string' },
+                signature: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+              },
+              description: `The host's user and its signature (hex HMAC-SHA256 of the id with the project's identity secret): their ${REPORTER_REQUESTS_MAX} most recently changed requests join the list, each with a status token for this device`,
+            },
+            lang: { enum: [...LANGUAGES] },
+          }),
+          responses: {
+            200: json(ref('ReporterRequests')),
+            400: problem('Invalid fields, or more tokens than allowed'),
+            401: problem('Unknown or missing project key'),
+            403: problem(
+              'A page the project does not allow (`origin_not_allowed`), or a user whose signature is not valid (`forbidden`): nothing is listed, and nothing tells whether they have requests',
+            ),
+            429: problem('Too many listings and streams from this address; see Retry-After'),
+          },
+        },
+      },
+      [ROUTES.statusEvents]: {
+        get: {
+          summary:
+            'Server-Sent Events of what support writes on these requests: `request` events (the request now, and its new timeline entries), `ended` when none is left',
+          parameters: [
+            { ...keyHeader, required: false },
+            {
+              name: 'key',
+              in: 'query',
+              schema: { type: 'string' },
+              description: `The project key, when not in ${HEADERS.projectKey} (an EventSource sends no headers)`,
+            },
+            {
+              name: 'token',
+              in: 'query',
+              required: true,
+              schema: { type: 'array', maxItems: REPORTER_REQUESTS_MAX, items: { type: 'string' } },
+              style: 'form',
+              explode: true,
+              description: 'Status tokens, repeated',
+            },
+            langQuery,
+            {
+              name: 'Last-Event-ID',
+              in: 'header',
+              schema: { type: 'string' },
+              description: 'The id of the last event received: what was added since is sent first',
+            },
+          ],
+          responses: {
+            200: { description: 'text/event-stream', content: { 'text/event-stream': {} } },
+            400: problem('No token, or more than allowed'),
+            401: problem('Unknown or missing project key'),
+            403: problem('A page the project does not allow'),
+            404: problem('None of the tokens opens a request of this project'),
+            429: problem('Too many listings and streams, or open streams, from this address'),
+          },
+        },
+      },
       [`${ROUTES.status}/{token}`]: {
         get: {
-          summary: "The reporter's view of the request",
+          summary:
+            "The reporter's view of the request; reading it marks what support wrote as seen (unread 0)",
           parameters: [tokenParam],
-          responses: { 200: json(ref('ReporterTicket')), 404: problem('Unknown token') },
+          responses: {
+            200: json(ref('ReporterTicket')),
+            403: problem('A page the project does not allow'),
+            404: problem('Unknown token'),
+          },
+        },
+      },
+      [`${ROUTES.status}/{token}/seen`]: {
+        post: {
+          summary:
+            'The reporter has seen the request: nothing of it is unread any more (changes neither its version nor its updatedAt)',
+          parameters: [tokenParam],
+          responses: {
+            204: { description: 'Marked' },
+            403: problem('A page the project does not allow'),
+            404: problem('Unknown token'),
+          },
         },
       },
       [`${ROUTES.status}/{token}/screenshot`]: {
@@ -867,6 +1210,17 @@ export function openApiDocument(config: Config) {
           responses: {
             200: { description: 'PNG, JPEG or WebP' },
             404: problem('Unknown token or no screenshot'),
+          },
+        },
+      },
+      [`${ROUTES.status}/{token}/attachments/{fileId}`]: {
+        get: {
+          summary:
+            "A file of a public timeline entry of the reporter's request (an agent's reply's): an image inline, anything else as a download, as the agent API serves them",
+          parameters: [tokenParam, pathParam('fileId', "The entry's `attachments[].id`")],
+          responses: {
+            200: { description: 'image/png, image/jpeg, image/webp or application/octet-stream' },
+            404: problem('Unknown token, or no such file of a public entry'),
           },
         },
       },
@@ -1010,8 +1364,118 @@ export function openApiDocument(config: Config) {
           type: 'object',
           description:
             'The whole ticket as an agent sees it: environment, context, logs, timeline with internal notes, screenshot URL, allowed actions',
+          properties: {
+            ...ticketTimes,
+            parent: { oneOf: [ref('LinkedTicket'), { type: 'null' }] },
+            splitFrom: { oneOf: [ref('LinkedTicket'), { type: 'null' }] },
+            duplicateOf: { oneOf: [ref('LinkedTicket'), { type: 'null' }] },
+            children: {
+              type: 'array',
+              maxItems: 50,
+              description: "A mass incident's first 50 children, oldest first",
+              items: {
+                allOf: [
+                  ref('LinkedTicket'),
+                  { type: 'object', properties: { reporterName: nullableString } },
+                ],
+              },
+            },
+            duplicates: {
+              type: 'array',
+              maxItems: 50,
+              description: 'The first 50 tickets closed as duplicates of this one',
+              items: ref('LinkedTicket'),
+            },
+            splitInto: {
+              type: 'array',
+              maxItems: 50,
+              description: 'The first 50 tickets split from this one',
+              items: ref('LinkedTicket'),
+            },
+            reporterContext: {
+              type: 'object',
+              description:
+                "The reporter's other requests in the ticket's project: by the same e-mail or verified user id (`null` with neither), and of the same organization (`null` without one)",
+              properties: {
+                sameReporter: { oneOf: [ref('RequestsOf'), { type: 'null' }] },
+                sameOrganization: { oneOf: [ref('RequestsOf'), { type: 'null' }] },
+              },
+            },
+            linkCounts: {
+              type: 'object',
+              description:
+                'How many children, duplicates and splits there are in all; `GET /api/v1/tickets?parent=|duplicateOf=|splitFrom=` lists them',
+              properties: {
+                children: { type: 'integer' },
+                duplicates: { type: 'integer' },
+                splitInto: { type: 'integer' },
+              },
+            },
+          },
         },
-        TicketSummary: { type: 'object', description: 'A ticket in a listing' },
+        RequestsOf: {
+          type: 'object',
+          properties: {
+            count: { type: 'integer' },
+            recent: {
+              type: 'array',
+              maxItems: 5,
+              description: 'The newest five',
+              items: {
+                allOf: [
+                  ref('LinkedTicket'),
+                  {
+                    type: 'object',
+                    properties: { createdAt: { type: 'string', format: 'date-time' } },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        Macro: {
+          type: 'object',
+          description: 'A saved reply',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            body: { type: 'string' },
+            status: { enum: [...REPLY_STATUSES, null] },
+            priority: { enum: [...PRIORITIES, null] },
+            project: {
+              type: ['object', 'null'],
+              properties: { id: {}, prefix: {}, name: {} },
+            },
+            createdBy: { type: ['object', 'null'], properties: { id: {}, name: {} } },
+            createdAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            editable: { type: 'boolean' },
+          },
+        },
+        PresenceViewer: {
+          type: 'object',
+          properties: {
+            agentId: { type: 'string' },
+            name: { type: 'string' },
+            typing: { type: 'boolean' },
+            since: { type: 'string', format: 'date-time' },
+          },
+        },
+        LinkedTicket: {
+          type: 'object',
+          description: 'Another ticket a ticket is linked with',
+          properties: {
+            id: { type: 'string' },
+            reference: { type: 'string' },
+            status: { enum: [...STATUSES] },
+            subject: { type: 'string' },
+          },
+        },
+        TicketSummary: {
+          type: 'object',
+          description: 'A ticket in a listing',
+          properties: { ...ticketTimes },
+        },
         AdminAgent: {
           type: 'object',
           description: 'An agent as admins see it',
@@ -1043,12 +1507,67 @@ export function openApiDocument(config: Config) {
         },
         AdminProject: {
           type: 'object',
-          description: "A project's settings and its public key",
-          properties: { id: {}, key: {}, prefix: {}, ...projectFields },
+          description:
+            "A project's settings and its public key; `identitySecret` only in the answer of the change that made it",
+          properties: {
+            id: {},
+            key: {},
+            prefix: {},
+            ...projectFields,
+            hasIdentitySecret: { type: 'boolean' },
+            identitySecret: { type: 'string', description: 'sbis_…, shown this once' },
+          },
         },
         ReporterTicket: {
           type: 'object',
           description: 'What the reporter sees: status, dates, the public timeline',
+        },
+        ReporterRequests: {
+          type: 'object',
+          description: "The reporter's requests, most recently changed first",
+          properties: {
+            items: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  reference: { type: 'string' },
+                  subject: { type: 'string' },
+                  status: { enum: [...STATUSES] },
+                  closeReason: nullableString,
+                  statusText: {
+                    type: 'string',
+                    description: 'The status in the words of the status page',
+                  },
+                  createdAt: { type: 'string', format: 'date-time' },
+                  updatedAt: { type: 'string', format: 'date-time' },
+                  lastChange: {
+                    type: 'object',
+                    properties: {
+                      type: { type: 'string' },
+                      text: { type: 'string' },
+                      by: { enum: ['reporter', 'support', 'system'] },
+                      name: nullableString,
+                      excerpt: nullableString,
+                      at: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                  unread: {
+                    type: 'integer',
+                    description: 'What support wrote since the reporter last opened the request',
+                  },
+                  token: {
+                    type: 'string',
+                    description:
+                      'The status token: the one sent, or a new one for a verified user on this device',
+                  },
+                  statusUrl: { type: 'string', format: 'uri' },
+                },
+              },
+            },
+            lang: { enum: [...LANGUAGES] },
+            identity: { enum: ['verified', null] },
+          },
         },
         Problem: {
           type: 'object',

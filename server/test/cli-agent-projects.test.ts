@@ -1,20 +1,8 @@
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from './harness.js'
-import { BIN, cli, serve, type Served } from './process.js'
-
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, [BIN, ...args]).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  )
+import { cli, run, serve, type Served } from './process.js'
 
 let running: Served | undefined
 afterEach(() => {

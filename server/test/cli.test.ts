@@ -1,20 +1,9 @@
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from './harness.js'
-import { BIN, cli, serve } from './process.js'
-
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, [BIN, ...args]).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  )
+import { BIN, cli, run, serve } from './process.js'
 
 describe('the snagbox command', () => {
   it('creates and updates projects, agents and tokens, printing JSON', async () => {

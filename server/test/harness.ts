@@ -78,6 +78,8 @@ export interface AgentHarness extends Harness {
   token: string
   /** A request as the agent, with the API token. */
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>
+  /** The same as whoever holds another API token. */
+  as(token: string): AgentHarness['api']
   /** Files a ticket and returns its answer (reference, statusUrl…). */
   file(
     body?: Record<string, unknown>,
@@ -123,6 +125,10 @@ export async function agentHarness(
     agent,
     token,
     api: async (path, init = {}) => request(path, init, { Authorization: `Bearer ${token}` }),
+    as:
+      (other) =>
+      async (path, init = {}) =>
+        request(path, init, { Authorization: `Bearer ${other}` }),
     file: async (body = { description: 'Export fails with error 0x80070005' }) => {
       const res = await h.post(body)
       if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`)

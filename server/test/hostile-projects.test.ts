@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PROBLEM_CONTENT_TYPE } from '@snagbox/sdk/contract'
 import { createAgent, updateAgent, type AgentWithProjects } from '../src/auth/agents.js'
 import { createApiToken } from '../src/auth/tokens.js'
+import { createMacro } from '../src/macros/store.js'
 import { createProject, type Project } from '../src/projects/store.js'
 import { agentHarness, ORIGIN, routesOf, type AgentHarness, type Route } from './harness.js'
 import { attachTo, dataUrl, png } from './images.js'
@@ -109,6 +110,9 @@ const SCOPED_ELSEWHERE = [
   'GET /api/v1/views',
   'POST /api/v1/views',
   'POST /api/v1/tickets/bulk',
+  // macros/routes.test.ts: a team's macros are seen and managed by that team only.
+  'GET /api/v1/macros',
+  'POST /api/v1/macros',
 ]
 
 /** A body each ticket route takes from an agent who may work on the ticket. */
@@ -118,6 +122,7 @@ const BODIES: Record<string, (target: { mass: string }) => unknown> = {
   'POST /api/v1/tickets/:ref/notes': () => ({ body: 'Internal' }),
   'POST /api/v1/tickets/:ref/split': () => ({ subject: 'Other', description: 'Another problem' }),
   'POST /api/v1/tickets/:ref/link': ({ mass }) => ({ parent: mass }),
+  'POST /api/v1/tickets/:ref/presence': () => ({ typing: true }),
 }
 
 const problemOf = async (res: Response) => {
@@ -138,6 +143,13 @@ describe('projects: who may see what', () => {
     const w = await world({ SNAGBOX_SMTP_URL: 'smtp://127.0.0.1:9' })
     const routes = routesOf(w.h)
     const ticketRoutes = routes.filter((r) => r.path.includes(':ref'))
+    // A saved reply for every project: usable on a ticket of any project, by whoever sees it.
+    const macroId = createMacro(
+      w.h.db,
+      { agentId: w.agents.admin.id, projects: 'all', admin: true },
+      { name: 'Thanks', body: 'Thank you', status: null, priority: null, project: null },
+      new Date(),
+    ).id
     expect(ticketRoutes.length).toBeGreaterThanOrEqual(7)
     const broken: string[] = []
     for (const route of ticketRoutes) {
@@ -164,6 +176,7 @@ describe('projects: who may see what', () => {
           .replace(':ref', ref)
           .replace(':id', String(email))
           .replace(':fileId', attachTo(w.h, ticket.id))
+          .replace(':macroId', macroId)
         const before = w.snapshot()
         const refused = await w.as('a', path, init)
         const text = await refused.text()

@@ -3,7 +3,8 @@ import { png } from '../../bench/png.mjs'
 import { loadConfig } from '../src/config.js'
 import type { Db } from '../src/db/client.js'
 import { checkScreenshot } from '../src/tickets/intake-body.js'
-import { addAttachment } from '../src/tickets/store/create.js'
+import { ticketEvents } from '../src/db/schema.js'
+import { addAttachment, attachmentEntry } from '../src/tickets/store/create.js'
 
 export { png }
 
@@ -83,6 +84,23 @@ export const dataUrl = (type: string, bytes: Buffer) =>
 export function attachTo(h: { db: Db }, ticketId: string): string {
   const id = randomUUID()
   const image = checkScreenshot(png(4, 4), loadConfig().limits)
-  h.db.transaction((tx) => addAttachment(tx, ticketId, { id, image }, new Date()))
+  const file = { id, name: 'shot.png', ...image }
+  // As a reporter's e-mailed reply with an image leaves it: the file and the entry naming it.
+  h.db.transaction((tx) => {
+    addAttachment(tx, ticketId, file, new Date())
+    tx.insert(ticketEvents)
+      .values({
+        ticketId,
+        type: 'reporter_comment',
+        actorKind: 'reporter',
+        data: JSON.stringify({
+          body: '(images only)',
+          via: 'email',
+          attachments: [attachmentEntry(file)],
+        }),
+        createdAt: new Date().toISOString(),
+      })
+      .run()
+  })
   return id
 }

@@ -4,6 +4,17 @@ import { promisify } from 'node:util'
 
 export const BIN = fileURLToPath(new URL('../bin/snagbox.js', import.meta.url))
 
+/** Runs a `snagbox` command and tells how it ended, whatever its exit code. */
+export const run = (args: string[]) =>
+  promisify(execFile)(process.execPath, [BIN, ...args]).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  )
+
 /** Runs a `snagbox` command with `--json` and returns what it printed. */
 export async function cli(args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args, '--json'])

@@ -1,5 +1,12 @@
 import { Hono, type Context } from 'hono'
-import { PRIORITIES, TOKEN_SCOPES, type AdminAgent } from '@snagbox/sdk/contract'
+import {
+  FIRST_RESPONSE_HOURS_MAX,
+  PRIORITIES,
+  TOKEN_SCOPES,
+  type AdminAgent,
+  type Priority,
+  type WorkingHours,
+} from '@snagbox/sdk/contract'
 import type { AuditContext } from '../audit/store.js'
 import { disableAgent, enableAgent } from '../auth/agent-access.js'
 import { notificationsOf } from '../auth/agent-fields.js'
@@ -30,6 +37,9 @@ const PROJECT_FIELDS = [
   'massIncidentPriority',
   'mailFrom',
   'imapUrl',
+  'identitySecret',
+  'workingHours',
+  'firstResponseHours',
 ] as const
 
 /**
@@ -160,6 +170,10 @@ export function adminRoutes(deps: AppDeps) {
     // '' or null: the server's sender, no mailbox.
     ...optional('mailFrom', f.text('mailFrom', { max: 300 }) ?? nullIfGiven(f, 'mailFrom')),
     ...optional('imapUrl', f.text('imapUrl', { max: 1000 }) ?? nullIfGiven(f, 'imapUrl')),
+    // true: a new secret, in this answer only; false: none.
+    ...optional('identitySecret', f.flag('identitySecret')),
+    ...optional('workingHours', workingHoursOf(f)),
+    ...optional('firstResponseHours', firstResponseHoursOf(f)),
   })
 
   app.post('/projects', async (c) => {
@@ -179,6 +193,23 @@ export function adminRoutes(deps: AppDeps) {
   })
 
   return app
+}
+
+/** `{ start: '09:00', end: '18:00' }` of a body, as strings (the store checks the times). */
+function workingHoursOf(f: Fields): WorkingHours | undefined {
+  const hours = f.object('workingHours')
+  if (!hours) return undefined
+  const start = hours.text('start', { required: true, max: 5 })
+  const end = hours.text('end', { required: true, max: 5 })
+  return start !== undefined && end !== undefined ? { start, end } : undefined
+}
+
+/** `{ critical: 1, high: 4 }` of a body: the priorities named change. */
+function firstResponseHoursOf(f: Fields): Partial<Record<Priority, number>> | undefined {
+  const targets = f.object('firstResponseHours')?.only(PRIORITIES)
+  if (!targets) return undefined
+  const hours = PRIORITIES.map((p) => [p, targets.positive(p, { max: FIRST_RESPONSE_HOURS_MAX })])
+  return Object.fromEntries(hours.filter(([, h]) => h !== undefined))
 }
 
 /** `null` when the body gave the field as `null` (to clear it), else `undefined`. */

@@ -44,7 +44,8 @@ export function isWorkingDay(date: string, calendar: Pick<WorkingCalendar, 'holi
   return isWorking(day, new Set(calendar.holidays))
 }
 
-function isWorking(day: number, holidays: ReadonlySet<string>): boolean {
+/** Whether a wall-clock day number is a working day: Monday to Friday and not a holiday. */
+export function isWorking(day: number, holidays: ReadonlySet<string>): boolean {
   const wd = weekday(day)
   return wd !== 0 && wd !== 6 && !holidays.has(isoDay(day))
 }

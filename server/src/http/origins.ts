@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import type { Config } from '../config.js'
 
 /**
@@ -13,4 +14,15 @@ export function isOriginAllowed(
   const lists = [...allowed, ...config.allowedOrigins]
   if (lists.includes('*') || lists.includes(origin)) return true
   return origin === new URL(config.publicUrl).origin
+}
+
+/**
+ * Lets a page of `origin` read the answer: its body, and the headers named in `exposed`. Given to
+ * refusals that name nothing (so a client can tell them from a network failure) and to answers
+ * for an origin the project allows.
+ */
+export function readableBy(c: Context, origin: string, exposed = ''): void {
+  c.header('Access-Control-Allow-Origin', origin)
+  c.header('Vary', 'Origin')
+  if (exposed) c.header('Access-Control-Expose-Headers', exposed)
 }

@@ -165,6 +165,15 @@ export class Fields {
     return value as number
   }
 
+  /** A number above 0 (a fraction too) and at most `max`. */
+  positive(name: string, options: { max: number }): number | undefined {
+    const value = this.body[name]
+    if (value === undefined) return undefined
+    if (typeof value !== 'number' || !(value > 0) || value > options.max)
+      return this.fail(name, `must be a number above 0 and at most ${options.max}`)
+    return value
+  }
+
   /** Throws a 400 problem listing every bad field, if any. */
   done(): void {
     if (this.errors.length) throw invalid(this.errors)

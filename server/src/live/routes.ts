@@ -1,29 +1,46 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { TicketEvent } from '@snagbox/sdk/contract'
+import type { PresenceEvent, TicketEvent } from '@snagbox/sdk/contract'
 import { requireAgent, type AgentEnv } from '../auth/require-agent.js'
 import { credentialHolds, isCredentialOf } from '../auth/credential-check.js'
 import type { AppDeps } from '../deps.js'
 import { ticketEventsOf } from './ticket-event.js'
 import { changeIn } from './change-in.js'
-import { currentScopeOf } from '../auth/agent-projects.js'
+import { currentScopeOf, inScope } from '../auth/agent-projects.js'
+import type { PresenceBoard } from './presence.js'
 
 /** How often an idle stream says it is alive, so proxies keep it open. */
 const HEARTBEAT_MS = 25_000
 
-/** `GET /api/v1/events`: Server-Sent Events of ticket changes, for agents only. */
-export function liveRoutes(deps: AppDeps) {
+/**
+ * `GET /api/v1/events`: Server-Sent Events of ticket changes, for agents only, and of who else is
+ * on a ticket (`ticket.presence`, from `board`).
+ */
+export function liveRoutes(deps: AppDeps, board: PresenceBoard) {
   const app = new Hono<AgentEnv>()
   app.get('/', requireAgent(deps), (c) => {
     // HEAD drops the body: a stream opened for it would never be read, nor ever closed.
     if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream' })
     return streamSSE(c, async (stream) => {
-      const queue: TicketEvent[] = []
+      const queue: (TicketEvent | PresenceEvent)[] = []
       let wake: (() => void) | undefined
       // Only the agent's projects; read again at each credential check, as they may change.
       let projects = c.get('agent').projects
+      const me = c.get('agent').id
       const unsubscribe = deps.changes.subscribe((change) => {
         queue.push(...ticketEventsOf(changeIn(change, projects)))
+        wake?.()
+      })
+      // Not what the agent itself did, and the agent itself left out of the list.
+      const stopPresence = board.subscribe((change) => {
+        if (change.agentId === me || !inScope(projects, change.ticket.projectId)) return
+        queue.push({
+          type: 'ticket.presence',
+          id: change.ticket.id,
+          reference: change.ticket.reference,
+          viewers: change.viewers.filter((v) => v.agentId !== me),
+          at: deps.now().toISOString(),
+        })
         wake?.()
       })
       // A logout in this process ends the stream at once. A token revoked or an agent disabled
@@ -36,6 +53,7 @@ export function liveRoutes(deps: AppDeps) {
       })
       stream.onAbort(() => {
         unsubscribe()
+        stopPresence()
         stopEnds()
         wake?.()
       })
@@ -60,7 +78,8 @@ export function liveRoutes(deps: AppDeps) {
         if (event) {
           await stream.writeSSE({
             event: event.type,
-            id: `${event.id}:${event.version}`,
+            // A presence is no version of the ticket: nothing to resume from.
+            ...(event.type === 'ticket.presence' ? {} : { id: `${event.id}:${event.version}` }),
             data: JSON.stringify(event),
           })
           wroteAt = Date.now()
@@ -80,6 +99,7 @@ export function liveRoutes(deps: AppDeps) {
         }
       }
       unsubscribe()
+      stopPresence()
       stopEnds()
     })
   })

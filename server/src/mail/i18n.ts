@@ -8,6 +8,7 @@ const en = {
   statusLink: 'Your request, its history and your answers:',
   footer: 'This message was sent automatically by the support desk.',
   replyHint: 'Reply to this e-mail or answer on the page of your request.',
+  files: 'Files that came with it (each link works as long as the one to your request):',
   received: {
     subject: 'Your request is received',
     lead: (ref: string) => `We have received your request ${ref}. Please keep this reference.`,
@@ -82,6 +83,7 @@ const ru: typeof en = {
   statusLink: 'Ваше обращение, его история и ваши ответы:',
   footer: 'Это письмо отправлено службой поддержки автоматически.',
   replyHint: 'Ответьте на это письмо или на странице обращения.',
+  files: 'Файлы к ответу (каждая ссылка действует, пока действует ссылка на обращение):',
   received: {
     subject: 'Обращение получено',
     lead: (ref) => `Мы получили ваше обращение ${ref}. Пожалуйста, сохраните этот номер.`,

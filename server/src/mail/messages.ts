@@ -29,6 +29,8 @@ export interface MailContent {
   link: string
   /** The words of the agent (a reply, a solution, a reason) or of the reporter (activity). */
   body?: string | null
+  /** `reply`, `question`, `resolved`: the files of the agent's reply, each a link to it. */
+  files?: { name: string; url: string }[]
   /** `resolved` and `reminder`: the status page at its confirm and reopen actions. */
   confirmUrl?: string
   reopenUrl?: string
@@ -58,6 +60,7 @@ type Part =
   | { link: string; label: string }
   | { buttons: { label: string; url: string }[] }
   | { facts: [string, string][] }
+  | { files: { name: string; url: string }[]; label: string }
 
 /**
  * Writes an e-mail: the subject carries the reference (`[DEMO-42] …`), the body comes as plain
@@ -94,7 +97,10 @@ ${parts.map(partHtml)}
 
 function partsOf(c: MailContent): { title: string; parts: Part[] } {
   const w = MAIL_WORDS[c.lang]
-  const quote = c.body ? [{ quote: c.body }] : []
+  const quote: Part[] = [
+    ...(c.body ? [{ quote: c.body }] : []),
+    ...(c.files?.length ? [{ files: c.files, label: w.files }] : []),
+  ]
   const status = { link: c.link, label: w.statusLink }
   const replyHint = { lead: w.replyHint }
   switch (c.kind) {
@@ -181,6 +187,7 @@ function partText(p: Part): string {
       .join('\n')
   if ('link' in p) return `${p.label}\n${p.link}`
   if ('buttons' in p) return p.buttons.map((b) => `${b.label}: ${b.url}`).join('\n')
+  if ('files' in p) return [p.label, ...p.files.map((f) => `${f.name}: ${f.url}`)].join('\n')
   return p.facts.map(([k, v]) => `${k}: ${v}`).join('\n')
 }
 
@@ -195,6 +202,10 @@ function partHtml(p: Part) {
       (b, i) =>
         html`<a href="${b.url}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600;${i === 0 ? 'background:#1a7f37;color:#fff' : 'border:1px solid #cf222e;color:#cf222e'}">${b.label}</a>`,
     )}</p>`
+  if ('files' in p)
+    return html`<p>${p.label}</p><ul>${p.files.map(
+      (f) => html`<li><a href="${f.url}" style="color:#2457c5">${f.name}</a></li>`,
+    )}</ul>`
   return html`<table style="border-collapse:collapse;margin:8px 0">${p.facts.map(
     ([k, v]) =>
       html`<tr><td style="padding:2px 12px 2px 0;color:#57606a">${k}</td><td style="padding:2px 0">${v}</td></tr>`,

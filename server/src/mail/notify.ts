@@ -51,10 +51,10 @@ export function recordNotifications(tx: Tx, change: CommittedChange, config: Con
 }
 
 /** What the reporter is told of an event: nothing, or one kind of e-mail with its details. */
-function reporterMail(
-  event: AppendedEvent,
-  ticket: TicketRow,
-): [MailKind, Partial<MailContent> & { otherId?: string }][] {
+/** What an e-mail to the reporter says beyond the ticket: the other ticket, a reply's files. */
+type ReporterExtra = Partial<MailContent> & { otherId?: string; attachments?: unknown }
+
+function reporterMail(event: AppendedEvent, ticket: TicketRow): [MailKind, ReporterExtra][] {
   const d = event.data
   const byAgent = event.actor.kind === 'agent' || event.actor.kind === 'token'
   switch (event.type) {
@@ -68,7 +68,7 @@ function reporterMail(
           : d.status === 'waiting_on_reporter'
             ? 'question'
             : 'reply'
-      return [[kind, { body: String(d.body ?? '') }]]
+      return [[kind, { body: String(d.body ?? ''), attachments: d.attachments }]]
     }
     case 'closed':
       return [
@@ -114,19 +114,25 @@ export class Mailer {
     private readonly config: Config,
   ) {}
 
-  toReporter(
-    ticket: TicketRow,
-    cause: MailCause,
-    kind: MailKind,
-    extra: Partial<MailContent> & { otherId?: string },
-  ): void {
+  toReporter(ticket: TicketRow, cause: MailCause, kind: MailKind, extra: ReporterExtra): void {
     const reporter = JSON.parse(ticket.reporter) as Reporter
     const to = reporter.email?.trim().toLowerCase()
     if (!to || !isEmailAddress(to)) return
     const lang = languageOf(ticket)
     const project = this.project(ticket.projectId)
-    const link = this.statusLink(ticket, cause.at, lang)
-    const { otherId, ...details } = extra
+    const token = addReporterToken(this.tx, ticket.id, cause.at)
+    const link = this.statusLinkOf(token, lang)
+    const { otherId, attachments, ...details } = extra
+    // A reply's files are linked, not attached: each link opens the file with this e-mail's
+    // status token, as the status page does.
+    const files = (
+      Array.isArray(attachments) ? (attachments as { id?: unknown; name?: unknown }[]) : []
+    )
+      .filter((f) => typeof f?.id === 'string')
+      .map((f) => ({
+        name: typeof f.name === 'string' ? f.name : String(f.id),
+        url: `${this.config.publicUrl}${ticketPaths.status(token, `/attachments/${encodeURIComponent(String(f.id))}`)}`,
+      }))
     const other = otherId ? this.other(otherId, to, cause.at, lang) : undefined
     const due = ticket.status === 'resolved' ? ticket.autoCloseDueAt : null
     const replyTo = this.replyTo(ticket, cause.at)
@@ -141,6 +147,7 @@ export class Mailer {
       reopenUrl: `${link}&do=reopen#reopen`,
       closesOn: due ? formatDate(due, lang, project.timeZone) : null,
       ...(other ? { other } : {}),
+      ...(files.length ? { files } : {}),
       ...details,
     })
   }
@@ -240,7 +247,10 @@ export class Mailer {
 
   /** A new status link for this e-mail: the reporter's credential, only its hash kept. */
   private statusLink(ticket: TicketRow, at: string, lang: Language): string {
-    const token = addReporterToken(this.tx, ticket.id, at)
+    return this.statusLinkOf(addReporterToken(this.tx, ticket.id, at), lang)
+  }
+
+  private statusLinkOf(token: string, lang: Language): string {
     return `${this.config.publicUrl}${ticketPaths.statusPage(token)}?lang=${lang}`
   }
 

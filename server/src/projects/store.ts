@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { PRIORITIES, type AdminProject, type Priority } from '@snagbox/sdk/contract'
+import {
+  PRIORITIES,
+  type AdminProject,
+  type Priority,
+  type ProjectWithSecret,
+  type WorkingHours,
+} from '@snagbox/sdk/contract'
 import type { Db } from '../db/client.js'
 import { PROJECT_DEFAULTS, projects } from '../db/schema.js'
 import { normalizeOrigin } from '../config.js'
@@ -9,9 +15,23 @@ import { randomToken } from '../auth/secrets.js'
 import { InputError } from '../input-error.js'
 import { recordAudit, UNKNOWN_CLI, type AuditContext } from '../audit/store.js'
 import { parseMailbox } from '../mail-address.js'
+import { newIdentitySecret } from './identity.js'
+import {
+  checkWorkingHours,
+  mergeFirstResponseHours,
+  responseTargetsOf,
+  workingHoursText,
+} from './response-targets.js'
 
-/** A project and its settings, as admins see and change them. */
+/**
+ * A project and its settings, as admins see and change them and the rest of the server reads
+ * them: its working hours and first-response targets parsed (`ResponseTargets`), whether it has
+ * an identity secret (never the secret).
+ */
 export type Project = AdminProject
+
+/** A project just created or changed, with the identity secret this once if the change made one. */
+export type SavedProject = ProjectWithSecret
 
 export interface NewProject {
   name: string
@@ -29,6 +49,12 @@ export interface NewProject {
   mailFrom?: string | null
   /** Its support mailbox (`imaps://user:pass@imap.example.com/INBOX`); `null`: none. */
   imapUrl?: string | null
+  /** `true`: make a new identity secret (replacing any), shown once in the answer; `false`: none. */
+  identitySecret?: boolean
+  /** The working day in its time zone (default 09:00–18:00). */
+  workingHours?: WorkingHours
+  /** First-response targets in working hours, by priority; those not given stay. */
+  firstResponseHours?: Partial<Record<string, unknown>>
 }
 
 /** A priority named by an admin, or an InputError naming the setting. */
@@ -85,8 +111,38 @@ function toProject(row: typeof projects.$inferSelect): Project {
     massIncidentPriority: row.massIncidentPriority,
     mailFrom: row.mailFrom,
     imapUrl: row.imapUrl && maskUrlPassword(row.imapUrl),
+    hasIdentitySecret: row.identitySecret !== null,
+    ...responseTargetsOf(row),
   }
 }
+
+/** The stored settings of the identity secret and the first-response targets that `input` gives. */
+function targetsAndSecret(
+  input: Pick<NewProject, 'identitySecret' | 'workingHours' | 'firstResponseHours'>,
+  current: Pick<Project, 'firstResponseHours'>,
+) {
+  const secret = input.identitySecret ? newIdentitySecret() : null
+  return {
+    secret,
+    set: {
+      ...(input.identitySecret !== undefined ? { identitySecret: secret } : {}),
+      ...(input.workingHours
+        ? { workingHours: workingHoursText(checkWorkingHours(input.workingHours)) }
+        : {}),
+      ...(input.firstResponseHours
+        ? {
+            firstResponseHours: JSON.stringify(
+              mergeFirstResponseHours(current.firstResponseHours, input.firstResponseHours),
+            ),
+          }
+        : {}),
+    },
+  }
+}
+
+/** The project as saved, with the secret when the change made one. */
+const saved = (row: typeof projects.$inferSelect, secret: string | null): SavedProject =>
+  secret ? { ...toProject(row), identitySecret: secret } : toProject(row)
 
 /** `imaps://support:secret@host/INBOX` → `imaps://support:***@host/INBOX`: never shown again. */
 function maskUrlPassword(value: string): string {
@@ -130,7 +186,11 @@ function checkImapUrl(value: string | null): string | null {
 }
 
 /** @example createProject(db, { name: 'Kvant Energo', prefix: 'KE', origins: ['https://app.example.com'] }) */
-export function createProject(db: Db, input: NewProject, by: AuditContext = UNKNOWN_CLI): Project {
+export function createProject(
+  db: Db,
+  input: NewProject,
+  by: AuditContext = UNKNOWN_CLI,
+): SavedProject {
   const name = input.name.trim()
   if (!name) throw new InputError({ field: 'name', message: 'is required' })
   if (!PREFIX.test(input.prefix)) {
@@ -155,6 +215,7 @@ export function createProject(db: Db, input: NewProject, by: AuditContext = UNKN
   const origins = parseOrigins(input.origins ?? [])
   const mailFrom = checkMailFrom(input.mailFrom ?? null)
   const imapUrl = checkImapUrl(input.imapUrl ?? null)
+  const targets = targetsAndSecret(input, responseTargetsOf(PROJECT_DEFAULTS))
   const at = by.at ?? new Date()
   return db.transaction((tx) => {
     if (tx.select().from(projects).where(eq(projects.prefix, input.prefix)).get())
@@ -178,6 +239,7 @@ export function createProject(db: Db, input: NewProject, by: AuditContext = UNKN
         massIncidentPriority,
         mailFrom,
         imapUrl,
+        ...targets.set,
         createdAt: at.toISOString(),
       })
       .returning()
@@ -186,9 +248,9 @@ export function createProject(db: Db, input: NewProject, by: AuditContext = UNKN
       ...by,
       action: 'project.create',
       target: row.id,
-      data: { name, prefix: row.prefix },
+      data: { name, prefix: row.prefix, identitySecret: row.identitySecret !== null },
     })
-    return toProject(row)
+    return saved(row, targets.secret)
   })
 }
 
@@ -211,10 +273,13 @@ export function updateProject(
       | 'massIncidentPriority'
       | 'mailFrom'
       | 'imapUrl'
+      | 'identitySecret'
+      | 'workingHours'
+      | 'firstResponseHours'
     >
   >,
   by: AuditContext = UNKNOWN_CLI,
-): Project {
+): SavedProject {
   const current = findProjectByPrefix(db, prefix)
   if (!current)
     throw new InputError({ message: `no project with the prefix ${prefix}` }, 'not_found')
@@ -239,12 +304,14 @@ export function updateProject(
     ...(changes.imapUrl !== undefined ? { imapUrl: checkImapUrl(changes.imapUrl) } : {}),
   }
   checkCalendar(next)
+  const targets = targetsAndSecret(changes, current)
   return db.transaction((tx) => {
     const row = tx
       .update(projects)
       .set({
         ...next,
         ...mail,
+        ...targets.set,
         allowedOrigins: JSON.stringify(next.allowedOrigins),
         holidays: JSON.stringify(next.holidays),
       })
@@ -257,7 +324,7 @@ export function updateProject(
       target: current.id,
       data: { prefix: current.prefix, changed },
     })
-    return toProject(row)
+    return saved(row, targets.secret)
   })
 }
 
@@ -269,6 +336,11 @@ export function findProjectByKey(db: Db, key: string): Project | undefined {
 /** Every project, by prefix. */
 export function listProjects(db: Db): Project[] {
   return db.select().from(projects).orderBy(projects.prefix).all().map(toProject)
+}
+
+export function findProjectById(db: Db, id: string): Project | undefined {
+  const row = db.select().from(projects).where(eq(projects.id, id)).get()
+  return row && toProject(row)
 }
 
 export function findProjectByPrefix(db: Db, prefix: string): Project | undefined {

@@ -14,6 +14,7 @@ import { relatedOf, reporterEmailOf, reporterView } from '../tickets/store/views
 import { ticketProblem } from '../tickets/problems.js'
 import { MESSAGES, pickLang, type Lang } from './i18n.js'
 import { notFoundPage, statusPage } from './page.js'
+import { seen } from './request-summary.js'
 import { reporterAction, ticketOfToken } from './token.js'
 import { hitReporterWrite, TOO_MANY } from './write-limit.js'
 
@@ -50,6 +51,8 @@ export function statusPageRoutes(deps: AppDeps) {
     const ticket = ticketOf(token)
     if (!ticket) return c.html(notFoundPage(lang), 404)
     const view = reporterView(deps.db, ticket)
+    // The reporter is looking at it: what support wrote is no longer unread.
+    seen(deps.db, ticket, view.timeline)
     // Times in the reporter's own zone when the report says it, else the project's.
     const reported = (JSON.parse(ticket.environment) as { timezone?: unknown }).timezone
     const timeZone = isTimeZone(reported) ? reported : projectOf(deps.db, ticket).timeZone

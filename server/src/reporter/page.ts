@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { FREE_TEXT_CHARS, ticketPaths, type ReporterTicket } from '@snagbox/sdk/contract'
 import { MESSAGES, type Lang } from './i18n.js'
+import { closedWhy, entryAuthor, entryText, entryTitle } from './words.js'
 
 type View = ReporterTicket
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>
@@ -81,17 +82,14 @@ export function statusPage(input: {
   const action = (name: string) => `${ticketPaths.statusPage(token)}/${name}?lang=${lang}`
   const can = (a: string) => (view.allowedActions as string[]).includes(a)
   const other: Lang = lang === 'ru' ? 'en' : 'ru'
-  const closedWhy =
-    view.status === 'closed' && view.closeReason
-      ? html` — ${t.closeReason[view.closeReason] ?? view.closeReason}`
-      : ''
+  const why = closedWhy(lang, view.status, view.closeReason)
 
   const body = html`
 <header>
   <h1>${t.title} ${view.reference}</h1>
   <a href="${ticketPaths.statusPage(token)}?lang=${other}" lang="${other}">${t.language}</a>
 </header>
-<p><span class="status">${t.status[view.status] ?? view.status}</span>${closedWhy}</p>
+<p><span class="status">${t.status[view.status] ?? view.status}</span>${why ? ` — ${why}` : ''}</p>
 <p class="hint">${t.statusHint[view.status] ?? ''}</p>
 ${input.done && t.done[input.done] ? html`<p class="notice" role="status">${t.done[input.done]}</p>` : ''}
 ${input.error ? html`<p class="notice error" role="alert">${input.error}</p>` : ''}
@@ -137,7 +135,7 @@ ${
 }
 
 <h2>${t.history}</h2>
-<ol>${view.timeline.map((e) => timelineEntry(e, lang, when))}</ol>
+<ol>${view.timeline.map((e) => timelineEntry(e, lang, when, token))}</ol>
 
 ${
   can('withdraw')
@@ -154,23 +152,26 @@ ${
   )
 }
 
-function timelineEntry(e: View['timeline'][number], lang: Lang, when: (iso: string) => Html): Html {
-  const t = MESSAGES[lang]
-  const who =
-    e.actor.kind === 'reporter'
-      ? t.you
-      : e.actor.kind === 'system'
-        ? t.system
-        : e.actor.name
-          ? `${t.support} · ${e.actor.name}`
-          : t.support
-  const d = e.data as Record<string, unknown>
-  const title =
-    e.type === 'status_changed'
-      ? html`${t.events.status_changed} ${t.quote(t.status[String(d.to)] ?? String(d.to))}`
-      : html`${t.events[e.type] ?? e.type}`
-  const text = [d.body, d.reason, d.comment].find(
-    (v): v is string => typeof v === 'string' && v.length > 0,
-  )
-  return html`<li><strong>${title}</strong> <span class="meta">${who} · ${when(e.createdAt)}</span>${text ? html`<div class="text">${text}</div>` : ''}</li>`
+function timelineEntry(
+  e: View['timeline'][number],
+  lang: Lang,
+  when: (iso: string) => Html,
+  token: string,
+): Html {
+  const text = entryText(e)
+  return html`<li><strong>${entryTitle(lang, e)}</strong> <span class="meta">${entryAuthor(lang, e)} · ${when(e.createdAt)}</span>${text ? html`<div class="text">${text}</div>` : ''}${files(e, token)}</li>`
+}
+
+/** The files an entry carries (an agent's reply's), each a link to download or open it. */
+function files(e: View['timeline'][number], token: string): Html | '' {
+  const list = Array.isArray(e.data.attachments) ? (e.data.attachments as unknown[]) : []
+  const links = list.flatMap((f) => {
+    const { id, name } = (f ?? {}) as { id?: unknown; name?: unknown }
+    if (typeof id !== 'string') return []
+    const href = ticketPaths.status(token, `/attachments/${encodeURIComponent(id)}`)
+    return [
+      html`<li><a href="${href}" target="_blank" rel="noopener">${typeof name === 'string' ? name : id}</a></li>`,
+    ]
+  })
+  return links.length ? html`<ul class="files">${links}</ul>` : ''
 }

@@ -8,22 +8,26 @@ import {
   STATUSES,
   ticketPaths,
 } from '@snagbox/sdk/contract'
-import { agentWorksIn, inScope } from '../auth/agent-projects.js'
+import { agentWorksIn } from '../auth/agent-projects.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
 import { etagOf, parseIfMatch } from '../http/etag.js'
 import { Fields, readJsonObject } from '../http/request-body.js'
+import { agentTicket } from './agent-ticket.js'
 import { decide } from './lifecycle/decide.js'
-import { decidePatch } from './lifecycle/patch.js'
-import type { Action, Actor } from './lifecycle/types.js'
+import { decideAll, decidePatch } from './lifecycle/patch.js'
+import type { Action, Actor, Decision } from './lifecycle/types.js'
 import { parseListQuery } from './list-query.js'
+import { readReplyBody } from './reply-body.js'
 import { attachmentResponse, screenshotResponse } from './screenshot-response.js'
-import { listTickets } from './store/list.js'
+import { listTickets } from './store/queue-page.js'
+import { addAttachment, attachmentEntry } from './store/create.js'
 import { mailStamp, resendMail } from './store/emails.js'
-import { findTicket, type TicketRow } from './store/read.js'
+import type { TicketRow } from './store/read.js'
 import { TicketError } from './store/errors.js'
 import { ticketProblem } from './problems.js'
+import { similarTickets } from './store/similar.js'
 import { agentView } from './store/views.js'
 import { applyDecision, splitTicket, type DecisionInput } from './store/write.js'
 
@@ -42,21 +46,17 @@ export function agentTicketRoutes(deps: AppDeps) {
   const { db, config } = deps
   const app = new Hono<AgentEnv>()
 
-  // A ticket of a project the agent is not in answers exactly as one that does not exist.
-  const load = (c: Context<AgentEnv>, ref: string): TicketRow => {
-    const row = findTicket(db, ref)
-    if (!row || !inScope(c.get('agent').projects, row.projectId))
-      throw new ApiError(404, 'not_found', `No ticket ${ref}`)
-    return row
-  }
+  const load = (c: Context<AgentEnv>, ref: string): TicketRow =>
+    agentTicket(db, c.get('agent'), ref)
   const answer = (c: Context, ticket: TicketRow, status: 200 | 201 = 200) => {
     c.header('ETag', etagOf(ticket, mailStamp(db, ticket.id)))
-    return c.json(agentView(db, ticket, config.publicUrl), status)
+    return c.json(agentView(db, ticket, config.publicUrl, deps.now()), status)
   }
   const change = (
     c: Context<AgentEnv>,
     row: TicketRow,
     decision: (actor: Actor) => DecisionInput['decide'],
+    write?: DecisionInput['write'],
   ) => {
     const ifMatch = parseIfMatch(c.req.header('if-match'))
     const actor = actorOf(c.get('agent'))
@@ -66,6 +66,7 @@ export function agentTicketRoutes(deps: AppDeps) {
       now: deps.now(),
       ifMatch,
       decide: decision(actor),
+      ...(write ? { write } : {}),
     })
   }
 
@@ -73,7 +74,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     const parsed = parseListQuery(c.req.query())
     if ('errors' in parsed) throw invalid(parsed.errors)
     const { id, projects } = c.get('agent')
-    return c.json(listTickets(db, parsed.query, { agentId: id, projects }))
+    return c.json(listTickets(db, parsed.query, { agentId: id, projects }, deps.now()))
   })
 
   app.get('/:ref', requireAgent(deps), (c) => {
@@ -81,16 +82,21 @@ export function agentTicketRoutes(deps: AppDeps) {
     const etag = etagOf(row, mailStamp(db, row.id))
     c.header('ETag', etag)
     if (c.req.header('if-none-match') === etag) return c.body(null, 304)
-    return c.json(agentView(db, row, config.publicUrl))
+    return c.json(agentView(db, row, config.publicUrl, deps.now()))
   })
+
+  app.get('/:ref/similar', requireAgent(deps), (c) =>
+    c.json({ items: similarTickets(db, load(c, c.req.param('ref')), deps.now()) }),
+  )
 
   app.get('/:ref/screenshot', requireAgent(deps), (c) =>
     screenshotResponse(c, db, load(c, c.req.param('ref'))),
   )
 
-  // An image that came with an e-mailed reply: the timeline entry names it in `attachments`.
+  // A file of a message (an e-mailed reply's image, an agent's reply's file): the timeline entry
+  // names it in `attachments`.
   app.get('/:ref/attachments/:fileId', requireAgent(deps), (c) =>
-    attachmentResponse(c, db, load(c, c.req.param('ref')), c.req.param('fileId')),
+    attachmentResponse(c, db, load(c, c.req.param('ref')), c.req.param('fileId'), 'agent'),
   )
 
   /** The fields of a PATCH, checked (every bad one named); the lifecycle decides the rest. */
@@ -130,19 +136,30 @@ export function agentTicketRoutes(deps: AppDeps) {
     return answer(c, patchRow(c, row, patch))
   })
 
+  // A reply, and with it the status it asks for and a priority (a saved reply's): one change, each
+  // part under the lifecycle; a priority it already has is left out, as in a PATCH. Its files
+  // are kept in the same transaction and named by its timeline entry.
   app.post('/:ref/replies', requireAgent(deps), async (c) => {
     const row = load(c, c.req.param('ref'))
-    const f = new Fields(await readJsonObject(c, deps.config.limits))
+    const { fields, files } = await readReplyBody(c, config.limits)
+    const f = new Fields(fields)
     const body = f.text('body', { required: true, max: FREE_TEXT_CHARS })!
     const status = f.oneOf('status', REPLY_STATUSES)
+    const priority = f.oneOf('priority', PRIORITIES)
     f.done()
+    const reply: Action = { type: 'reply', body, ...(status ? { status } : {}) }
+    const actions: Action[] = priority ? [reply, { type: 'set_priority', priority }] : [reply]
+    const attachments = files.map(attachmentEntry)
+    const now = deps.now()
     return answer(
       c,
       change(
         c,
         row,
-        (actor) => (state, ctx) =>
-          decide(state, { type: 'reply', body, ...(status ? { status } : {}) }, actor, ctx),
+        (actor) => (state, ctx) => withFiles(decideAll(state, actions, actor, ctx), attachments),
+        files.length
+          ? (tx) => files.forEach((file) => addAttachment(tx, row.id, file, now))
+          : undefined,
       ),
       201,
     )
@@ -179,7 +196,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     })
     c.header('ETag', etagOf(split.ticket, mailStamp(db, split.ticket.id)))
     const statusUrl = `${config.publicUrl}${ticketPaths.statusPage(split.reporterToken)}`
-    return c.json({ ...agentView(db, split.ticket, config.publicUrl), statusUrl }, 201)
+    return c.json({ ...agentView(db, split.ticket, config.publicUrl, deps.now()), statusUrl }, 201)
   })
 
   // An e-mail of the ticket once more (a reporter who lost it, or one that failed): recorded
@@ -300,6 +317,15 @@ export function agentTicketRoutes(deps: AppDeps) {
   })
 
   return app
+}
+
+/** A reply's decision with its files named in its `public_reply` entry. */
+function withFiles(decision: Decision, attachments: Record<string, unknown>[]): Decision {
+  if (!decision.ok || !attachments.length) return decision
+  const events = decision.events.map((e) =>
+    e.type === 'public_reply' ? { ...e, data: { ...e.data, attachments } } : e,
+  )
+  return { ...decision, events }
 }
 
 /** `assigneeId`: an agent id, `me`, or `null` to unassign; absent when not given. */

@@ -2,13 +2,9 @@ import type { Context } from 'hono'
 import { MULTIPART, SCREENSHOT_DATA_URL, sniffImage, type Limits } from '@snagbox/sdk/contract'
 import { ApiError } from '../errors.js'
 import { parseJsonBody, type JsonLimits } from '../http/json-body.js'
-import {
-  MAX_MULTIPART_PARTS,
-  multipartBoundary,
-  multipartContentType,
-  multipartPartsOver,
-} from '../http/multipart-parts.js'
+import { MAX_MULTIPART_PARTS } from '../http/multipart-parts.js'
 import { readBodyBytes } from '../http/request-body.js'
+import { partText, readForm } from './multipart-form.js'
 import type { Screenshot } from './store/create.js'
 
 export interface IntakeBody {
@@ -31,41 +27,14 @@ export async function readIntakeBody(c: Context, limits: JsonLimits): Promise<In
     return { payload, screenshot: dataUrlBytes(payload) }
   }
   if (type.startsWith('multipart/form-data')) {
-    const bytes = await readBodyBytes(c)
-    const boundary = multipartBoundary(c.req.header('content-type')!)
-    if (!boundary) {
-      throw new ApiError(400, 'invalid_payload', 'The multipart body has no usable boundary', [
-        { path: '', message: 'Content-Type must name a boundary of 1–70 plain characters' },
-      ])
-    }
-    const contentType = multipartContentType(boundary)
-    if (multipartPartsOver(bytes, boundary, MAX_MULTIPART_PARTS)) {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The multipart body has more than ${MAX_MULTIPART_PARTS} parts`,
-        [{ path: '', message: `must have at most ${MAX_MULTIPART_PARTS} parts` }],
-      )
-    }
-    let form: FormData
-    try {
-      form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData()
-    } catch {
-      throw new ApiError(400, 'invalid_payload', 'The multipart body could not be read', [
-        { path: '', message: 'must be well-formed multipart/form-data' },
-      ])
-    }
+    const form = await readForm(c, await readBodyBytes(c))
     const part = form.get(MULTIPART.payload)
     if (part === null) {
       throw new ApiError(400, 'invalid_payload', 'The multipart body has no "payload" part', [
         { path: MULTIPART.payload, message: 'is required (the ticket as JSON)' },
       ])
     }
-    const payload = parseJsonBody(
-      typeof part === 'string' ? part : await part.text(),
-      limits,
-      MULTIPART.payload,
-    )
+    const payload = parseJsonBody(await partText(part), limits, MULTIPART.payload)
     const file = form.get(MULTIPART.screenshot)
     if (file !== null && typeof file === 'string') {
       throw new ApiError(400, 'invalid_payload', 'The "screenshot" part must be a file', [

@@ -9,9 +9,10 @@ import {
 import type { AppDeps } from '../deps.js'
 import { maskAddress } from '../mail-address.js'
 import { ApiError, invalid } from '../errors.js'
-import { isOriginAllowed } from '../http/origins.js'
+import { isOriginAllowed, readableBy } from '../http/origins.js'
 import { RateLimiter } from '../http/rate-limiter.js'
 import { allAllowedOrigins, findProjectByKey, type Project } from '../projects/store.js'
+import { verifiedIdentity } from '../projects/identity.js'
 import { checkScreenshot, readIntakeBody } from './intake-body.js'
 import { createTicket } from './store/create.js'
 
@@ -26,15 +27,8 @@ export function intakeRoutes(deps: AppDeps) {
   const perProject = new RateLimiter(config.rateLimit.perProject, () => deps.now().getTime())
   const app = new Hono<Env>()
 
-  /** The answer is readable by `origin` (its body only: the refusals below name no project). */
-  const readableBy = (c: Context, origin: string) => {
-    c.header('Access-Control-Allow-Origin', origin)
-    c.header('Vary', 'Origin')
-  }
-  const corsHeaders = (c: Context, origin: string) => {
-    readableBy(c, origin)
-    c.header('Access-Control-Expose-Headers', 'Retry-After, Location')
-  }
+  /** An answer readable by `origin` with its Retry-After and Location (bare refusals: `readableBy`). */
+  const corsHeaders = (c: Context, origin: string) => readableBy(c, origin, 'Retry-After, Location')
 
   // Any origin's preflight is answered, so that its POST is sent and refused readably (401, 403):
   // the SDK must tell "this site is not allowed" from a network failure, or it retries forever.
@@ -130,9 +124,15 @@ export function intakeRoutes(deps: AppDeps) {
       const result = validateTicketPayload(body.payload, config.limits)
       if (!result.ok) throw invalid(result.errors)
       const screenshot = body.screenshot ? checkScreenshot(body.screenshot, config.limits) : null
+      // A user named without a valid signature is left out; the report is kept all the same.
+      const { user } = result.value
+      const reporterUserId = user
+        ? (verifiedIdentity(db, c.get('project').id, user)?.userId ?? null)
+        : null
       const ticket = createTicket(deps, {
         project: c.get('project'),
         payload: result.value,
+        reporterUserId,
         screenshot,
         idempotencyKey,
         idempotencyKeyHours: config.idempotencyKeyHours,
@@ -158,6 +158,7 @@ export function intakeRoutes(deps: AppDeps) {
           config.mail.smtpUrl && result.value.reporter?.email
             ? maskAddress(result.value.reporter.email)
             : null,
+        ...(user ? { identity: reporterUserId ? 'verified' : 'not_verified' } : {}),
       }
       c.header('Location', `${config.publicUrl}${ticketPaths.ticket(ticket.reference)}`)
       return c.json(answer, ticket.outcome === 'created' ? 201 : 200)

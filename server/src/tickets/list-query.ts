@@ -1,5 +1,6 @@
 import { CATEGORIES, PRIORITIES, STATUSES, type FieldError } from '@snagbox/sdk/contract'
-import { decodeCursor, type ListQuery } from './store/list.js'
+import type { ListQuery } from './store/list.js'
+import { decodeCursor } from './store/queue-page.js'
 
 export const MAX_LIMIT = 100
 
@@ -40,10 +41,15 @@ export function parseListQuery(
   const since = updatedSince ? Date.parse(updatedSince) : Number.NaN
   if (updatedSince && Number.isNaN(since))
     errors.push({ path: 'updatedSince', message: 'must be an ISO 8601 date' })
+  const sort = query.sort?.trim() || 'queue'
+  if (sort !== 'queue' && sort !== 'first_response_due')
+    errors.push({ path: 'sort', message: 'must be queue or first_response_due' })
   const cursorText = text('cursor', 400)
   const cursor = cursorText ? decodeCursor(cursorText) : null
   if (cursorText && cursor === null)
     errors.push({ path: 'cursor', message: 'is not a cursor this server gave out' })
+  else if (cursor?.dueOrder && sort !== 'first_response_due')
+    errors.push({ path: 'cursor', message: 'belongs to sort=first_response_due' })
   const parsed: ListQuery = {
     status: list('status', [...STATUSES, 'open']),
     category: list('category', CATEGORIES),
@@ -51,11 +57,16 @@ export function parseListQuery(
     urgent: flag('urgent'),
     assignee: text('assignee', 100),
     q: text('q', 500),
+    reporter: text('reporter', 200),
     appVersion: text('appVersion', 100),
     os: text('os', 100),
     updatedSince: Number.isNaN(since) ? null : new Date(since).toISOString(),
+    parent: text('parent', 60),
+    duplicateOf: text('duplicateOf', 60),
+    splitFrom: text('splitFrom', 60),
+    sort: sort === 'first_response_due' ? sort : 'queue',
     limit,
-    cursor,
+    cursor: cursor?.text ?? null,
   }
   return errors.length ? { errors } : { query: parsed }
 }

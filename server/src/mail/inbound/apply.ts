@@ -12,7 +12,12 @@ import { checkScreenshot } from '../../tickets/intake-body.js'
 import { decide } from '../../tickets/lifecycle/decide.js'
 import type { Actor, Decision, TicketState, TimelineEvent } from '../../tickets/lifecycle/types.js'
 import { ChangeFeed, type CommittedChange } from '../../tickets/store/changes.js'
-import { addAttachment, createTicket, type Screenshot } from '../../tickets/store/create.js'
+import {
+  addAttachment,
+  attachmentEntry,
+  createTicket,
+  type Screenshot,
+} from '../../tickets/store/create.js'
 import type { TicketRow } from '../../tickets/store/read.js'
 import { reporterEmailOf } from '../../tickets/store/views.js'
 import { applyDecision } from '../../tickets/store/write.js'
@@ -76,6 +81,7 @@ export function applyMessage(
   if (match) {
     // Its images are kept (checked as a screenshot is); the names of the rest are in the text.
     const files = keptImages(m, deps.config.limits)
+    const stored = files.kept.map(({ id, name, image }) => ({ id, name, ...image }))
     const keptNames = new Set(files.kept.map((f) => f.name))
     const others = m.attachments.filter((name) => !keptNames.has(name))
     const body = withNames(replyText(m.text), others, FREE_TEXT_CHARS, files.refused)
@@ -90,16 +96,9 @@ export function applyMessage(
         now,
         true,
       )
-      for (const file of files.kept) addAttachment(tx, match.ticket.id, file, now)
+      for (const file of stored) addAttachment(tx, match.ticket.id, file, now)
     })
-    const attached = files.kept.map(({ id, name, image }) => ({
-      id,
-      name,
-      contentType: image.type,
-      width: image.width,
-      height: image.height,
-      bytes: image.data.length,
-    }))
+    const attached = stored.map(attachmentEntry)
     const { reporterComment } = reply(
       deps,
       changes,

@@ -114,7 +114,8 @@ export type TimelineEvent =
   | Event<'withdrawn', { reason: string | null }>
   | Event<'closed', { closeReason: AgentCloseReason; comment: string; duplicateOf: string | null }>
   | Event<'auto_closed', { dueAt: string }>
-  | Event<'linked', { relation: 'child_of' | 'duplicate_of'; ticketId: string }>
+  /** `duplicated_by`: on the ticket a duplicate names, written by the store (the other side). */
+  | Event<'linked', { relation: 'child_of' | 'duplicate_of' | 'duplicated_by'; ticketId: string }>
   | Event<'split', { ticketId: string }>
 
 export type TimelineEventType = TimelineEvent['type']

@@ -4,6 +4,7 @@ import {
   PRIORITIES,
   type ImageInfo,
   type Priority,
+  type Reporter,
   type Status,
   type ValidTicketPayload,
 } from '@snagbox/sdk/contract'
@@ -14,6 +15,7 @@ import { actorAgentId, type Actor } from '../lifecycle/types.js'
 import { commit, type AppendedEvent, type StoreDeps } from './changes.js'
 import { matchIdempotencyKey, requestFingerprint } from './idempotency.js'
 import { queueKey } from './queue-key.js'
+import { firstResponseDueAt } from './first-response.js'
 import { indexTicket } from './search.js'
 import type { TicketRow } from './read.js'
 
@@ -63,6 +65,8 @@ export function createTicket(
   input: {
     project: { id: string; massIncidentPriority: Priority }
     payload: ValidTicketPayload
+    /** The signed-in user the report came from, when its signature was valid. */
+    reporterUserId?: string | null
     screenshot: Screenshot | null
     idempotencyKey: string | null
     idempotencyKeyHours: number
@@ -108,6 +112,7 @@ export function createTicket(
         environment: JSON.stringify(payload.environment),
         context: JSON.stringify(payload.context),
         logs: JSON.stringify(payload.logs),
+        reporterUserId: input.reporterUserId ?? null,
         idempotencyKey,
         idempotencyFingerprint: fingerprint,
       },
@@ -160,6 +165,7 @@ type TicketFields = Pick<
   | 'environment'
   | 'context'
   | 'logs'
+  | 'reporterUserId'
   | 'idempotencyKey'
   | 'idempotencyFingerprint'
   | 'splitFromId'
@@ -167,8 +173,9 @@ type TicketFields = Pick<
 
 /**
  * Writes a new ticket inside a transaction: the next reference of the project's counter (no
- * gaps, no duplicates, whatever the concurrency), its `created` event, its search row and a
- * reporter token.
+ * gaps, no duplicates, whatever the concurrency), when its first response is due, its `created`
+ * event, its search row and a reporter token. Every new ticket is made here: by the intake, from
+ * an e-mail, by a split.
  */
 export function insertTicket(
   tx: Tx,
@@ -181,15 +188,16 @@ export function insertTicket(
     id?: string
   },
 ): { row: TicketRow; event: AppendedEvent; reporterToken: string } {
-  const { ticketSeq: number, prefix } = tx
+  const project = tx
     .update(projects)
     .set({ ticketSeq: sql`${projects.ticketSeq} + 1` })
     .where(eq(projects.id, input.projectId))
-    .returning({ ticketSeq: projects.ticketSeq, prefix: projects.prefix })
+    .returning()
     .get()!
+  const number = project.ticketSeq
   const id = input.id ?? randomUUID()
-  const reference = `${prefix}-${number}`
-  const priority = input.fields.priority
+  const reference = `${project.prefix}-${number}`
+  const priority = input.fields.priority as Priority
   const row = tx
     .insert(tickets)
     .values({
@@ -200,6 +208,7 @@ export function insertTicket(
       reference,
       status: 'new',
       queueKey: queueKey({ status: 'new', priority, createdAt: input.now, id }),
+      firstResponseDueAt: firstResponseDueAt(project, input.now, priority),
       createdAt: input.now,
       updatedAt: input.now,
     })
@@ -222,6 +231,8 @@ export function insertTicket(
     searchId: event.id,
     subject: input.fields.subject,
     description: input.fields.description,
+    reporter: JSON.parse(input.fields.reporter ?? '{}') as Reporter,
+    context: JSON.parse(input.fields.context ?? '{}') as Record<string, unknown>,
   })
   return {
     row,
@@ -260,34 +271,53 @@ export function splitFields(row: TicketRow, subject: string, description: string
     environment: row.environment,
     context: row.context,
     logs: '[]',
+    reporterUserId: row.reporterUserId,
     idempotencyKey: null,
     idempotencyFingerprint: null,
     splitFromId: row.id,
   }
 }
 
+/** A file kept with a message: its id, its type as served (an image's, or octet-stream), its bytes. */
+export interface StoredFile {
+  id: string
+  type: string
+  /** An image's size in pixels; 0 for any other file. */
+  width: number
+  height: number
+  data: Buffer
+}
+
 /**
- * Keeps a file that came with a message on a ticket (an image of an e-mailed reply), in the
- * transaction of the change that records the message; the timeline entry names it by `id`.
+ * Keeps a file that came with a message on a ticket (an image of an e-mailed reply, a file of an
+ * agent's reply), in the transaction of the change that records the message; the timeline entry
+ * names it by `id` in its `attachments`.
  */
-export function addAttachment(
-  tx: Tx,
-  ticketId: string,
-  file: { id: string; image: Screenshot },
-  now: Date,
-): void {
+export function addAttachment(tx: Tx, ticketId: string, file: StoredFile, now: Date): void {
   tx.insert(attachments)
     .values({
       id: file.id,
       ticketId,
       kind: 'attachment',
-      contentType: file.image.type,
-      width: file.image.width,
-      height: file.image.height,
-      bytes: file.image.data.length,
-      sha256: createHash('sha256').update(file.image.data).digest('hex'),
-      data: file.image.data,
+      contentType: file.type,
+      width: file.width,
+      height: file.height,
+      bytes: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      data: file.data,
       createdAt: now.toISOString(),
     })
     .run()
+}
+
+/** What a timeline entry says of a file it carries: `attachments: [{ id, name, … }]`. */
+export function attachmentEntry(file: StoredFile & { name: string }) {
+  return {
+    id: file.id,
+    name: file.name,
+    contentType: file.type,
+    width: file.width,
+    height: file.height,
+    bytes: file.data.length,
+  }
 }

@@ -1,15 +1,10 @@
-import { and, asc, eq, gt, gte, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
-import type {
-  Category,
-  CloseReason,
-  Priority,
-  Status,
-  TicketPage,
-  TicketSummary,
-} from '@snagbox/sdk/contract'
+import { and, eq, gte, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import type { Status } from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
-import { agents, attachments, tickets } from '../../db/schema.js'
-import { textMatch } from './search.js'
+import { tickets } from '../../db/schema.js'
+import { linkedTo } from './links.js'
+import { findTicket } from './read.js'
+import { reporterMatch, textMatch } from './search.js'
 
 /** What the queue is filtered by: a checked `GET /api/v1/tickets` query. */
 export interface ListQuery {
@@ -22,11 +17,20 @@ export interface ListQuery {
   /** `me`, `none` or an agent id. */
   assignee: string | null
   q: string | null
+  /** Words of the reporter's name, e-mail or organization. */
+  reporter: string | null
   appVersion: string | null
   /** `Windows`, or a name and a version: `Windows 11`. */
   os: string | null
   updatedSince: string | null
+  /** `queue`: open first, by priority, then age; `first_response_due`: the soonest due first. */
+  sort: 'queue' | 'first_response_due'
+  /** The children of a mass incident, its duplicates, the tickets split from it: a reference or id. */
+  parent: string | null
+  duplicateOf: string | null
+  splitFrom: string | null
   limit: number
+  /** Where the page starts (`decodeCursor`). */
   cursor: string | null
 }
 
@@ -42,7 +46,7 @@ export interface Lister {
  * The conditions of a listing (without its cursor): the lister's projects and the query's filters.
  * `null` when the lister sees nothing at all (an agent without projects).
  */
-function conditionsOf(
+export function conditionsOf(
   db: Db,
   query: Omit<ListQuery, 'limit' | 'cursor'>,
   lister: Lister,
@@ -76,6 +80,13 @@ function conditionsOf(
       where.push(sql`json_extract(${tickets.environment}, '$.os.version') = ${version.join(' ')}`)
   }
   if (query.updatedSince) where.push(gte(tickets.updatedAt, query.updatedSince))
+  for (const relation of ['parent', 'duplicateOf', 'splitFrom'] as const) {
+    const ref = query[relation]
+    if (!ref) continue
+    const target = findTicket(db, ref)
+    where.push(target ? linkedTo(target.id, relation) : sql`0`)
+  }
+  if (query.reporter) where.push(reporterMatch(tickets.id, query.reporter) ?? sql`0`)
   if (query.q) {
     const byText = textMatch(db, tickets.id, query.q)
     const byReference = REFERENCE.test(query.q)
@@ -136,76 +147,6 @@ export function countTickets(
     .get()!.n
 }
 
-/**
- * The inbox listing: filters, full-text search and keyset pagination in the queue order, of the
- * lister's projects only. A page ends at a queue key, so tickets created meanwhile never shift or
- * repeat the pages that follow.
- */
-export function listTickets(db: Db, query: ListQuery, lister: Lister): TicketPage {
-  const where = conditionsOf(db, query, lister)
-  if (!where) return { items: [], nextCursor: null }
-  if (query.cursor) where.push(gt(tickets.queueKey, query.cursor))
-
-  const rows = db
-    .select({
-      id: tickets.id,
-      reference: tickets.reference,
-      status: tickets.status,
-      closeReason: tickets.closeReason,
-      category: tickets.category,
-      priority: tickets.priority,
-      blocking: tickets.blocking,
-      subject: tickets.subject,
-      reporter: tickets.reporter,
-      app: tickets.app,
-      os: sql<string | null>`json_extract(${tickets.environment}, '$.os')`,
-      assigneeId: tickets.assigneeId,
-      assigneeName: agents.name,
-      hasScreenshot: sql<number>`EXISTS (SELECT 1 FROM ${attachments} WHERE ${attachments.ticketId} = ${tickets.id} AND ${attachments.kind} = 'screenshot')`,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-      queueKey: tickets.queueKey,
-    })
-    .from(tickets)
-    .leftJoin(agents, eq(agents.id, tickets.assigneeId))
-    .where(and(...where))
-    .orderBy(asc(tickets.queueKey))
-    .limit(query.limit + 1)
-    .all()
-
-  const page = rows.slice(0, query.limit)
-  const more = rows.length > query.limit
-  return {
-    items: page.map((r) => {
-      const reporter = JSON.parse(r.reporter) as TicketSummary['reporter']
-      const app = JSON.parse(r.app) as TicketSummary['app']
-      const os = (r.os ? JSON.parse(r.os) : {}) as TicketSummary['os']
-      return {
-        id: r.id,
-        reference: r.reference,
-        status: r.status as Status,
-        closeReason: r.closeReason as CloseReason | null,
-        category: r.category as Category,
-        priority: r.priority as Priority,
-        blocking: r.blocking,
-        subject: r.subject,
-        reporter: {
-          name: reporter.name,
-          email: reporter.email,
-          organization: reporter.organization,
-        },
-        app: { name: app.name, version: app.version, build: app.build },
-        os: { name: os.name ?? null, version: os.version ?? null, bitness: os.bitness ?? null },
-        assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
-        hasScreenshot: !!r.hasScreenshot,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-      } satisfies TicketSummary
-    }),
-    nextCursor: more ? encodeCursor(page[page.length - 1]!.queueKey) : null,
-  }
-}
-
 /** Up to how many tickets a scope is read through the project index and sorted. */
 const FEW_TICKETS = 2000
 
@@ -229,15 +170,4 @@ function inProjects(db: Db, projects: readonly string[]): SQL {
   return n < FEW_TICKETS
     ? sql`likelihood(${inArray(tickets.projectId, ids)}, 0.0001)`
     : inArray(sql`+${tickets.projectId}`, ids)
-}
-
-/** A page's cursor: where the next page starts in the queue, opaque to the client. */
-function encodeCursor(queueKey: string): string {
-  return Buffer.from(`v1:${queueKey}`).toString('base64url')
-}
-
-/** The queue key a cursor of `encodeCursor` stands for; `null` for anything else. */
-export function decodeCursor(cursor: string): string | null {
-  const text = Buffer.from(cursor, 'base64url').toString()
-  return text.startsWith('v1:') && text.length > 3 ? text.slice(3) : null
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm'
-import type { Status, TimelineEntry } from '@snagbox/sdk/contract'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import type { TimelineEntry } from '@snagbox/sdk/contract'
 import type { Db } from '../../db/client.js'
 import {
   agents,
@@ -64,13 +64,26 @@ export function screenshotData(
     .get()
 }
 
-/** A file that came with a message on the ticket (an image of an e-mailed reply), by its id. */
+/**
+ * A file that came with a message on the ticket (an image of an e-mailed reply, a file of an
+ * agent's reply), by its id, with the name its timeline entry gives it. The reporter gets only
+ * the files of entries it may see.
+ */
 export function attachmentData(
   db: Db,
   ticketId: string,
   id: string,
-): { contentType: string; data: Buffer } | undefined {
-  return db
+  audience: 'agent' | 'reporter',
+): { contentType: string; data: Buffer; name: string | null } | undefined {
+  const named = db.get<{ name: unknown } | undefined>(
+    sql`SELECT json_extract(f.value, '$.name') AS name
+      FROM ${ticketEvents} AS e, json_each(e.data, '$.attachments') AS f
+      WHERE e.ticket_id = ${ticketId} AND json_extract(f.value, '$.id') = ${id}
+        ${audience === 'reporter' ? sql`AND e.visibility = 'public'` : sql``}
+      LIMIT 1`,
+  )
+  if (!named) return undefined
+  const file = db
     .select({ contentType: attachments.contentType, data: attachments.data })
     .from(attachments)
     .where(
@@ -81,6 +94,7 @@ export function attachmentData(
       ),
     )
     .get()
+  return file && { ...file, name: typeof named.name === 'string' ? named.name : null }
 }
 
 /**
@@ -113,13 +127,10 @@ export function timeline(
         .all()
     : []
   const byId = new Map(people.map((p) => [p.id, p]))
-  const linked =
-    audience === 'reporter'
-      ? referencesOf(
-          db,
-          rows.flatMap((r) => [...LINKS.keys()].map((key) => stringOr(r.data[key]))),
-        )
-      : new Map<string, string>()
+  const linked = referencesOf(
+    db,
+    rows.flatMap((r) => [...LINKS.keys()].map((key) => stringOr(r.data[key]))),
+  )
   return rows.map((r) => {
     const person = r.actorId ? byId.get(r.actorId) : undefined
     const actor =
@@ -145,7 +156,7 @@ export function timeline(
       type: r.type,
       visibility: r.visibility,
       actor,
-      data: audience === 'agent' ? data : reporterData(r.type, data, linked),
+      data: audience === 'agent' ? agentData(data, linked) : reporterData(r.type, data, linked),
       createdAt: r.createdAt,
     }
   })
@@ -154,12 +165,15 @@ export function timeline(
 /** How support organises its work: not the reporter's concern, so not on the reporter's timeline. */
 const AGENTS_WORK = new Set(['assigned', 'priority_changed', 'category_changed'])
 
-/** Event data that holds another ticket's id, and the name its reference goes by for the reporter. */
+/**
+ * Event data that holds another ticket's id, and the names its reference goes by: in the
+ * reporter's view (instead of the id) and in the agent's (beside it).
+ */
 const LINKS = new Map([
-  ['ticketId', 'reference'],
-  ['duplicateOf', 'duplicateOf'],
-  ['splitFrom', 'splitFrom'],
-  ['parentId', 'parent'],
+  ['ticketId', { reporter: 'reference', agent: 'reference' }],
+  ['duplicateOf', { reporter: 'duplicateOf', agent: 'duplicateOfReference' }],
+  ['splitFrom', { reporter: 'splitFrom', agent: 'splitFromReference' }],
+  ['parentId', { reporter: 'parent', agent: 'parentReference' }],
 ])
 const stringOr = (value: unknown) => (typeof value === 'string' ? value : null)
 /** What the reporter typed or was told, kept whatever it looks like. */
@@ -178,7 +192,7 @@ function reporterData(
   for (const [key, value] of Object.entries(data)) {
     const link = LINKS.get(key)
     if (link) {
-      seen[link] = typeof value === 'string' ? (references.get(value) ?? null) : null
+      seen[link.reporter] = typeof value === 'string' ? (references.get(value) ?? null) : null
     } else if (key === 'tokenId' || (type === 'assigned' && (key === 'from' || key === 'to'))) {
       continue
     } else if (TEXT.has(key) || !(typeof value === 'string' && UUID.test(value))) {
@@ -186,6 +200,22 @@ function reporterData(
     }
   }
   return seen
+}
+
+/**
+ * An event's data as an agent sees it: all of it, each linked ticket's reference beside its id
+ * (`split { ticketId, reference }`), so no entry names a ticket by its id alone.
+ */
+function agentData(
+  data: Record<string, unknown>,
+  references: Map<string, string>,
+): Record<string, unknown> {
+  const named = { ...data }
+  for (const [key, { agent }] of LINKS) {
+    const value = data[key]
+    if (typeof value === 'string') named[agent] = references.get(value) ?? null
+  }
+  return named
 }
 
 /** References of linked tickets, by id, for showing links as `DEMO-7` rather than ids. */
@@ -198,18 +228,6 @@ export function referencesOf(db: Db, ids: (string | null)[]): Map<string, string
     .where(inArray(tickets.id, wanted))
     .all()
   return new Map(rows.map((r) => [r.id, r.reference]))
-}
-
-export function childrenOf(
-  db: Db,
-  parentId: string,
-): { id: string; reference: string; status: Status }[] {
-  return db
-    .select({ id: tickets.id, reference: tickets.reference, status: tickets.status })
-    .from(tickets)
-    .where(eq(tickets.parentId, parentId))
-    .orderBy(asc(tickets.number))
-    .all() as { id: string; reference: string; status: Status }[]
 }
 
 /** The ticket a reporter token's hash belongs to, with the stored hash (for a constant-time check). */

@@ -12,8 +12,11 @@ import type { Db } from '../../db/client.js'
 import { agents, tickets } from '../../db/schema.js'
 import { mailOfTicket } from './emails.js'
 import { allowedActions } from '../lifecycle/allowed.js'
+import { isOverdue } from './first-response.js'
+import { linksOf, splitsOf } from './links.js'
+import { reporterContextOf } from './reporter-context.js'
+import { waitingSince } from './waiting-since.js'
 import {
-  childrenOf,
   findTicketById,
   projectOf,
   referencesOf,
@@ -29,11 +32,12 @@ const lifecycleOf = (row: TicketRow) => ({
   category: row.category as Category,
 })
 
-/** The whole ticket as an agent sees it: every field, the timeline with internal notes, links. */
-export function agentView(db: Db, row: TicketRow, publicUrl: string) {
+/**
+ * The whole ticket as an agent sees it: every field, the timeline with internal notes, links,
+ * the reporter's other requests, and its times (`now`: whether its first response is late).
+ */
+export function agentView(db: Db, row: TicketRow, publicUrl: string, now: Date) {
   const project = projectOf(db, row)
-  const refs = referencesOf(db, [row.parentId, row.splitFromId, row.duplicateOfId])
-  const link = (id: string | null) => (id ? { id, reference: refs.get(id) ?? null } : null)
   const assignee = row.assigneeId
     ? (db
         .select({ id: agents.id, name: agents.name, email: agents.email })
@@ -57,10 +61,15 @@ export function agentView(db: Db, row: TicketRow, publicUrl: string) {
     context: JSON.parse(row.context),
     logs: JSON.parse(row.logs),
     assignee,
-    parent: link(row.parentId),
-    splitFrom: link(row.splitFromId),
-    duplicateOf: link(row.duplicateOfId),
-    children: row.category === 'mass_incident' ? childrenOf(db, row.id) : [],
+    ...linksOf(db, row),
+    firstResponseDueAt: row.firstResponseDueAt,
+    firstResponseAt: row.firstResponseAt,
+    firstResponseOverdue: isOverdue(row, now),
+    waitingSince: db
+      .select({ since: waitingSince() })
+      .from(tickets)
+      .where(eq(tickets.id, row.id))
+      .get()!.since,
     reopenCount: row.reopenCount,
     resolvedAt: row.resolvedAt,
     closedAt: row.closedAt,
@@ -69,6 +78,7 @@ export function agentView(db: Db, row: TicketRow, publicUrl: string) {
     updatedAt: row.updatedAt,
     version: row.version,
     emails: mailOfTicket(db, row.id),
+    reporterContext: reporterContextOf(db, row, reporterEmailOf(row)),
     screenshot: shot
       ? {
           url: `${publicUrl}${ticketPaths.ticket(row.reference, '/screenshot')}`,
@@ -118,21 +128,18 @@ export function reporterEmailOf(row: TicketRow): string | null {
  */
 export function relatedOf(db: Db, row: TicketRow): ReporterTicket['related'] {
   const mine = reporterEmailOf(row)
-  const linked = (id: string | null, relation: ReporterTicket['related'][number]['relation']) => {
-    const other = id ? findTicketById(db, id) : undefined
+  const linked = (
+    other: TicketRow | undefined,
+    relation: ReporterTicket['related'][number]['relation'],
+  ) => {
     if (!other) return []
     const same = relation !== 'duplicate_of' || (!!mine && reporterEmailOf(other) === mine)
     return [{ reference: other.reference, relation, status: other.status as Status, yours: same }]
   }
-  const children = db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(eq(tickets.splitFromId, row.id))
-    .orderBy(tickets.number)
-    .all()
+  const byId = (id: string | null) => (id ? findTicketById(db, id) : undefined)
   return [
-    ...linked(row.duplicateOfId, 'duplicate_of'),
-    ...linked(row.splitFromId, 'split_from'),
-    ...children.flatMap((c) => linked(c.id, 'split_into')),
+    ...linked(byId(row.duplicateOfId), 'duplicate_of'),
+    ...linked(byId(row.splitFromId), 'split_from'),
+    ...splitsOf(db, row.id).flatMap((split) => linked(split, 'split_into')),
   ]
 }

@@ -16,6 +16,7 @@ import {
 } from '../lifecycle/types.js'
 import { commit, type AppendedEvent, type StoreDeps } from './changes.js'
 import { insertTicket, splitFields } from './create.js'
+import { firstResponseDueAt } from './first-response.js'
 import { TicketError } from './errors.js'
 import { queueKey } from './queue-key.js'
 import type { TicketRow } from './read.js'
@@ -37,18 +38,25 @@ function stateOf(row: TicketRow): TicketState {
   }
 }
 
-/** The decide context of a ticket: the clock and its project's auto-close calendar. */
-function contextFor(tx: Tx | Db, row: TicketRow, now: Date): DecideContext {
+type ProjectRow = typeof projects.$inferSelect
+
+/** The project of a ticket, and the decide context it gives: the clock and its auto-close calendar. */
+function contextFor(
+  tx: Tx | Db,
+  row: TicketRow,
+  now: Date,
+): { ctx: DecideContext; project: ProjectRow } {
   const project = tx.select().from(projects).where(eq(projects.id, row.projectId)).get()!
   const calendar = {
     timeZone: project.timeZone,
     holidays: JSON.parse(project.holidays) as string[],
   }
-  return {
+  const ctx: DecideContext = {
     now: now.toISOString(),
     autoCloseDueAt: (from) =>
       autoCloseDueAt(new Date(from), project.autoCloseDays, calendar).toISOString(),
   }
+  return { ctx, project }
 }
 
 export interface DecisionInput {
@@ -58,6 +66,8 @@ export interface DecisionInput {
   /** The version the caller saw; if the ticket changed since, nothing is written. */
   ifMatch?: number | null
   decide: (state: TicketState, ctx: DecideContext, row: TicketRow) => Decision
+  /** What else the change writes, in its transaction, once it is decided (a reply's files). */
+  write?: (tx: Tx, row: TicketRow) => void
 }
 
 /**
@@ -119,14 +129,21 @@ function decideIn(tx: Tx, input: DecisionInput, before?: (row: TicketRow) => voi
   if (input.ifMatch != null && input.ifMatch !== row.version) {
     throw new TicketError({ code: 'stale', expected: input.ifMatch, actual: row.version })
   }
-  const ctx = contextFor(tx, row, input.now)
+  const { ctx, project } = contextFor(tx, row, input.now)
   const decision = input.decide(stateOf(row), ctx, row)
   if (!decision.ok) throw new TicketError(decision.error)
   checkLinks(tx, row, decision.relations)
   before?.(row)
-  const written = writeState(tx, row, decision.state, decision.relations, decision.events, ctx.now)
+  const written = writeState(tx, project, row, decision, ctx.now)
+  input.write?.(tx, written.row)
   const changed = [written.row]
   const events = [...written.events]
+  const original = decision.relations.duplicateOfId
+  if (original) {
+    const other = markDuplicated(tx, project, original, row, input.actor, ctx.now)
+    changed.push(other.row)
+    events.push(...other.events)
+  }
   const resolvedNow = row.status !== 'resolved' && decision.state.status === 'resolved'
   if (resolvedNow && row.category === 'mass_incident') {
     const reply = decision.events.find((e) => e.type === 'public_reply')
@@ -178,6 +195,29 @@ function checkLinks(tx: Tx, row: TicketRow, relations: RelationChange): void {
   }
 }
 
+/**
+ * The other side of a duplicate: the ticket it duplicates records which ticket now names it
+ * (internal: another reporter's request), so that its duplicates are found through its own
+ * timeline (`links.ts`). A change of that ticket too, so that whoever has it open hears of it.
+ */
+function markDuplicated(
+  tx: Tx,
+  project: ProjectRow,
+  originalId: string,
+  duplicate: TicketRow,
+  actor: Actor,
+  now: string,
+): Written {
+  const row = tx.select().from(tickets).where(eq(tickets.id, originalId)).get()!
+  const event: TimelineEvent = {
+    type: 'linked',
+    actor,
+    visibility: 'internal',
+    data: { relation: 'duplicated_by', ticketId: duplicate.id },
+  }
+  return writeState(tx, project, row, { state: stateOf(row), relations: {}, events: [event] }, now)
+}
+
 function resolveChildren(
   tx: Tx,
   parent: TicketRow,
@@ -191,6 +231,7 @@ function resolveChildren(
     .where(and(eq(tickets.parentId, parent.id), ne(tickets.status, 'closed')))
     .orderBy(asc(tickets.number))
     .all()
+  const contexts = new Map(rows.map((r) => [r.id, contextFor(tx, r, now)]))
   const result = resolveMassIncident({
     parentId: parent.id,
     body,
@@ -199,13 +240,14 @@ function resolveChildren(
     children: rows.map((r) => ({
       id: r.id,
       state: stateOf(r),
-      autoCloseDueAt: contextFor(tx, r, now).autoCloseDueAt,
+      autoCloseDueAt: contexts.get(r.id)!.ctx.autoCloseDueAt,
     })),
   })
   if (!result.ok) throw new TicketError(result.error)
   return result.resolved.map((child) => {
     const row = rows.find((r) => r.id === child.id)!
-    return writeState(tx, row, child.state, {}, child.events, now.toISOString())
+    const { project } = contexts.get(row.id)!
+    return writeState(tx, project, row, { ...child, relations: {} }, now.toISOString())
   })
 }
 
@@ -214,14 +256,27 @@ interface Written {
   events: AppendedEvent[]
 }
 
+/**
+ * Writes a decision's outcome to a ticket: the lifecycle fields and links, what the store keeps
+ * from them (the queue key; the first response, by the first public reply of an agent or a token,
+ * and its due time, again from the arrival when the priority changes before it), a new version,
+ * the timeline events and their search rows.
+ */
 function writeState(
   tx: Tx,
+  project: ProjectRow,
   row: TicketRow,
-  state: TicketState,
-  relations: { parentId?: string; duplicateOfId?: string | null },
-  events: TimelineEvent[],
+  outcome: { state: TicketState; relations: RelationChange; events: TimelineEvent[] },
   now: string,
 ): Written {
+  const { state, relations, events } = outcome
+  const answered =
+    row.firstResponseAt ??
+    (events.some((e) => e.type === 'public_reply' && actorAgentId(e.actor) !== null) ? now : null)
+  const due =
+    answered === null && state.priority !== row.priority
+      ? firstResponseDueAt(project, row.createdAt, state.priority)
+      : row.firstResponseDueAt
   const updated = tx
     .update(tickets)
     .set({
@@ -242,6 +297,8 @@ function writeState(
         createdAt: row.createdAt,
         id: row.id,
       }),
+      firstResponseAt: answered,
+      firstResponseDueAt: due,
       version: row.version + 1,
       updatedAt: now,
     })

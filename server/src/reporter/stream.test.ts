@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+import type { ReporterStreamEvent } from '@snagbox/sdk/contract'
+import { agentHarness, ORIGIN, type AgentHarness } from '../../test/harness.js'
+import { createProject } from '../projects/store.js'
+import { STREAMS_PER_ADDRESS } from './stream.js'
+
+interface Message {
+  event: string
+  id: string | null
+  data: unknown
+}
+
+/** Opens `GET /api/v1/status/events` and reads its messages one by one. */
+async function open(h: AgentHarness, tokens: string[], headers: Record<string, string> = {}) {
+  const query = tokens.map((t) => `token=${encodeURIComponent(t)}`).join('&')
+  const res = await h.app.request(`/api/v1/status/events?${query}`, {
+    headers: { 'X-Snagbox-Key': h.project.key, Origin: ORIGIN, ...headers },
+  })
+  const reader = res.status === 200 ? res.body?.getReader() : undefined
+  const decoder = new TextDecoder()
+  let buffer = ''
+  // A read outlives the wait that gave up on it: the next wait takes it over.
+  let reading: ReturnType<NonNullable<typeof reader>['read']> | undefined
+  /** The next message (heartbeats skipped), or `null` when none comes within `ms`. */
+  async function next(ms = 3000): Promise<Message | null> {
+    const until = Date.now() + ms
+    for (;;) {
+      const end = buffer.indexOf('\n\n')
+      if (end >= 0) {
+        const block = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${name}:`))
+            ?.slice(name.length + 1)
+            .trim() ?? null
+        if (!field('event')) continue
+        return { event: field('event')!, id: field('id'), data: JSON.parse(field('data')!) }
+      }
+      const left = until - Date.now()
+      if (left <= 0 || !reader) return null
+      let timer: ReturnType<typeof setTimeout> | undefined
+      reading ??= reader.read()
+      const part = await Promise.race([
+        reading,
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), left))),
+      ])
+      clearTimeout(timer)
+      if (part === null) return null
+      reading = undefined
+      if (part.done) return null
+      buffer += decoder.decode(part.value, { stream: true })
+    }
+  }
+  return { res, next, close: () => reader?.cancel() }
+}
+
+const reply = (h: AgentHarness, reference: string, body: string, status?: string) =>
+  h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body, status } })
+
+describe('GET /api/v1/status/events', () => {
+  it("tells of what support writes on the stream's requests, and of nothing else", async () => {
+    const h = await agentHarness()
+    const watched = await h.file({ description: 'Export fails' })
+    const other = await h.file({ description: 'Not watched' })
+    const stream = await open(h, [watched.token])
+    expect(stream.res.status).toBe(200)
+    expect(stream.res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    expect(stream.res.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+    expect((await stream.next())?.event).toBe('ready')
+
+    await reply(h, watched.reference, 'Which printer is it?', 'waiting_on_reporter')
+    const message = await stream.next()
+    expect(message).toMatchObject({ event: 'request', id: expect.stringMatching(/^\d+$/) })
+    const data = message!.data as ReporterStreamEvent
+    expect(data.request).toMatchObject({
+      reference: watched.reference,
+      status: 'waiting_on_reporter',
+      statusText: 'Waiting for your answer',
+      unread: 1,
+      lastChange: { type: 'public_reply', excerpt: 'Which printer is it?' },
+    })
+    expect(data.events.map((e) => e.type)).toEqual(['public_reply', 'status_changed'])
+    expect(data.request).not.toHaveProperty('token')
+
+    // An internal note, support's own bookkeeping and another request: nothing.
+    await h.api(`/api/v1/tickets/${watched.reference}/notes`, {
+      method: 'POST',
+      json: { body: 'internal' },
+    })
+    await h.api(`/api/v1/tickets/${watched.reference}`, {
+      method: 'PATCH',
+      json: { priority: 'high' },
+    })
+    await reply(h, other.reference, 'Elsewhere')
+    expect(await stream.next(300)).toBeNull()
+
+    // The reporter's own comment is on their timeline too.
+    await h.reporter(watched.statusUrl, '/comments', { method: 'POST', json: { body: 'HP 1020' } })
+    const own = (await stream.next())!.data as ReporterStreamEvent
+    expect(own.events.map((e) => e.type)).toEqual(['reporter_comment', 'status_changed'])
+    expect(own.request.unread).toBe(1)
+    await stream.close()
+  })
+
+  it('resumes from Last-Event-ID with what was added meanwhile', async () => {
+    const h = await agentHarness()
+    const t = await h.file()
+    const first = await open(h, [t.token])
+    const ready = await first.next()
+    expect(ready).toMatchObject({ event: 'ready', id: expect.stringMatching(/^\d+$/) })
+    await reply(h, t.reference, 'One')
+    const one = (await first.next())!
+    await first.close()
+    await reply(h, t.reference, 'Two')
+    await reply(h, t.reference, 'Three')
+
+    const again = await open(h, [t.token], { 'Last-Event-ID': one.id! })
+    expect((await again.next())?.event).toBe('ready')
+    const caught = (await again.next())!
+    const bodies = (caught.data as ReporterStreamEvent).events.map((e) => e.data.body)
+    expect(bodies).toEqual(['Two', 'Three'])
+    expect(Number(caught.id)).toBeGreaterThan(Number(one.id))
+    expect(await again.next(200)).toBeNull()
+    await again.close()
+  })
+
+  it('ends when none of its status links opens a request any more', async () => {
+    const h = await agentHarness({ env: { SNAGBOX_STREAM_CHECK_SECONDS: '1' } })
+    const t = await h.file()
+    const stream = await open(h, [t.token])
+    expect((await stream.next())?.event).toBe('ready')
+    h.db.$client.prepare('delete from reporter_tokens where ticket_id = ?').run(t.id)
+    expect(await stream.next(3000)).toMatchObject({ event: 'ended', data: { reason: 'gone' } })
+  })
+
+  it(`keeps at most ${STREAMS_PER_ADDRESS} open from one address`, async () => {
+    const h = await agentHarness()
+    const t = await h.file()
+    const address = { 'X-Forwarded-For': '203.0.113.20' }
+    const subscribed = () => (h.changes as unknown as { listeners: Set<unknown> }).listeners.size
+    const base = subscribed()
+    const streams = []
+    for (let i = 0; i < STREAMS_PER_ADDRESS; i++) streams.push(await open(h, [t.token], address))
+    expect(streams.every((s) => s.res.status === 200)).toBe(true)
+    const over = await open(h, [t.token], address)
+    expect(over.res.status).toBe(429)
+    expect(over.res.headers.get('retry-after')).toBe('60')
+    expect((await open(h, [t.token], { 'X-Forwarded-For': '203.0.113.21' })).res.status).toBe(200)
+    await streams.pop()!.close()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const after = await open(h, [t.token], address)
+    expect(after.res.status).toBe(200)
+    await Promise.all([...streams, after].map((s) => s.close()))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Every closed stream stopped listening (the one from the other address is still open).
+    expect(subscribed()).toBe(base + 1)
+  })
+
+  it('refuses what it cannot stream, readably', async () => {
+    const h = await agentHarness()
+    const t = await h.file()
+    const other = createProject(h.db, { name: 'Other', prefix: 'OTH', origins: [ORIGIN] })
+    const theirs = await h.post({ description: 'x' }, { 'X-Snagbox-Key': other.key })
+    const theirToken = ((await theirs.json()) as { statusUrl: string }).statusUrl.split(
+      '/status/',
+    )[1]!
+    const cases: [string[], Record<string, string>, number, string][] = [
+      [[], {}, 400, 'invalid_payload'],
+      [Array.from({ length: 51 }, () => t.token), {}, 400, 'invalid_payload'],
+      [['A'.repeat(43)], {}, 404, 'not_found'],
+      [[theirToken], {}, 404, 'not_found'],
+      [[t.token], { Origin: 'https://evil.example' }, 403, 'origin_not_allowed'],
+      [[t.token], { 'X-Snagbox-Key': 'pk_nobody_at_all' }, 401, 'unknown_project_key'],
+    ]
+    for (const [tokens, headers, status, code] of cases) {
+      const { res } = await open(h, tokens, headers)
+      expect(res.status).toBe(status)
+      expect(await res.json()).toMatchObject({ code })
+    }
+    // The key in the query, for an EventSource.
+    const res = await h.app.request(`/api/v1/status/events?key=${h.project.key}&token=${t.token}`)
+    expect(res.status).toBe(200)
+    await res.body?.cancel()
+    const head = await h.app.request(`/api/v1/status/events?token=${t.token}`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+  })
+})

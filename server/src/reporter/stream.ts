@@ -1,0 +1,126 @@
+import type { Context } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import type { ReporterStreamEvent } from '@snagbox/sdk/contract'
+import type { AppDeps } from '../deps.js'
+import { ApiError } from '../errors.js'
+import { idleWait } from '../http/idle-wait.js'
+import { findTicketById, timeline, type TicketRow } from '../tickets/store/read.js'
+import { newestEventId, ticketsOfTokens } from '../tickets/store/reporter-requests.js'
+import type { Lang } from './i18n.js'
+import { requestSummary } from './request-summary.js'
+
+/** How often an idle stream says it is alive, so proxies keep it open. */
+const HEARTBEAT_MS = 25_000
+/** Open streams per client address: a page per reporter of an office behind one NAT address. */
+export const STREAMS_PER_ADDRESS = 100
+
+const open = new WeakMap<AppDeps, Map<string, number>>()
+
+/**
+ * Server-Sent Events of the reporter's requests: a `request` event (`ReporterStreamEvent`) each
+ * time something the reporter may see is added to one of them — never for an internal note or
+ * support's own bookkeeping (assignments, priorities). Its `id` is a mark in the server's timeline:
+ * reconnecting with `Last-Event-ID` sends what was added since (a message may come twice then,
+ * never not at all). It ends (`ended`) when none of its status links opens a request any more.
+ */
+export function requestStream(
+  c: Context,
+  deps: AppDeps,
+  input: { watched: { token: string; ticket: TicketRow }[]; lang: Lang; since: number | null },
+) {
+  const address = deps.clientIp(c)
+  let streams = open.get(deps)
+  if (!streams) open.set(deps, (streams = new Map()))
+  const count = streams.get(address) ?? 0
+  if (count >= STREAMS_PER_ADDRESS)
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `${STREAMS_PER_ADDRESS} streams are open from this address already; close one first`,
+      undefined,
+      { 'Retry-After': '60' },
+    )
+  streams.set(address, count + 1)
+  const { db } = deps
+  const release = () => {
+    const left = streams.get(address)! - 1
+    if (left) streams.set(address, left)
+    else streams.delete(address)
+  }
+  return streamSSE(c, async (stream) => {
+    try {
+      const start = newestEventId(db)
+      const sent = new Map(input.watched.map((w) => [w.ticket.id, input.since ?? start]))
+      const tokens = new Map(input.watched.map((w) => [w.ticket.id, w.token]))
+      // What has news the reporter may see: a public event (the timeline drops support's own).
+      const news = new Set<string>(input.since === null ? [] : sent.keys())
+      const idle = idleWait()
+      const unsubscribe = deps.changes.subscribe((change) => {
+        for (const e of change.events)
+          if (e.visibility === 'public' && sent.has(e.ticketId)) news.add(e.ticketId)
+        if (news.size) idle.wake()
+      })
+      stream.onAbort(idle.wake)
+      /** The request's entries added after what was sent and up to `mark`, as one message. */
+      const messageOf = (ticketId: string, mark: number): ReporterStreamEvent | null => {
+        const ticket = findTicketById(db, ticketId)
+        if (!ticket) return null
+        const entries = timeline(db, ticketId, 'reporter')
+        const events = entries.filter((e) => e.id > sent.get(ticketId)! && e.id <= mark)
+        if (!events.length) return null
+        sent.set(ticketId, events.at(-1)!.id)
+        return { request: requestSummary(ticket, entries, input.lang), events }
+      }
+      try {
+        await stream.writeSSE({
+          event: 'ready',
+          data: JSON.stringify({ at: deps.now().toISOString(), requests: sent.size }),
+          ...(input.since === null ? { id: String(start) } : {}),
+        })
+        const checkMs = deps.config.streamCheckSeconds * 1000
+        let checkedAt = Date.now()
+        let wroteAt = Date.now()
+        while (!stream.aborted) {
+          if (news.size) {
+            // Every change up to `mark` has been heard by now (changes are told as they commit):
+            // once this round's messages are out, `mark` is where a reconnection resumes.
+            const mark = newestEventId(db)
+            const messages = [...news].flatMap((id) => messageOf(id, mark) ?? [])
+            news.clear()
+            for (const [i, message] of messages.entries()) {
+              await stream.writeSSE({
+                event: 'request',
+                data: JSON.stringify(message),
+                ...(i === messages.length - 1 ? { id: String(mark) } : {}),
+              })
+            }
+            if (messages.length) wroteAt = Date.now()
+            continue
+          }
+          if (Date.now() - checkedAt >= checkMs) {
+            checkedAt = Date.now()
+            const alive = new Set(ticketsOfTokens(db, [...tokens.values()]).map((t) => t.ticket.id))
+            for (const id of [...sent.keys()])
+              if (!alive.has(id)) {
+                sent.delete(id)
+                tokens.delete(id)
+              }
+            if (!sent.size) {
+              await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: 'gone' }) })
+              break
+            }
+          }
+          await idle.until(Math.min(checkedAt + checkMs, wroteAt + HEARTBEAT_MS) - Date.now())
+          if (!news.size && !stream.aborted && Date.now() - wroteAt >= HEARTBEAT_MS) {
+            await stream.write(': heartbeat\n\n')
+            wroteAt = Date.now()
+          }
+        }
+      } finally {
+        unsubscribe()
+      }
+    } finally {
+      release()
+    }
+  })
+}
