@@ -64,9 +64,14 @@ describe('@snagbox/server installed from its package', () => {
     const widget = await fetch(`${server.url}/widget.js`)
     expect(widget.status).toBe(200)
     const script = await widget.text()
-    const part = /"widget\/(capture-[\w-]+\.js)"/.exec(script)?.[1]
-    expect(part).toBeDefined()
-    expect((await fetch(`${server.url}/widget/${part}`)).status).toBe(200)
+    // The first stage names the dialog part; the dialog part the screenshot capture beside it.
+    const dialog = /"widget\/(dialog-[\w-]+\.js)"/.exec(script)?.[1]
+    expect(dialog).toBeDefined()
+    const dialogPart = await fetch(`${server.url}/widget/${dialog}`)
+    expect(dialogPart.status).toBe(200)
+    const capture = /"\.\/(capture-[\w-]+\.js)"/.exec(await dialogPart.text())?.[1]
+    expect(capture).toBeDefined()
+    expect((await fetch(`${server.url}/widget/${capture}`)).status).toBe(200)
     const inbox = await fetch(`${server.url}/inbox`)
     expect(inbox.status).toBe(200)
     expect(await inbox.text()).toContain('inbox.js')

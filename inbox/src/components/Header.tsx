@@ -1,5 +1,5 @@
 import { label, t } from '../i18n/index.js'
-import { adminUrl, lastQueueSearch, navigate, queueUrl, route } from '../router.js'
+import { adminUrl, lastQueueSearch, macrosUrl, navigate, queueUrl, route } from '../router.js'
 import { api, liveState, me } from '../state.js'
 import { setTheme, theme, THEMES, type Theme } from '../theme.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
@@ -31,6 +31,14 @@ export function Header() {
         {label('live', liveState.value)}
       </span>
       <span class="spacer" />
+      <a
+        class="nav-link"
+        href={macrosUrl}
+        aria-current={route.value.view === 'macros' ? 'page' : undefined}
+        onClick={go(macrosUrl)}
+      >
+        {t('header.macros')}
+      </a>
       {agent.role === 'admin' && (
         <a
           class="nav-link"

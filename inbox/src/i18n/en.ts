@@ -23,6 +23,7 @@ export const en = {
   'header.language': 'Language',
   'header.theme': 'Theme',
   'header.admin': 'Admin',
+  'header.macros': 'Saved replies',
   'theme.auto': 'Auto',
   'theme.light': 'Light',
   'theme.dark': 'Dark',

@@ -24,6 +24,7 @@ export const ru: Messages = {
   'header.language': 'Язык',
   'header.theme': 'Тема',
   'header.admin': 'Администрирование',
+  'header.macros': 'Шаблоны ответов',
   'theme.auto': 'Авто',
   'theme.light': 'Светлая',
   'theme.dark': 'Тёмная',
