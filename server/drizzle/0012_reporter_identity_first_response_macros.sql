@@ -23,3 +23,5 @@ ALTER TABLE `tickets` ADD `first_response_due_at` text;--> statement-breakpoint
 CREATE INDEX `tickets_reporter_user` ON `tickets` (`project_id`,`reporter_user_id`);--> statement-breakpoint
 CREATE INDEX `tickets_first_response_due` ON `tickets` (`first_response_due_at`) WHERE first_response_at is null;--> statement-breakpoint
 UPDATE `tickets` SET `first_response_at` = (SELECT min(e.`created_at`) FROM `ticket_events` e WHERE e.`ticket_id` = `tickets`.`id` AND e.`type` = 'public_reply');
+--> statement-breakpoint
+UPDATE `tickets` SET `reporter_seen_event_id` = coalesce((SELECT max(e.`id`) FROM `ticket_events` e WHERE e.`ticket_id` = `tickets`.`id`), 0);

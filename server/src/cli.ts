@@ -53,7 +53,7 @@ const USAGE = `snagbox — the Snagbox server
                          [--mass-incident-priority low|normal|high|critical]
                          [--mail-from <sender>] [--imap-url <url>]   ('' for the server's sender, no mailbox)
                          [--identity-secret | --no-identity-secret]   (a new secret, shown once; or none:
-                         signatures made with the old one stop working)
+                         signatures made with the old one, and the status links it made, stop working)
                          [--working-hours HH:MM-HH:MM] [--first-response-hours <priority>=<hours>,…]
                          (only the priorities named change)
   snagbox agent create --email <e-mail> --name <name> (--password-stdin | --password <password>)

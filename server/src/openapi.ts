@@ -269,7 +269,7 @@ const projectFields = {
   identitySecret: {
     type: 'boolean',
     description:
-      'true: a new identity secret (sbis_…), in this answer only (identitySecret); false: none',
+      'true: a new identity secret (sbis_…), in this answer only (identitySecret); false: none. Either way, signatures made with the old one, and the status links it made for verified users, stop working',
   },
   workingHours: {
     type: 'object',
@@ -1175,7 +1175,9 @@ export function openApiDocument(config: Config) {
             401: problem('Unknown or missing project key'),
             403: problem('A page the project does not allow'),
             404: problem('None of the tokens opens a request of this project'),
-            429: problem('Too many listings and streams, or open streams, from this address'),
+            429: problem(
+              'Too many listings and streams, or open streams, from this address; or too many streams open in all',
+            ),
           },
         },
       },

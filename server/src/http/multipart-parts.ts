@@ -1,7 +1,8 @@
 /**
  * Parts a multipart body may have before it is refused unparsed. The intake's contract has two
- * (`payload` and `screenshot`); the rest is room for a newer client. Parsing costs per part: ten
- * megabytes of one-byte parts (190,000 of them) take `formData()` 0.4 to 0.5 s of the event loop.
+ * (`payload` and `screenshot`), an agent's reply up to eleven (`payload` and ten `files`); the
+ * rest is room for a newer client. Parsing costs per part: ten megabytes of one-byte parts
+ * (190,000 of them) take `formData()` 0.4 to 0.5 s of the event loop.
  */
 export const MAX_MULTIPART_PARTS = 16
 

@@ -58,6 +58,16 @@ describe('the presence board', () => {
     expect(heard.at(-1)!.viewers).toEqual([])
   })
 
+  it('keeps of a ticket only its id, reference and project, whatever row it was given', () => {
+    const b = board()
+    const heard: PresenceChange[] = []
+    b.subscribe((c) => heard.push(c))
+    const row = { ...ticket, description: 'x'.repeat(20_000), context: '{}', logs: '[]' }
+    b.beat(row, ann, false)
+    b.beat(row, bob, true)
+    expect(heard.map((c) => c.ticket)).toEqual([ticket, ticket])
+  })
+
   it('keeps no more agents than its bounds, per ticket and in all', () => {
     const b = board({ perTicket: 2, total: 3 })
     expect(b.beat(ticket, ann, false)).not.toBe('full')

@@ -67,7 +67,13 @@ export class PresenceBoard extends Listeners<PresenceChange> {
     typing: boolean,
   ): PresenceViewer[] | 'full' {
     const now = this.clock()
-    const slot = this.byTicket.get(ticket.id) ?? { ticket, entries: new Map<string, Entry>() }
+    // Only what presence needs of the ticket: a caller's whole row (its description, context and
+    // logs) would be kept as long as anyone is on it.
+    const { id, reference, projectId } = ticket
+    const slot = this.byTicket.get(id) ?? {
+      ticket: { id, reference, projectId },
+      entries: new Map<string, Entry>(),
+    }
     this.expire(slot, now)
     const known = slot.entries.get(agent.id)
     if (!known && (slot.entries.size >= this.options.perTicket || this.count >= this.options.total))

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js'
 import { ticketEventsOf } from './ticket-event.js'
 import { changeIn } from './change-in.js'
 import { currentScopeOf, inScope } from '../auth/agent-projects.js'
+import { idleWait } from '../http/idle-wait.js'
 import type { PresenceBoard } from './presence.js'
 
 /** How often an idle stream says it is alive, so proxies keep it open. */
@@ -23,13 +24,13 @@ export function liveRoutes(deps: AppDeps, board: PresenceBoard) {
     if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream' })
     return streamSSE(c, async (stream) => {
       const queue: (TicketEvent | PresenceEvent)[] = []
-      let wake: (() => void) | undefined
+      const idle = idleWait()
       // Only the agent's projects; read again at each credential check, as they may change.
       let projects = c.get('agent').projects
       const me = c.get('agent').id
       const unsubscribe = deps.changes.subscribe((change) => {
         queue.push(...ticketEventsOf(changeIn(change, projects)))
-        wake?.()
+        idle.wake()
       })
       // Not what the agent itself did, and the agent itself left out of the list.
       const stopPresence = board.subscribe((change) => {
@@ -41,7 +42,7 @@ export function liveRoutes(deps: AppDeps, board: PresenceBoard) {
           viewers: change.viewers.filter((v) => v.agentId !== me),
           at: deps.now().toISOString(),
         })
-        wake?.()
+        idle.wake()
       })
       // A logout in this process ends the stream at once. A token revoked or an agent disabled
       // by the CLI (another process) is found by the check every --stream-check-seconds.
@@ -49,13 +50,13 @@ export function liveRoutes(deps: AppDeps, board: PresenceBoard) {
       const stopEnds = deps.credentials.subscribe((credential) => {
         if (!isCredentialOf(c.get('agent'), credential)) return
         ended = true
-        wake?.()
+        idle.wake()
       })
       stream.onAbort(() => {
         unsubscribe()
         stopPresence()
         stopEnds()
-        wake?.()
+        idle.wake()
       })
       const checkMs = deps.config.streamCheckSeconds * 1000
       let checkedAt = Date.now()
@@ -85,14 +86,7 @@ export function liveRoutes(deps: AppDeps, board: PresenceBoard) {
           wroteAt = Date.now()
           continue
         }
-        const due = Math.min(checkedAt + checkMs, wroteAt + HEARTBEAT_MS) - Date.now()
-        let timer: ReturnType<typeof setTimeout> | undefined
-        await new Promise<void>((resolve) => {
-          wake = resolve
-          timer = setTimeout(resolve, Math.max(0, due))
-        })
-        clearTimeout(timer)
-        wake = undefined
+        await idle.until(Math.min(checkedAt + checkMs, wroteAt + HEARTBEAT_MS) - Date.now())
         if (!queue.length && !stream.aborted && !ended && Date.now() - wroteAt >= HEARTBEAT_MS) {
           await stream.write(': heartbeat\n\n')
           wroteAt = Date.now()

@@ -50,10 +50,10 @@ export function recordNotifications(tx: Tx, change: CommittedChange, config: Con
   }
 }
 
-/** What the reporter is told of an event: nothing, or one kind of e-mail with its details. */
 /** What an e-mail to the reporter says beyond the ticket: the other ticket, a reply's files. */
 type ReporterExtra = Partial<MailContent> & { otherId?: string; attachments?: unknown }
 
+/** What the reporter is told of an event: nothing, or one kind of e-mail with its details. */
 function reporterMail(event: AppendedEvent, ticket: TicketRow): [MailKind, ReporterExtra][] {
   const d = event.data
   const byAgent = event.actor.kind === 'agent' || event.actor.kind === 'token'

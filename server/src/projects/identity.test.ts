@@ -1,5 +1,8 @@
+import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import type { ReporterRequests } from '@snagbox/sdk/contract'
 import { agentHarness, type AgentHarness } from '../../test/harness.js'
+import { listRequests } from '../../test/reporter-requests.js'
 import { signUserId } from './identity.js'
 import { updateProject } from './store.js'
 
@@ -88,5 +91,55 @@ describe("a report's signed-in user", () => {
     expect(split.status).toBe(201)
     const { reference } = (await split.json()) as { reference: string }
     expect(userOf(h, reference).id).toBe('u-1')
+  })
+})
+
+describe('the status links a verified listing makes', () => {
+  /** A verified user's listing, and the status token it gave for the user's one request. */
+  async function listedToken(h: AgentHarness, secret: string, id: string) {
+    const res = await listRequests(h, { user: { id, signature: signUserId(secret, id) } })
+    expect(res.status).toBe(200)
+    const { items } = (await res.json()) as ReporterRequests
+    expect(items).toHaveLength(1)
+    return items[0]!.token
+  }
+  const opens = async (h: AgentHarness, token: string) =>
+    (await h.app.request(`/api/v1/status/${token}`)).status
+
+  it("are made with a key that no user's signature is", async () => {
+    const h = await agentHarness()
+    const secret = updateProject(h.db, 'DEMO', { identitySecret: true }).identitySecret!
+    const sent = await h.post({
+      description: "Anna's",
+      reporter: { id: 'anna', signature: signUserId(secret, 'anna') },
+    })
+    const { id } = (await sent.json()) as { id: string }
+    expect(await opens(h, await listedToken(h, secret, 'anna'))).toBe(200)
+    // The host gives a user the id of the label the links' key is made with: its signature, used
+    // as that key, makes no link to another user's request.
+    const key = Buffer.from(signUserId(secret, 'snagbox status links'), 'hex')
+    const forged = createHmac('sha256', key).update(id).digest('base64url')
+    expect(await opens(h, forged)).toBe(404)
+  })
+
+  it('stop working when the secret is replaced or removed; the links of reports and e-mails stay', async () => {
+    const h = await agentHarness()
+    const secret = updateProject(h.db, 'DEMO', { identitySecret: true }).identitySecret!
+    const anna = { id: 'anna', signature: signUserId(secret, 'anna') }
+    const own = await h.file({ description: "Anna's", reporter: anna })
+    const before = await listedToken(h, secret, 'anna')
+    expect(await opens(h, before)).toBe(200)
+
+    const next = updateProject(h.db, 'DEMO', { identitySecret: true }).identitySecret!
+    expect(await opens(h, before)).toBe(404)
+    expect(await opens(h, own.token)).toBe(200)
+    // The new secret lists the user's request again, with a link of its own.
+    const after = await listedToken(h, next, 'anna')
+    expect(after).not.toBe(before)
+    expect(await opens(h, after)).toBe(200)
+
+    updateProject(h.db, 'DEMO', { identitySecret: false })
+    expect(await opens(h, after)).toBe(404)
+    expect(await opens(h, own.token)).toBe(200)
   })
 })

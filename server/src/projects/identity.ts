@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { ClaimedUser } from '@snagbox/sdk/contract'
-import type { Db } from '../db/client.js'
-import { projects } from '../db/schema.js'
-import { randomToken } from '../auth/secrets.js'
+import type { Db, Tx } from '../db/client.js'
+import { projects, reporterTokens, tickets } from '../db/schema.js'
+import { randomToken, sha256 } from '../auth/secrets.js'
 
 /** A new identity secret: `sbis_` and 256 random bits. */
 export const newIdentitySecret = () => randomToken('sbis_')
@@ -25,10 +25,44 @@ export interface VerifiedIdentity {
   userId: string
   /**
    * The status token of one of the user's tickets, made from the secret (the same each time, so a
-   * listing on a new device adds at most one stored token per ticket): HMAC-SHA256 of the ticket
-   * id under a key of its own (`HMAC(secret, 'snagbox status links')`), never a user's signature.
+   * listing on a new device adds at most one stored token per ticket): see {@link statusLinksOf}.
    */
   statusToken(ticketId: string): string
+}
+
+/**
+ * The status tokens a secret makes for tickets: HMAC-SHA256 of the ticket id under a key derived
+ * from the secret by HKDF, not by an HMAC keyed with it — so that no user's signature (an HMAC
+ * keyed with the secret, of whatever id a host gives, `snagbox status links` too) is the key.
+ */
+function statusLinksOf(secret: string): (ticketId: string) => string {
+  const key = Buffer.from(hkdfSync('sha256', secret, '', 'snagbox status links', 32))
+  return (ticketId) => createHmac('sha256', key).update(ticketId).digest('base64url')
+}
+
+/**
+ * Ends the status links a project's identity secret made for its verified users' tickets, as the
+ * secret is replaced or removed (in that change's transaction): whoever knew the old secret keeps
+ * nothing it could open. The links of reports and e-mails, drawn at random, stay.
+ */
+export function endStatusLinksOfSecret(tx: Tx, projectId: string): void {
+  const secret = tx
+    .select({ secret: projects.identitySecret })
+    .from(projects)
+    .where(eq(projects.id, projectId))
+    .get()?.secret
+  if (!secret) return
+  const tokenOf = statusLinksOf(secret)
+  const hashes = tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.projectId, projectId), isNotNull(tickets.reporterUserId)))
+    .all()
+    .map((t) => sha256(tokenOf(t.id)))
+  for (let i = 0; i < hashes.length; i += 500)
+    tx.delete(reporterTokens)
+      .where(inArray(reporterTokens.tokenHash, hashes.slice(i, i + 500)))
+      .run()
 }
 
 /**
@@ -53,9 +87,5 @@ export function verifiedIdentity(
   const given = Buffer.from(wellFormed ? user.signature : '0'.repeat(64), 'hex')
   const same = timingSafeEqual(expected, given)
   if (!same || !secret || !user.id || !wellFormed) return null
-  const key = createHmac('sha256', secret).update('snagbox status links').digest()
-  return {
-    userId: user.id,
-    statusToken: (ticketId) => createHmac('sha256', key).update(ticketId).digest('base64url'),
-  }
+  return { userId: user.id, statusToken: statusLinksOf(secret) }
 }

@@ -15,7 +15,7 @@ import { randomToken } from '../auth/secrets.js'
 import { InputError } from '../input-error.js'
 import { recordAudit, UNKNOWN_CLI, type AuditContext } from '../audit/store.js'
 import { parseMailbox } from '../mail-address.js'
-import { newIdentitySecret } from './identity.js'
+import { endStatusLinksOfSecret, newIdentitySecret } from './identity.js'
 import {
   checkWorkingHours,
   mergeFirstResponseHours,
@@ -306,6 +306,7 @@ export function updateProject(
   checkCalendar(next)
   const targets = targetsAndSecret(changes, current)
   return db.transaction((tx) => {
+    if (changes.identitySecret !== undefined) endStatusLinksOfSecret(tx, current.id)
     const row = tx
       .update(projects)
       .set({

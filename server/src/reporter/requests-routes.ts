@@ -22,7 +22,7 @@ import { checkOrigin } from './cors.js'
 import { pickLang } from './i18n.js'
 import { countReporterRead } from './read-limit.js'
 import { requestSummary } from './request-summary.js'
-import { requestStream } from './stream.js'
+import { requestStream, type StreamBounds } from './stream.js'
 
 /** Longest status token looked up (they are 43 characters). */
 const TOKEN_CHARS = 100
@@ -31,8 +31,9 @@ const TOKEN_CHARS = 100
  * `POST /requests` (several of a reporter's requests at once: by their status tokens, or a
  * verified user's from any device) and `GET /events` (what support writes on them, live), under
  * `/api/v1/status`. Both name their project by its key and answer only its allowed origins.
+ * `streamBounds`: how many streams may be open at once (by default 100 an address, 10,000 in all).
  */
-export function reporterRequestsRoutes(deps: AppDeps) {
+export function reporterRequestsRoutes(deps: AppDeps, streamBounds?: StreamBounds) {
   const { db, config } = deps
   const app = new Hono()
 
@@ -126,11 +127,16 @@ export function reporterRequestsRoutes(deps: AppDeps) {
     if (!found.size)
       throw new ApiError(404, 'not_found', 'None of these status links opens a request here')
     const lastEventId = c.req.header('last-event-id')?.trim()
-    return requestStream(c, deps, {
-      watched: [...found.values()],
-      lang: pickLang(c.req.query('lang'), c.req.header('accept-language')),
-      since: lastEventId && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : null,
-    })
+    return requestStream(
+      c,
+      deps,
+      {
+        watched: [...found.values()],
+        lang: pickLang(c.req.query('lang'), c.req.header('accept-language')),
+        since: lastEventId && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : null,
+      },
+      streamBounds,
+    )
   })
   return app
 }

@@ -1,7 +1,11 @@
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import type { ReporterStreamEvent } from '@snagbox/sdk/contract'
+import { ROUTES, type ReporterStreamEvent } from '@snagbox/sdk/contract'
 import { agentHarness, ORIGIN, type AgentHarness } from '../../test/harness.js'
+import { appDeps } from '../deps.js'
+import { ApiError } from '../errors.js'
 import { createProject } from '../projects/store.js'
+import { reporterRequestsRoutes } from './requests-routes.js'
 import { STREAMS_PER_ADDRESS } from './stream.js'
 
 interface Message {
@@ -10,10 +14,15 @@ interface Message {
   data: unknown
 }
 
-/** Opens `GET /api/v1/status/events` and reads its messages one by one. */
-async function open(h: AgentHarness, tokens: string[], headers: Record<string, string> = {}) {
+/** Opens `GET /api/v1/status/events` (of `app`, else the harness's) and reads its messages. */
+async function open(
+  h: AgentHarness,
+  tokens: string[],
+  headers: Record<string, string> = {},
+  app: Pick<Hono, 'request'> = h.app,
+) {
   const query = tokens.map((t) => `token=${encodeURIComponent(t)}`).join('&')
-  const res = await h.app.request(`/api/v1/status/events?${query}`, {
+  const res = await app.request(`/api/v1/status/events?${query}`, {
     headers: { 'X-Snagbox-Key': h.project.key, Origin: ORIGIN, ...headers },
   })
   const reader = res.status === 200 ? res.body?.getReader() : undefined
@@ -156,6 +165,48 @@ describe('GET /api/v1/status/events', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     // Every closed stream stopped listening (the one from the other address is still open).
     expect(subscribed()).toBe(base + 1)
+  })
+
+  it('keeps a bound on the streams open in all, whatever their addresses', async () => {
+    const h = await agentHarness()
+    const t = await h.file()
+    const deps = appDeps({ db: h.db, config: h.config })
+    const app = new Hono()
+      .route(
+        ROUTES.status,
+        reporterRequestsRoutes(deps, { perAddress: STREAMS_PER_ADDRESS, inAll: 2 }),
+      )
+      .onError((err, c) => {
+        if (!(err instanceof ApiError)) throw err
+        for (const [name, value] of Object.entries(err.headers)) c.header(name, value)
+        return c.json(err.toProblem(), err.status as 429)
+      })
+    const from = (address: string) => open(h, [t.token], { 'X-Forwarded-For': address }, app)
+    const first = await from('203.0.113.30')
+    const second = await from('203.0.113.31')
+    expect([first.res.status, second.res.status]).toEqual([200, 200])
+    const over = await from('203.0.113.32')
+    expect(over.res.status).toBe(429)
+    expect(over.res.headers.get('retry-after')).toBe('60')
+    expect(await over.res.json()).toMatchObject({ code: 'rate_limited' })
+    await first.close()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const after = await from('203.0.113.32')
+    expect(after.res.status).toBe(200)
+    await Promise.all([second.close(), after.close()])
+  })
+
+  it('resumes from a Last-Event-ID past the newest event with what comes next', async () => {
+    const h = await agentHarness()
+    const t = await h.file()
+    // A mark this database never gave (one from before a restore of an older backup).
+    const stream = await open(h, [t.token], { 'Last-Event-ID': '999999' })
+    expect((await stream.next())?.event).toBe('ready')
+    await reply(h, t.reference, 'Which printer is it?')
+    const message = await stream.next()
+    expect(message?.event).toBe('request')
+    expect((message!.data as ReporterStreamEvent).events[0]?.data.body).toBe('Which printer is it?')
+    await stream.close()
   })
 
   it('refuses what it cannot stream, readably', async () => {

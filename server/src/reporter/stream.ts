@@ -13,8 +13,43 @@ import { requestSummary } from './request-summary.js'
 const HEARTBEAT_MS = 25_000
 /** Open streams per client address: a page per reporter of an office behind one NAT address. */
 export const STREAMS_PER_ADDRESS = 100
+/**
+ * Open streams in all, whatever their addresses: each holds a connection and a listener, and
+ * addresses are cheap to come by (one IPv6 network has billions), so their sum is bounded too.
+ */
+export const STREAMS_IN_ALL = 10_000
 
-const open = new WeakMap<AppDeps, Map<string, number>>()
+/** How many streams may be open at once: from one client address, and in all. */
+export interface StreamBounds {
+  perAddress: number
+  inAll: number
+}
+
+const BOUNDS: StreamBounds = { perAddress: STREAMS_PER_ADDRESS, inAll: STREAMS_IN_ALL }
+
+const open = new WeakMap<AppDeps, { byAddress: Map<string, number>; all: number }>()
+
+/** Counts in one more stream from `address`, or refuses it (429) past a bound; gives its release. */
+function admit(deps: AppDeps, address: string, bounds: StreamBounds): () => void {
+  const streams = open.get(deps) ?? { byAddress: new Map<string, number>(), all: 0 }
+  open.set(deps, streams)
+  const count = streams.byAddress.get(address) ?? 0
+  const full =
+    count >= bounds.perAddress
+      ? `${bounds.perAddress} streams are open from this address already; close one first`
+      : streams.all >= bounds.inAll
+        ? 'Too many streams are open just now; try again later'
+        : null
+  if (full) throw new ApiError(429, 'rate_limited', full, undefined, { 'Retry-After': '60' })
+  streams.byAddress.set(address, count + 1)
+  streams.all++
+  return () => {
+    const left = streams.byAddress.get(address)! - 1
+    if (left) streams.byAddress.set(address, left)
+    else streams.byAddress.delete(address)
+    streams.all--
+  }
+}
 
 /**
  * Server-Sent Events of the reporter's requests: a `request` event (`ReporterStreamEvent`) each
@@ -27,30 +62,17 @@ export function requestStream(
   c: Context,
   deps: AppDeps,
   input: { watched: { token: string; ticket: TicketRow }[]; lang: Lang; since: number | null },
+  bounds: StreamBounds = BOUNDS,
 ) {
-  const address = deps.clientIp(c)
-  let streams = open.get(deps)
-  if (!streams) open.set(deps, (streams = new Map()))
-  const count = streams.get(address) ?? 0
-  if (count >= STREAMS_PER_ADDRESS)
-    throw new ApiError(
-      429,
-      'rate_limited',
-      `${STREAMS_PER_ADDRESS} streams are open from this address already; close one first`,
-      undefined,
-      { 'Retry-After': '60' },
-    )
-  streams.set(address, count + 1)
+  const release = admit(deps, deps.clientIp(c), bounds)
   const { db } = deps
-  const release = () => {
-    const left = streams.get(address)! - 1
-    if (left) streams.set(address, left)
-    else streams.delete(address)
-  }
   return streamSSE(c, async (stream) => {
     try {
       const start = newestEventId(db)
-      const sent = new Map(input.watched.map((w) => [w.ticket.id, input.since ?? start]))
+      // A mark past the newest event (one this database never gave, as after a restore) resumes
+      // from the newest: else what comes next would be taken as sent already, and never told.
+      const from = input.since === null ? start : Math.min(input.since, start)
+      const sent = new Map(input.watched.map((w) => [w.ticket.id, from]))
       const tokens = new Map(input.watched.map((w) => [w.ticket.id, w.token]))
       // What has news the reporter may see: a public event (the timeline drops support's own).
       const news = new Set<string>(input.since === null ? [] : sent.keys())
