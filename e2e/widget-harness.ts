@@ -141,32 +141,59 @@ export async function screenshotOf(
   }
 }
 
+/** A box of the page's viewport, in CSS pixels. */
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
 /**
- * The share of near-black pixels of the server's screenshot inside the page element's box (3 px
- * in from its edges), the picture's scale to the page measured in the page.
+ * The share of the server's screenshot's pixels inside `box` whose red, green and blue are each
+ * within `tolerance` of `rgb`, and the picture's width; its scale to the page measured in the page.
  */
-export function blackInside(page: Page, shot: { type: string; base64: string }, selector: string) {
+export function colourInside(
+  page: Page,
+  shot: { type: string; base64: string },
+  box: Box,
+  rgb: [number, number, number],
+  tolerance: number,
+) {
   return page.evaluate(
-    async ({ shot, selector }) => {
+    async ({ shot, box, rgb, tolerance }) => {
       const bytes = Uint8Array.from(atob(shot.base64), (c) => c.charCodeAt(0))
       const bitmap = await createImageBitmap(new Blob([bytes], { type: shot.type }))
       const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
       ctx.drawImage(bitmap, 0, 0)
       const scale = bitmap.width / document.documentElement.clientWidth
-      const r = document.querySelector(selector)!.getBoundingClientRect()
       const data = ctx.getImageData(
-        Math.ceil((r.left + 3) * scale),
-        Math.ceil((r.top + 3) * scale),
-        Math.floor((r.width - 6) * scale),
-        Math.floor((r.height - 6) * scale),
+        Math.ceil(box.x * scale),
+        Math.ceil(box.y * scale),
+        Math.floor(box.width * scale),
+        Math.floor(box.height * scale),
       ).data
-      let black = 0
+      let hits = 0
       for (let i = 0; i < data.length; i += 4)
-        if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) black++
-      return { width: bitmap.width, black: black / (data.length / 4) }
+        if (rgb.every((c, k) => Math.abs(data[i + k]! - c) < tolerance)) hits++
+      return { width: bitmap.width, share: hits / (data.length / 4) }
     },
-    { shot, selector },
+    { shot, box, rgb, tolerance },
   )
+}
+
+/** The share of near-black pixels of the server's screenshot inside the page element's box (3 px in from its edges). */
+export async function blackInside(
+  page: Page,
+  shot: { type: string; base64: string },
+  selector: string,
+) {
+  const box = await page.evaluate((selector) => {
+    const r = document.querySelector(selector)!.getBoundingClientRect()
+    return { x: r.left + 3, y: r.top + 3, width: r.width - 6, height: r.height - 6 }
+  }, selector)
+  const { width, share } = await colourInside(page, shot, box, [0, 0, 0], 24)
+  return { width, black: share }
 }
 
 /** The widget's shadow root, from inside the page. */

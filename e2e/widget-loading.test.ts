@@ -71,7 +71,7 @@ describe('two stages', () => {
     await page.goto(site.h.site.url)
     await widgetLoaded(page)
     await page.waitForFunction(() =>
-      performance.getEntriesByType('resource').some((e) => /\/widget\/dialog-/.test(e.name)),
+      performance.getEntriesByType('resource').some((e) => /\/widget\/user-agent-/.test(e.name)),
     )
     const timing = await page.evaluate(() => {
       const navigation = performance.getEntriesByType(
@@ -84,12 +84,13 @@ describe('two stages', () => {
     })
     expect(timing.loaded).toBeGreaterThan(0)
     expect(timing.dialog).toBeGreaterThanOrEqual(timing.loaded)
-    // The first stage, then (at the idle moment) the dialog and its English texts; nothing more
-    // until a capture.
+    // The first stage, then (at the idle moment) the dialog and its English texts, and the SDK's
+    // user-agent parser after them (so an open offline has it too); nothing more until a capture.
     expect(scripts.map((url) => new URL(url).pathname)).toEqual([
       '/widget.js',
       expect.stringMatching(/^\/widget\/dialog-[\w-]+\.js$/),
       expect.stringMatching(/^\/widget\/en-[\w-]+\.js$/),
+      expect.stringMatching(/^\/widget\/user-agent-[\w-]+\.js$/),
     ])
     expect(errors).toEqual([])
     await page.close()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient } from './client.js'
+import { startLogBuffer } from './logs/log-buffer.js'
 import { HEADERS, ROUTES } from './contract/index.js'
 import type { ClientOptions } from './options.js'
 import type { SnagboxClient } from './snagbox-client.js'
@@ -376,6 +377,32 @@ describe('createClient().report', () => {
       ['warn', 'third {"id":3}'],
     ])
     expect(server.requests[1]!.payload.logs).toBeUndefined()
+  })
+
+  it('takes over a log buffer started before it: the lines from before the client go along, and close() stops it', async () => {
+    const server = fakeServer(created())
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const buffer = startLogBuffer()
+    console.error('TypeError: totals is undefined')
+    const { snag } = client(server, { logs: { buffer } })
+    console.error('after the client started')
+    await snag.report({ description: 'x' })
+    const logs = server.requests[0]!.payload.logs as { message: string }[]
+    expect(logs.map((l) => l.message)).toEqual([
+      'TypeError: totals is undefined',
+      'after the client started',
+    ])
+    snag.close()
+    console.error('after close')
+    expect(buffer.snapshot()).toHaveLength(2)
+  })
+
+  it('prepare() fetches ahead the user-agent parser and the capture with its renderer, sending nothing', async () => {
+    const server = fakeServer(created())
+    const { snag } = client(server)
+    expect(await snag.prepare({ screenshot: false })).toBe(true)
+    expect(await snag.prepare()).toBe(true)
+    expect(server.requests).toEqual([])
   })
 
   it('never throws into the host page', async () => {

@@ -1,13 +1,14 @@
 import type { TicketPayload } from './contract/index.js'
-import { assemble, detectPlatform } from './environment/collect.js'
+import { assemble, detectPlatform, userAgentParser } from './environment/collect.js'
 import { sdkError, type SdkError } from './errors.js'
+import { pageWindow } from './page-window.js'
 import { startLogBuffer } from './logs/log-buffer.js'
 import { resolveOptions, type ClientOptions } from './options.js'
 import type { ReportInput } from './report-input.js'
 import type { OutboxEvent, ReportResult } from './report-result.js'
 import type { ReplyEvent } from './requests/types.js'
 import { attachScreenshot } from './screenshot/attach-screenshot.js'
-import { captureScreenshot } from './screenshot/capture-screenshot.js'
+import { captureScreenshot, prepareScreenshot } from './screenshot/capture-screenshot.js'
 import type { SnagboxClient } from './snagbox-client.js'
 import { createOutbox } from './transport/outbox.js'
 import { requestsAddOn } from './requests/load.js'
@@ -25,7 +26,7 @@ import { rememberedStore, type RequestsContext } from './requests/remembered.js'
  */
 export function createClient(options: ClientOptions): SnagboxClient {
   const o = resolveOptions(options)
-  const logs = o.logs ? startLogBuffer(o.logs.max) : null
+  const logs = o.logs ? (o.logs.buffer ?? startLogBuffer(o.logs.max)) : null
   const remembered = rememberedStore(o)
   // Every request sent is remembered, also one the outbox delivers later: `myRequests()` lists them.
   const { send, queued, ...outbox } = createOutbox(o, ({ reference, statusUrl, createdAt }) =>
@@ -100,6 +101,20 @@ export function createClient(options: ClientOptions): SnagboxClient {
     },
     collectEnvironment: detect,
     captureScreenshot: (options) => captureScreenshot({ ...o.screenshot, ...options }),
+    async prepare({ screenshot = true } = {}) {
+      // Node and Electron's main process read their runtime: no parser to fetch there.
+      const page = !o.environment.runtime && !!(o.environment.window ?? pageWindow())
+      const ready = await Promise.all([
+        page
+          ? userAgentParser().then(
+              () => true,
+              () => false,
+            )
+          : true,
+        screenshot ? prepareScreenshot(o.screenshot) : true,
+      ])
+      return ready.every(Boolean)
+    },
     setApp: (app) => void Object.assign(o.app, app),
     setUser: (user) => void (o.user = { ...user }),
     setContext: (context) => void Object.assign(o.context, context),

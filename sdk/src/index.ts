@@ -23,12 +23,15 @@ export type {
 } from './options.js'
 export type { SdkError, SdkErrorCode } from './errors.js'
 
+export { startLogBuffer } from './logs/log-buffer.js'
+export type { LogBuffer } from './logs/log-buffer.js'
+
 export { collectEnvironment } from './environment/collect.js'
 export type { CollectedEnvironment, EnvironmentOptions } from './environment/types.js'
 export type { BrandVersion, ClientHints } from './environment/client-hints.js'
 export type { RuntimeFacts } from './environment/runtime.js'
 
-export { captureScreenshot } from './screenshot/capture-screenshot.js'
+export { captureScreenshot, prepareScreenshot } from './screenshot/capture-screenshot.js'
 export type {
   EngineName,
   RenderRequest,

@@ -1,6 +1,7 @@
 import type { AppInfo, Reporter, TicketPayload } from './contract/index.js'
 import type { EnvironmentOptions } from './environment/types.js'
 import type { ScreenshotOptions } from './screenshot/types.js'
+import { LOG_MAX, type LogBuffer } from './logs/log-buffer.js'
 import type { OutboxStore } from './transport/outbox-store.js'
 
 /**
@@ -57,6 +58,12 @@ export interface OutboxOptions {
 export interface LogOptions {
   /** Entries kept (a ring: the oldest goes first). */
   max?: number
+  /**
+   * A buffer started earlier (`startLogBuffer()`), taken over instead of starting one: what it
+   * recorded before the client existed goes with reports too. It keeps its own `max`, and
+   * `close()` stops it.
+   */
+  buffer?: LogBuffer
 }
 
 /**
@@ -108,7 +115,7 @@ export interface ResolvedOptions {
   context: Record<string, unknown>
   environment: EnvironmentOptions
   screenshot: ScreenshotOptions
-  logs: Required<LogOptions> | false
+  logs: (Required<Pick<LogOptions, 'max'>> & Pick<LogOptions, 'buffer'>) | false
   /** Absent: the payload goes as it is (`then(undefined)` passes it through). */
   beforeSend?: BeforeSend
   retry: Required<RetryOptions>
@@ -128,7 +135,7 @@ export interface ResolvedOptions {
  */
 export const DEFAULTS = {
   clientHintsTimeoutMs: 300,
-  logs: { max: 50 },
+  logs: { max: LOG_MAX },
   retry: { attempts: 3, baseDelayMs: 500, maxDelayMs: 10_000, timeoutMs: 15_000 },
   outbox: { maxEntries: 100, maxDelayMs: 5 * 60_000 },
 } as const

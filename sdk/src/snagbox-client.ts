@@ -23,6 +23,15 @@ export interface SnagboxClient {
   preview(input: ReportInput): Promise<TicketPayload>
   collectEnvironment(): Promise<CollectedEnvironment>
   captureScreenshot(options?: ScreenshotOptions): Promise<ScreenshotResult>
+  /**
+   * Fetches ahead, without using them, the parts a report loads on first use: the user-agent
+   * parser and, unless `screenshot: false`, the capture code and its renderer (82 KB gzip). Call
+   * it when a report is likely (the pointer over the host's "Report a problem" button), and the
+   * first one waits for no download; a report offline later has them too. `true` once all is at
+   * hand, `false` when a part could not be fetched now (it is tried again when needed); never
+   * rejects.
+   */
+  prepare(options?: { screenshot?: boolean }): Promise<boolean>
   /** Merges into the app facts (`{ version, build }`). */
   setApp(app: AppInfo): void
   /**

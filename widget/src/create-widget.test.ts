@@ -2,6 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createWidget } from './index.js'
 import { openDetails, settle } from '../test/support.js'
 
+// The SDK's fetching of the capture ahead, counted (nothing is fetched in these tests).
+const prepared = vi.hoisted(() => ({ count: 0 }))
+vi.mock('../../sdk/src/screenshot/capture-screenshot.js', async (original) => ({
+  ...(await original<object>()),
+  prepareScreenshot: async () => (prepared.count++, true),
+}))
+
 const OPTIONS = {
   key: 'pk_test',
   endpoint: 'https://support.example.com',
@@ -70,6 +77,18 @@ describe('createWidget() of @snagbox/widget', () => {
     expect(hosts()).toHaveLength(0)
     expect(await widget.getEnvironment()).toBeNull()
     expect(widget.on('open', () => {})).toBeTypeOf('function')
+  })
+
+  it('fetches the screenshot capture ahead when the pointer is over its button, unless switched off', () => {
+    const widget = createWidget({ ...OPTIONS, screenshot: true })
+    const before = prepared.count
+    shadow().querySelector('.launcher')!.dispatchEvent(new PointerEvent('pointerenter'))
+    expect(prepared.count).toBe(before + 1)
+    widget.destroy()
+    const off = createWidget(OPTIONS)
+    shadow().querySelector('.launcher')!.dispatchEvent(new PointerEvent('pointerenter'))
+    expect(prepared.count).toBe(before + 1)
+    off.destroy()
   })
 
   it('two widgets are independent: destroying one leaves the other', () => {

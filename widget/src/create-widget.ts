@@ -98,7 +98,8 @@ export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
     let dialog: Dialog | null = null
     const shell = createShell(o, {
       open: (opener) => void dialog?.widget.state.open(opener),
-      intent: () => {},
+      // The pointer over the button or the focus on it: the capture's renderer is fetched now.
+      intent: () => dialog?.prepare(),
     })
     dialog = startDialog(shell, DICTIONARIES[o.lang], client)
     const { api, widget } = dialog

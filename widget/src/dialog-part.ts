@@ -3,7 +3,7 @@
  * reporter's first sign of intent (or an idle moment after the page loaded); the npm package
  * imports it at once. It holds the SDK client, Preact and the dialog with its views.
  */
-import { createClient, type SnagboxClient } from '@snagbox/sdk'
+import { createClient, type LogBuffer, type Reporter, type SnagboxClient } from '@snagbox/sdk'
 import { activeElement, listenTo, safe, type SnagboxApi } from './api.js'
 import type { DialogMessages } from './i18n/en.js'
 import { mountDialog, type MountedWidget } from './mount.js'
@@ -36,33 +36,57 @@ export interface Dialog {
   api: Omit<SnagboxApi, 'loaded'>
   widget: MountedWidget
   client: SnagboxClient
+  /**
+   * Fetches what an open will need: the SDK's user-agent parser and, with `capture` (a sign of
+   * intent), the screenshot capture and its renderer, so the picture does not wait for them.
+   * Without it (an idle moment) the renderer stays unfetched: a page where nobody reports does
+   * not pay for it.
+   */
+  prepare(capture?: boolean): void
 }
 
 /**
- * Creates the SDK client (unless given one), mounts the dialog into the shell and returns the API
- * over both: the script tag's `window.Snagbox` hands its calls to this once loaded; the npm
- * package's `createWidget()` returns it with `destroy()`.
+ * Creates the SDK client (unless given one; a client made here takes over `logs`, the console
+ * lines the first stage has recorded since the page loaded), mounts the dialog into the shell
+ * and returns the API over both: the script tag's `window.Snagbox` hands its calls to this once
+ * loaded; the npm package's `createWidget()` returns it with `destroy()`.
  *
  * @example
- * const { api } = startDialog(shell, DICTIONARIES.en)
+ * const { api } = startDialog(shell, DICTIONARIES.en, undefined, startLogBuffer())
  * api.open()
  */
 export function startDialog(
   shell: Shell,
   messages: DialogMessages,
   client?: SnagboxClient,
+  logs?: LogBuffer,
 ): Dialog {
   const o: ResolvedOptions = shell.options
-  const sdk = client ?? createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app })
+  const sdk =
+    client ??
+    createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app, logs: { buffer: logs } })
   const widget = mountDialog(shell, sdk, messages)
   const { state } = widget
   return {
     widget,
     client: sdk,
+    prepare: (capture = true) => void sdk.prepare({ screenshot: capture && o.screenshot }),
     api: {
       open: safe('open', () => void state.open(activeElement()), undefined),
       close: safe('close', () => state.close(), undefined),
-      setUser: safe('setUser', takesObject('setUser', state.setUser, true), undefined),
+      // The SDK has the user too: with its id and signature, "My requests" lists theirs.
+      setUser: safe(
+        'setUser',
+        takesObject<Reporter>(
+          'setUser',
+          (user) => {
+            state.setUser(user)
+            sdk.setUser(user)
+          },
+          true,
+        ),
+        undefined,
+      ),
       setContext: safe(
         'setContext',
         takesObject<Record<string, unknown>>('setContext', (context) => {

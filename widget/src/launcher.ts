@@ -14,7 +14,7 @@ export interface Launcher {
   readonly button: HTMLButtonElement
   /** Puts it in the browser's top layer once it is on the page (where the browser has one). */
   show(): void
-  /** Busy: the dialog is loading, or the page is being captured. */
+  /** Busy: the dialog is loading for an open. */
   setBusy(busy: boolean): void
   setExpanded(expanded: boolean): void
   /**

@@ -104,6 +104,28 @@ describe('the first stage', () => {
     expect(w.$<HTMLInputElement>('#name')!.value).toBe('Anna Petrova')
   })
 
+  it('on intent, fetches the user-agent parser, the capture and its renderer ahead of the click', async () => {
+    const w = startTestFirstStage()
+    launcherOf(w).dispatchEvent(new PointerEvent('pointerenter'))
+    await w.arrive()
+    expect(w.client.log).toEqual(['prepare with screenshot'])
+    expect(w.$('dialog')).toBeNull()
+  })
+
+  it('at the idle moment, fetches the user-agent parser but leaves the renderer', async () => {
+    const w = startTestFirstStage()
+    w.idle()
+    await w.arrive()
+    expect(w.client.log).toEqual(['prepare'])
+  })
+
+  it('fetches no renderer ahead when the host switched the screenshot off', async () => {
+    const w = startTestFirstStage({ screenshot: false })
+    launcherOf(w).dispatchEvent(new FocusEvent('focus'))
+    await w.arrive()
+    expect(w.client.log).toEqual(['prepare'])
+  })
+
   it('a failed load at an idle moment changes nothing the reporter sees', async () => {
     const w = startTestFirstStage()
     w.idle()

@@ -1,5 +1,5 @@
 import { activeElement, listenTo, safe, type SnagboxApi } from './api.js'
-import type { Dialog, startDialog } from './dialog-part.js'
+import type { Dialog } from './dialog-part.js'
 import type { DialogMessages } from './i18n/en.js'
 import type { ResolvedOptions } from './options.js'
 import { afterLoadWhenIdle } from './idle.js'
@@ -7,7 +7,7 @@ import { createShell, type Shell } from './shell.js'
 
 /** Loads the dialog part and the dialog's texts in the page's language (rejects if either fails). */
 export type LoadDialog = () => Promise<{
-  startDialog: typeof startDialog
+  startDialog: (shell: Shell, messages: DialogMessages) => Dialog
   messages: DialogMessages
 }>
 
@@ -17,8 +17,10 @@ type Waiting = ((dialog: Dialog) => void) & { opens?: boolean }
 /**
  * The script tag's first stage: the shell (host, launcher, events) and `window.Snagbox`, with the
  * dialog loaded on first intent — the pointer over or the focus on the launcher, a click on it or
- * on a `data-snagbox-open` element, `open()`, `getEnvironment()` — or when the page is idle.
- * Calls made before it arrived are applied in order once it has; `on()` needs no dialog at all.
+ * on a `data-snagbox-open` element, `open()`, `getEnvironment()` — or when the page is idle. After
+ * it the SDK's user-agent parser is fetched, and on intent the screenshot's capture and renderer
+ * too, so the first picture is not held up by them. Calls made before it arrived are applied in
+ * order once it has; `on()` needs no dialog at all.
  * If it cannot be loaded, the launcher says so and the next click tries again.
  *
  * @example
@@ -36,7 +38,7 @@ export function startFirstStage(
 
   const shell = createShell(options, {
     open: (opener) => whenLoaded((d) => void d.widget.state.open(opener), true),
-    intent: () => void ensure(),
+    intent: () => void ensure().then((d) => d?.prepare()),
   })
 
   /** Loading failed (the loader has said which file): an open waiting for it is called off. */
@@ -51,6 +53,8 @@ export function startFirstStage(
     loading ??= load().then(({ startDialog, messages }) => {
       try {
         dialog = startDialog(shell, messages)
+        // An open that waited for it shows now, at once.
+        shell.launcher?.setBusy(false)
       } catch (cause) {
         console.error('[snagbox] the dialog could not start', cause)
         return failed()
@@ -71,7 +75,7 @@ export function startFirstStage(
     }
   }
 
-  idle(() => void ensure())
+  idle(() => void ensure().then((d) => d?.prepare(false)))
 
   const api: SnagboxApi = {
     loaded: true,

@@ -60,13 +60,17 @@ const BROWSER_GLOBALS = [
 const FEATURE_TESTS = ['requestAnimationFrame', 'window']
 
 describe('@snagbox/widget for bundlers', () => {
-  it('is ES modules that leave Preact, signals and the SDK to the app, the editor and “what will be sent” in files loaded when wanted', async () => {
+  it('is ES modules that leave Preact, signals and the SDK to the app, the editor, “what will be sent” and “My requests” in files loaded when wanted', async () => {
     const files = (await readdir(dir)).sort()
     expect(files).toEqual([
       expect.stringMatching(/^PayloadView-[\w-]{8}\.js$/),
       expect.stringMatching(/^ScreenshotEditor-[\w-]{8}\.js$/),
       expect.stringMatching(/^index-[\w-]{8}\.js$/),
       'index.js',
+      // "My requests" with the texts of each language, and what both share.
+      expect.stringMatching(/^requests-en-[\w-]{8}\.js$/),
+      expect.stringMatching(/^requests-part-[\w-]{8}\.js$/),
+      expect.stringMatching(/^requests-ru-[\w-]{8}\.js$/),
     ])
     const code = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')))
     const imports = new Set(
@@ -80,9 +84,9 @@ describe('@snagbox/widget for bundlers', () => {
       'preact/hooks',
       'preact/jsx-runtime',
     ])
-    // The app's bundler splits these two off as it does the SDK's screenshot parts.
+    // The app's bundler splits these off as it does the SDK's screenshot parts.
     const lazy = code.flatMap((c) => [...c.matchAll(/\bimport\('([^']+)'\)/g)].map((m) => m[1]))
-    expect(lazy.sort()).toEqual([`./${files[0]}`, `./${files[1]}`])
+    expect(lazy.sort()).toEqual([0, 1, 4, 6].map((i) => `./${files[i]}`))
     expect(code[3]).toMatch(/^export \{ \w+ as createWidget \} from '\.\/index-[\w-]{8}\.js';$/m)
   })
 

@@ -16,20 +16,87 @@ afterEach(() => {
 })
 
 describe('opening and closing', () => {
-  it('captures the page before the dialog exists, so the dialog is never in the picture', async () => {
-    let dialogDuringCapture: unknown = 'not asked'
-    const { api, $ } = mountTestWidget(
+  it('shows the form at once and captures the page behind it, leaving the widget out; the picture fills in', async () => {
+    let finish!: () => void
+    const { api, client, $ } = mountTestWidget(
       {},
-      fakeClient(undefined, async () => {
-        dialogDuringCapture = $('dialog')
-        return fakeShot()
-      }),
+      fakeClient(undefined, () => new Promise((resolve) => (finish = () => resolve(fakeShot())))),
     )
     api.open()
     await settle()
-    expect(dialogDuringCapture).toBeNull()
     expect($('dialog')).not.toBeNull()
+    expect(client.log).toEqual(['capture'])
+    expect($('.shot')!.textContent).toContain('Taking a screenshot')
+    expect($('.shot__preview')).toBeNull()
+    finish()
+    await settle()
     expect($<HTMLImageElement>('.shot__preview img')!.src).toMatch(/^blob:/)
+  })
+
+  it('opened again, shows no picture of the earlier moment while it captures the page anew', async () => {
+    let finish: (() => void) | undefined
+    let captures = 0
+    // The first capture is done at once, the second when the test says.
+    const { api, client, $ } = mountTestWidget(
+      {},
+      fakeClient(undefined, () =>
+        ++captures > 1
+          ? new Promise((resolve) => (finish = () => resolve(fakeShot())))
+          : Promise.resolve(fakeShot()),
+      ),
+    )
+    api.open()
+    await settle()
+    expect($('.shot__preview img')).not.toBeNull()
+    api.close()
+    await settle()
+    api.open()
+    await settle()
+    expect(client.log).toEqual(['capture', 'capture'])
+    expect($('dialog')).not.toBeNull()
+    expect($('.shot__preview')).toBeNull()
+    expect($('.shot')!.textContent).toContain('Taking a screenshot')
+    finish!()
+    await settle()
+    expect($('.shot__preview img')).not.toBeNull()
+  })
+
+  it('a report sent while the page is still being captured waits for its picture', async () => {
+    let finish!: () => void
+    const shot = fakeShot()
+    const { api, client, type } = mountTestWidget(
+      {},
+      fakeClient(undefined, () => new Promise((resolve) => (finish = () => resolve(shot)))),
+    )
+    api.open()
+    await settle()
+    type('#description', 'Sent at once')
+    const sent = api.widget.state.submit()
+    await settle()
+    expect(client.reports).toEqual([])
+    finish()
+    await sent
+    expect(client.reports[0]!.screenshot).toBe(shot)
+  })
+
+  it('keeps a picture the reporter attached while the capture was under way', async () => {
+    let finish: (() => void) | undefined
+    // The capture waits to be finished; the attached picture's encoding does not.
+    const { api, $ } = mountTestWidget(
+      {},
+      fakeClient(undefined, () =>
+        finish
+          ? Promise.resolve(fakeShot())
+          : new Promise((resolve) => (finish = () => resolve(fakeShot()))),
+      ),
+    )
+    api.open()
+    await settle()
+    await api.widget.state.attach(new File(['png'], 'mine.png', { type: 'image/png' }))
+    finish!()
+    await settle()
+    expect(api.widget.state.shot.value?.origin).toBe('file')
+    expect($('.shot')!.textContent).not.toContain('Taking a screenshot')
   })
 
   it('takes no screenshot when the host switched it off', async () => {

@@ -18,13 +18,26 @@ import { validateDraft, type FieldErrors } from './validate.js'
 /** What the widget needs of the SDK client (tests pass a fake). */
 export type WidgetClient = Pick<
   SnagboxClient,
-  'report' | 'preview' | 'collectEnvironment' | 'captureScreenshot' | 'on'
+  | 'report'
+  | 'preview'
+  | 'collectEnvironment'
+  | 'captureScreenshot'
+  | 'on'
+  | 'myRequests'
+  | 'request'
 >
 
 /** A log line's identity, to remember that the reporter removed it. */
 const lineKey = (line: LogEntry) => `${line.timestamp} ${line.message}`
 
-export type View = 'closed' | 'form' | 'editor' | 'done'
+/** The dialog's views: the form and what follows it, and "My requests" with one request open. */
+export type View = 'closed' | 'form' | 'editor' | 'done' | 'requests' | 'request'
+
+/** What "My requests" knows once its part has looked: how many requests, how many have news. */
+export interface RequestsKnown {
+  count: number
+  unread: number
+}
 
 /**
  * The widget's state as signals, and the actions that change it. Components read the signals and
@@ -35,9 +48,10 @@ export function createState(
   options: ResolvedOptions,
   t: Translate,
   events: Emitter,
+  /** The launcher: opened from it while support has written, the dialog shows "My requests". */
+  launcher: HTMLElement | null = null,
 ) {
   const view = signal<View>('closed')
-  const opening = signal(false)
   const category = signal<Category>('incident')
   const description = signal('')
   const name = signal('')
@@ -58,6 +72,10 @@ export function createState(
   /** The log lines the reporter removed from "what will be sent", and whether the host's data. */
   const removedLines = signal<string[]>([])
   const contextRemoved = signal(false)
+  /** Set by the conversation part once it has listed the reporter's requests. */
+  const requests = signal<RequestsKnown | null>(null)
+  /** The request open in the conversation view (and, back in the list, the one to focus). */
+  const reference = signal<string | null>(null)
   let returnFocus: HTMLElement | null = null
 
   /** The report as the form has it now (its picture apart). */
@@ -123,14 +141,43 @@ export function createState(
     if (errors.value.screenshot) errors.value = { ...errors.value, screenshot: undefined }
   }
 
+  /** The page is captured for the form unless the reporter attached or marked up a picture. */
+  const wantsCapture = () => {
+    const current = shot.value
+    return options.screenshot && !(current && (current.marks.length || current.origin === 'file'))
+  }
+
+  /** The capture under way (or the last one): a report sent meanwhile waits for its picture. */
+  let captured = Promise.resolve()
   async function capture() {
-    capturing.value = true
+    batch(() => {
+      // The picture of an earlier open shows another moment: the new one takes its place.
+      setShot(null)
+      capturing.value = true
+    })
+    // After the dialog's first frame: the renderer's work on the page must not hold it back.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
     const result = await client.captureScreenshot()
     batch(() => {
       capturing.value = false
+      // A picture the reporter attached (or marked up) meanwhile stays.
+      if (!wantsCapture()) return
       if (result.ok) setShot(shotOf(result, 'capture'))
       else captureFailed.value = true
     })
+  }
+
+  /**
+   * Shows the form at once, the page captured behind it: a renderer draws the page itself, never
+   * the widget's element (`data-snagbox-ignore`), so the dialog is not in the picture, which fills
+   * in when ready. A draft and a picture the reporter worked on are kept from last time.
+   */
+  function showForm() {
+    batch(() => {
+      outcome.value = null
+      view.value = 'form'
+    })
+    if (wantsCapture() && !capturing.value) captured = capture()
   }
 
   function reset() {
@@ -151,7 +198,6 @@ export function createState(
 
   return {
     view,
-    opening,
     category,
     description,
     name,
@@ -166,27 +212,36 @@ export function createState(
     sending,
     outcome,
     payload,
+    user,
+    requests,
+    reference,
 
     /**
-     * Opens the form. The page is captured first, so the dialog is not in the picture; a draft
-     * and a picture the reporter worked on are kept from last time.
+     * Opens the form at once (see `showForm`), the page captured behind it.
      */
-    async open(opener?: HTMLElement | null) {
-      if (view.value !== 'closed' || opening.value) return
+    open(opener?: HTMLElement | null) {
+      if (view.value !== 'closed') return
       returnFocus = opener ?? null
-      opening.value = true
-      // Detected while the page is captured, so "what will be sent" is ready when the form shows.
-      client.collectEnvironment().catch(() => {})
-      const current = shot.value
-      if (options.screenshot && !(current && (current.marks.length || current.origin === 'file')))
-        await capture()
-      batch(() => {
-        opening.value = false
-        outcome.value = null
-        view.value = 'form'
-      })
+      // From the launcher while support has written: what they wrote, rather than a new form.
+      if (opener && opener === launcher && requests.value?.unread) {
+        view.value = 'requests'
+        return events.emit('open', undefined)
+      }
+      showForm()
       events.emit('open', undefined)
     },
+
+    /** "My requests", from the form or back from a request. */
+    showRequests: () => void (view.value = 'requests'),
+    /** One request's conversation, from "My requests". */
+    showRequest(next: string) {
+      batch(() => {
+        reference.value = next
+        view.value = 'request'
+      })
+    },
+    /** The form, from "My requests". */
+    showForm,
 
     close() {
       if (view.value === 'closed') return
@@ -271,6 +326,8 @@ export function createState(
         errors.value = {}
         formError.value = ''
       })
+      // The picture the form says it is taking goes with the report.
+      await captured
       const input: ReportInput = { ...draft(), screenshot: shot.value?.input }
       // What the reporter removed is not sent: the lines as the SDK has them now, less those.
       if (removedLines.value.length)

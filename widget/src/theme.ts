@@ -9,6 +9,7 @@ const LIGHT = `
   --snagbox-danger: #b42318;
   --snagbox-success: #067647;
   --snagbox-warning: #b54708;
+  --snagbox-link: var(--snagbox-accent);
   --snagbox-backdrop: rgb(17 24 39 / 0.45);
   --snagbox-shadow: 0 20px 50px rgb(17 24 39 / 0.25), 0 2px 6px rgb(17 24 39 / 0.12);
   color-scheme: light;`
@@ -22,6 +23,7 @@ const DARK = `
   --snagbox-danger: #ff8a7f;
   --snagbox-success: #5fd49a;
   --snagbox-warning: #f5b86a;
+  --snagbox-link: color-mix(in srgb, var(--snagbox-accent) 60%, #ffffff);
   --snagbox-backdrop: rgb(0 0 0 / 0.6);
   --snagbox-shadow: 0 20px 50px rgb(0 0 0 / 0.55);
   color-scheme: dark;`

@@ -1,8 +1,9 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { Translate } from './i18n/translate.js'
+import type { Launcher } from './launcher.js'
 import type { ResolvedOptions } from './options.js'
-import type { WidgetState } from './state.js'
+import type { WidgetClient, WidgetState } from './state.js'
 
 export interface WidgetContextValue {
   state: WidgetState
@@ -10,6 +11,10 @@ export interface WidgetContextValue {
   options: ResolvedOptions
   /** Adds a stylesheet to the shadow root: a part loaded later brings its own. */
   addStyles(css: string): void
+  /** The SDK client, for the conversation part ("My requests"). */
+  client: WidgetClient
+  /** The first stage's launcher, whose badge the conversation part keeps (`null`: none). */
+  launcher: Launcher | null
 }
 
 export const WidgetContext = createContext<WidgetContextValue>(

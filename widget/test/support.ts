@@ -1,7 +1,11 @@
 /** What the widget's unit tests share: a fake SDK client and a mounted widget. Not shipped. */
 import type {
   CollectedEnvironment,
+  MyRequests,
   OutboxEvent,
+  ReplyEvent,
+  Reporter,
+  RequestResult,
   ReportInput,
   ReportResult,
   ScreenshotResult,
@@ -71,6 +75,7 @@ export function fakeClient(
   const reports: ReportInput[] = []
   const log: string[] = []
   const listeners = new Set<(event: OutboxEvent) => void>()
+  const replies = new Set<(event: ReplyEvent) => void>()
   const client = {
     answer,
     reports,
@@ -101,16 +106,38 @@ export function fakeClient(
       log.push(options?.image ? 'encode' : 'capture'),
       shot()
     ),
+    /** Fetching ahead the parser and (on intent) the capture and its renderer. */
+    prepare: async (options?: { screenshot?: boolean }) => (
+      log.push(options?.screenshot === false ? 'prepare' : 'prepare with screenshot'),
+      true
+    ),
     setApp: (app: object) => void log.push(`setApp ${JSON.stringify(app)}`),
+    /** The user the SDK was given (its id and signature list a signed-in user's requests). */
+    user: null as Reporter | null,
+    setUser: (user: Reporter | null) => void (client.user = user),
     setContext(context: Record<string, unknown>) {
       log.push(`setContext ${JSON.stringify(context)}`)
       Object.assign(client.context, context)
     },
-    on(listener: (event: OutboxEvent) => void) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
+    on(event: 'reply' | ((event: OutboxEvent) => void), listener?: (event: ReplyEvent) => void) {
+      if (event === 'reply') {
+        replies.add(listener!)
+        return () => void replies.delete(listener!)
+      }
+      listeners.add(event)
+      return () => void listeners.delete(event)
     },
     deliver: (event: OutboxEvent) => listeners.forEach((fn) => fn(event)),
+    /** Plays support writing on one of the reporter's requests, as the live stream tells it. */
+    reply: (event: ReplyEvent) => replies.forEach((fn) => fn(event)),
+    /** How many listen to support's replies. */
+    following: () => replies.size,
+    /** The reporter's requests (none, unless a test gives its own). */
+    myRequests: async (): Promise<MyRequests> => ({ items: [], identity: null }),
+    request: async (reference: string): Promise<RequestResult> => ({
+      ok: false,
+      error: sdkErrorFor('not_found', undefined, `No request ${reference} is known here`),
+    }),
   }
   return client
 }
@@ -241,8 +268,12 @@ export function startTestFirstStage(options: WidgetOptions = {}, client = fakeCl
 }
 
 /** An SDK error as the client would return it (tests only). */
-export const sdkErrorFor = (code: SdkErrorCode, errors?: SdkError['errors']): SdkError => ({
+export const sdkErrorFor = (
+  code: SdkErrorCode,
+  errors?: SdkError['errors'],
+  message: string = code,
+): SdkError => ({
   code,
-  message: code,
+  message,
   ...(errors ? { errors } : {}),
 })

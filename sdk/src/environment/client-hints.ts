@@ -1,5 +1,5 @@
 import type { Detected } from './detected.js'
-import { osName } from './user-agent.js'
+import { osName } from './os-name.js'
 import { archFromHints, trimVersion, windowsFromPlatformVersion } from './versions.js'
 
 /**
@@ -90,7 +90,7 @@ const GENERIC = /^(Chrome|Chromium|Chrome Headless)?$/
  * browser's full version.
  */
 export function applyClientHints(detected: Detected, hints: ClientHints | null): Detected {
-  // `detected` is always fresh from fromUserAgent, so it is refined in place.
+  // `detected` is always a fresh object (fromUserAgent's, or unknownDetected's), refined in place.
   if (!hints) return detected
   const { os, browser, device } = detected
   const name = osName(hints.platform !== 'Unknown' ? hints.platform : undefined)

@@ -1,10 +1,15 @@
 import { applyClientHints, readClientHints } from './client-hints.js'
-import type { Platform } from './detected.js'
+import { unknownDetected, type Platform } from './detected.js'
 import { pageFacts } from './page.js'
 import type { CollectedEnvironment, EnvironmentOptions } from './types.js'
-import { fromUserAgent } from './user-agent.js'
 import { DEFAULTS } from '../options.js'
 import { pageWindow } from '../page-window.js'
+
+/**
+ * The user-agent parser (ua-parser-js, half the size of the rest): a part of its own, fetched on
+ * the first detection in a page (or ahead, by `prepare()`).
+ */
+export const userAgentParser = () => import('./user-agent.js')
 
 /** The slow, unchanging part: user agent + client hints, or the runtime's facts. */
 export async function detectPlatform(options: EnvironmentOptions): Promise<Platform> {
@@ -18,12 +23,19 @@ export async function detectPlatform(options: EnvironmentOptions): Promise<Platf
   const nav = win?.navigator
   const userAgent = nav?.userAgent ?? null
   const maxTouchPoints = nav?.maxTouchPoints ?? null
+  // The parser is fetched while the client hints are asked for. Should it never come (offline
+  // before it was fetched), the hints alone say what they can and `raw` keeps the user agent for
+  // the server to read.
+  const parsed = userAgentParser().then(
+    (part) => part.fromUserAgent(userAgent ?? '', maxTouchPoints),
+    () => unknownDetected('user-agent'),
+  )
   const clientHints = await readClientHints(
     nav as { userAgentData?: unknown } | undefined,
     options.clientHintsTimeoutMs ?? DEFAULTS.clientHintsTimeoutMs,
   )
   return {
-    ...applyClientHints(fromUserAgent(userAgent ?? '', maxTouchPoints), clientHints),
+    ...applyClientHints(await parsed, clientHints),
     userAgent,
     raw: {
       userAgent,
@@ -51,7 +63,8 @@ export function assemble(platform: Platform, options: EnvironmentOptions): Colle
 /**
  * Collects the environment a report carries: OS name, version and bitness, browser, device,
  * screen, locale, time zone and address — from the user agent refined by client hints in a page,
- * from `node:os` in Node or Electron's main process. Never waits more than the client-hint timeout.
+ * from `node:os` in Node or Electron's main process. Never waits more than the client-hint timeout
+ * (and, the first time in a page, the user-agent parser's fetch, started at the same moment).
  *
  * @example
  * const env = await collectEnvironment()

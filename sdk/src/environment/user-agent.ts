@@ -1,15 +1,8 @@
 import UAParser from 'ua-parser-js'
 import type { BrowserInfo, DeviceInfo, OsInfo } from '../contract/index.js'
 import type { Detected } from './detected.js'
+import { osName } from './os-name.js'
 import { archFromToken, trimVersion } from './versions.js'
-
-/** Names the way support staff say them: `Mac OS` → `macOS`, `Chromium OS` / `Chrome OS` → `ChromeOS`. */
-export function osName(name: string | undefined): string | null {
-  if (!name) return null
-  if (/^mac ?os/i.test(name)) return 'macOS'
-  if (/^(chromium|chrome) ?os$/i.test(name)) return 'ChromeOS'
-  return name
-}
 
 /**
  * What a user-agent string alone can tell. Chromium's reduced UA (`Chrome/124.0.0.0`) freezes the

@@ -1,7 +1,16 @@
 import type { LogEntry, LogLevel } from '../contract/index.js'
 import { pageWindow } from '../page-window.js'
 
-/** Recent console errors and warnings and uncaught errors of this page or process. */
+/** How many entries a buffer keeps unless told otherwise (`DEFAULTS.logs.max`). */
+export const LOG_MAX = 50
+
+/**
+ * Recent console errors and warnings and uncaught errors of this page or process.
+ *
+ * @example
+ * const logs: LogBuffer = startLogBuffer()
+ * logs.snapshot() // [{ level: 'error', message: 'TypeError: …', timestamp: '2025-…' }]
+ */
 export interface LogBuffer {
   /** The recorded entries, oldest first. */
   snapshot(): LogEntry[]
@@ -23,9 +32,16 @@ function format(value: unknown): string {
 
 /**
  * Records `console.error`/`console.warn` (always calling through to the original) and the
- * window's `error` and `unhandledrejection` events into a bounded ring.
+ * window's `error` and `unhandledrejection` events into a bounded ring of the last `max`.
+ * `createClient()` starts one; start it yourself as early as the page allows and hand it over
+ * (`logs: { buffer }`), and the errors from before the client existed go with reports too.
+ *
+ * @example
+ * const buffer = startLogBuffer() // first thing on the page
+ * // …later, when the reporting code has loaded:
+ * const snag = createClient({ endpoint, projectKey, logs: { buffer } })
  */
-export function startLogBuffer(max: number): LogBuffer {
+export function startLogBuffer(max = LOG_MAX): LogBuffer {
   const ring: LogEntry[] = []
   const undo: (() => void)[] = []
   const record = (level: LogLevel, parts: unknown[]) => {

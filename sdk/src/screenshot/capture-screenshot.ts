@@ -24,3 +24,21 @@ export async function captureScreenshot(
     return { ok: false, error: sdkError('screenshot_failed', { message: String(cause) }) }
   }
 }
+
+/**
+ * Fetches what a capture needs — the capture code and its renderer (snapdom's is about 82 KB gzip)
+ * — without capturing, so the first capture starts at once. Call it when a report is likely: the
+ * pointer over your "Report a problem" button, a help menu opening. Resolves `true` once all is
+ * at hand, `false` when a part could not be fetched now (a capture tries again); never rejects.
+ *
+ * @example
+ * helpButton.addEventListener('pointerenter', () => void prepareScreenshot(), { once: true })
+ */
+export async function prepareScreenshot(options: ScreenshotOptions = {}): Promise<boolean> {
+  try {
+    await Promise.all([screenshotDecoder(), (await import('./capture.js')).prepare(options)])
+    return true
+  } catch {
+    return false
+  }
+}

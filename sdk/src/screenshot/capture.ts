@@ -24,7 +24,15 @@ const ENGINES: Record<EngineName, () => Promise<ScreenshotEngine>> = {
   'display-media': async () => (await import('./display-media-engine.js')).displayMediaEngine,
 }
 
+const engineOf = async (engine: EngineName | ScreenshotEngine) =>
+  typeof engine === 'string' ? ENGINES[engine]() : engine
+
 const TIMEOUT = { name: 'TimeoutError' }
+
+/** Fetches the engine and its renderer without capturing (`prepareScreenshot`). */
+export async function prepare(options: ScreenshotOptions): Promise<void> {
+  await (await engineOf(options.engine ?? SCREENSHOT_DEFAULTS.engine)).prepare?.()
+}
 
 /**
  * Captures the visible viewport (or takes the host's picture), blacks out private elements,
@@ -57,7 +65,7 @@ export async function capture(
       return await finish(rendered, findPrivate(doc, o.ignore, o.mask), [], 'host', o, create)
     }
     if (!doc) return failure('screenshot_unsupported')
-    const engine = typeof o.engine === 'string' ? await ENGINES[o.engine]() : o.engine
+    const engine = await engineOf(o.engine)
     const root = doc.documentElement
     // clientWidth leaves the scrollbar out; a document without layout (no <html> box) has none.
     const viewport: Viewport = {

@@ -1,6 +1,8 @@
 import type { ScreenshotEngine } from './types.js'
 
 const HIDE = 'data-snagbox-hide'
+// Behind import() here, not at the top: a bundler that inlines this file keeps the renderer lazy.
+const renderer = () => import('html2canvas-pro')
 
 /**
  * html2canvas-pro, for pages where an SVG-based renderer is blocked (a strict CSP) or wrong.
@@ -9,9 +11,9 @@ const HIDE = 'data-snagbox-hide'
  */
 export const html2canvasEngine: ScreenshotEngine = {
   name: 'html2canvas',
+  prepare: renderer,
   async render({ document, viewport, excluded, pixelRatio, signal }) {
-    // Behind import() here, not at the top: a bundler that inlines this file keeps the renderer lazy.
-    const { default: html2canvas } = await import('html2canvas-pro')
+    const { default: html2canvas } = await renderer()
     for (const element of excluded) element.setAttribute(HIDE, '')
     try {
       const canvas = await html2canvas(document.documentElement, {

@@ -1,14 +1,17 @@
 import type { ScreenshotEngine } from './types.js'
 
+// Behind import() here, not at the top: a bundler that inlines this file keeps the renderer lazy.
+const renderer = () => import('@zumer/snapdom')
+
 /**
  * The default renderer: fast on large pages, renders same-origin iframes, `oklch()` and filters.
  * It clones the DOM into an SVG that only ever becomes pixels here; the SVG never leaves the page.
  */
 export const snapdomEngine: ScreenshotEngine = {
   name: 'snapdom',
+  prepare: renderer,
   async render({ document, excluded, pixelRatio }) {
-    // Behind import() here, not at the top: a bundler that inlines this file keeps the renderer lazy.
-    const { snapdom } = await import('@zumer/snapdom')
+    const { snapdom } = await renderer()
     const result = await snapdom(document.documentElement, {
       clip: 'viewport',
       exclude: [(element) => excluded.has(element)],

@@ -73,6 +73,8 @@ export interface Rendered {
 export interface ScreenshotEngine {
   name: string
   render(request: RenderRequest): Promise<Rendered>
+  /** Fetches what `render` will need (its renderer), so the first capture does not wait for it. */
+  prepare?(): Promise<unknown>
 }
 
 /**

@@ -3,7 +3,7 @@ import type { View, WidgetState } from '../state.js'
 import { useWidget } from '../widget-context.js'
 import { Dialog } from './Dialog.js'
 import { Form } from './Form.js'
-import { Editor } from './parts.js'
+import { Editor, Requests } from './parts.js'
 import { Success } from './Success.js'
 
 /** A view of the dialog: what it shows, whether it needs the wide panel, and where "close" leads. */
@@ -29,6 +29,8 @@ const VIEWS: Record<Exclude<View, 'closed'>, ViewSpec> = {
     wide: true,
   },
   done: { body: () => <Success />, leave: (state) => state.close },
+  requests: { body: () => <Requests />, leave: (state) => state.close },
+  request: { body: () => <Requests />, leave: (state) => state.showRequests },
 }
 
 /** While open, the dialog with the current view (the launcher is the first stage's). */

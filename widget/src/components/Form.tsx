@@ -3,16 +3,17 @@ import { useEffect, useRef } from 'preact/hooks'
 import { useWidget } from '../widget-context.js'
 import { CategoryField } from './CategoryField.js'
 import { EnvironmentDetails } from './EnvironmentDetails.js'
-import { prefetchParts } from './parts.js'
+import { prefetchParts, requestsView } from './parts.js'
 import { ScreenshotField } from './ScreenshotField.js'
 import { TextField } from './TextField.js'
 
 /** The report form. Errors appear beside their fields and are announced; the draft is never lost. */
 export function Form() {
-  const { state, t } = useWidget()
+  const { state, t, options } = useWidget()
   const form = useRef<HTMLFormElement>(null)
   const errors = state.errors.value
   const sending = state.sending.value
+  const known = state.requests.value
 
   useEffect(prefetchParts, [])
   // After a failed send, the first field that needs attention gets the focus.
@@ -45,6 +46,21 @@ export function Form() {
           {t('title')}
         </h2>
         <p class="intro">{t('intro')}</p>
+        <button
+          type="button"
+          class="link-button"
+          onClick={state.showRequests}
+          onPointerEnter={requestsView(options.lang).prefetch}
+          onFocus={requestsView(options.lang).prefetch}
+        >
+          {known?.count ? t('myRequestsCount', { n: known.count }) : t('myRequests')}
+          {!!known?.unread && (
+            <>
+              <span class="link-button__dot" aria-hidden="true" />
+              <span class="visually-hidden">{t('myRequestsUnread', { n: known.unread })}</span>
+            </>
+          )}
+        </button>
       </header>
       <div class="form__body">
         <CategoryField />

@@ -42,6 +42,11 @@ export const createDialogStyles = () => `
 .button--quiet { border-color: transparent; background: transparent; }
 .button--small { min-height: 32px; padding: 5px 10px; font-size: 13px; }
 .button[aria-disabled='true'] { opacity: 0.7; cursor: progress; }
+.link-button {
+  display: inline-flex; align-items: center; gap: 6px; min-height: 32px; margin: 0; padding: 4px 0; border: 0; background: none;
+  font: 600 14px/1.3 var(--snagbox-font); color: var(--snagbox-link); cursor: pointer; text-decoration: underline; text-underline-offset: 3px;
+}
+.link-button__dot { width: 8px; height: 8px; border-radius: 50%; background: #c01048; }
 @media (pointer: coarse) { .button--small { min-height: 40px; } }
 @media (max-width: 480px) {
   .backdrop { inset: var(--snagbox-viewport-top, 0px) 0 auto; height: var(--snagbox-viewport-height, 100%); padding: 0; align-items: stretch; }

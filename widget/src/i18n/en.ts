@@ -1,3 +1,4 @@
+import type { RequestsMessages } from './requests-en.js'
 import type { LauncherMessages } from './launcher.js'
 
 /**
@@ -8,6 +9,9 @@ import type { LauncherMessages } from './launcher.js'
 export const en = {
   title: 'Report a problem',
   intro: 'Tell us what went wrong. Technical details are attached for you.',
+  myRequests: 'My requests',
+  myRequestsCount: 'My requests ({n})',
+  myRequestsUnread: ', with new replies: {n}',
   close: 'Close',
   categoryLegend: 'What is it about?',
   category_incident: 'Something is broken',
@@ -110,10 +114,11 @@ export type MessageKey = keyof typeof en
 /** The dialog's texts in one language. */
 export type DialogMessages = Record<MessageKey, string>
 /**
- * Every text of the widget, the launcher's and the dialog's; the `messages` option replaces any.
+ * Every text of the widget, the launcher's, the dialog's and "My requests"'; the `messages`
+ * option replaces any.
  *
  * @example
  * const messages: Partial<Messages> = { launcher: 'Help', title: 'Tell Kvant Energo support' }
  * createWidget({ key, endpoint, messages })
  */
-export type Messages = DialogMessages & LauncherMessages
+export type Messages = DialogMessages & LauncherMessages & RequestsMessages

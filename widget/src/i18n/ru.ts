@@ -4,6 +4,9 @@ import type { DialogMessages } from './en.js'
 export const ru: DialogMessages = {
   title: 'Сообщить о проблеме',
   intro: 'Расскажите, что пошло не так. Технические подробности мы приложим сами.',
+  myRequests: 'Мои обращения',
+  myRequestsCount: 'Мои обращения ({n})',
+  myRequestsUnread: ', с новыми ответами: {n}',
   close: 'Закрыть',
   categoryLegend: 'О чём обращение?',
   category_incident: 'Что-то не работает',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { en as requestsEn } from './requests-en.js'
+import { ru as requestsRu } from './requests-ru.js'
 import { DICTIONARIES } from './dictionaries.js'
 import { en } from './en.js'
 import { LAUNCHER_MESSAGES } from './launcher.js'
@@ -9,6 +11,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe.each([
   ['the dialog', DICTIONARIES as Record<string, Record<string, string>>],
   ['the launcher', LAUNCHER_MESSAGES as Record<string, Record<string, string>>],
+  ['“My requests”', { en: requestsEn, ru: requestsRu } as Record<string, Record<string, string>>],
 ])('the texts of %s', (_, dictionaries) => {
   const english = dictionaries.en!
   it.each(Object.entries(dictionaries))(
@@ -40,7 +43,10 @@ describe('translating', () => {
     expect(createTranslate(en)('build', { build: '6255' })).toBe('build 6255')
   })
 
-  it('keeps the dialog’s and the launcher’s keys apart: each part loads only its own', () => {
+  it('keeps the dialog’s, the launcher’s and “My requests”’ keys apart: each part loads only its own, and a host’s text replaces one', () => {
     expect(Object.keys(en).filter((key) => key in LAUNCHER_MESSAGES.en)).toEqual([])
+    expect(
+      Object.keys(requestsEn).filter((key) => key in en || key in LAUNCHER_MESSAGES.en),
+    ).toEqual([])
   })
 })
