@@ -90,9 +90,15 @@ async function openOnPhone() {
   await page.goto(site.h.site.url)
   await widgetLoaded(page)
   await tap(page, '.launcher')
-  await page.waitForFunction(`${SHADOW}.querySelector('.shot__preview img')`, null, {
-    timeout: 20_000,
-  })
+  // Decoded and laid out, so the buttons below the picture stay where a finger is about to tap.
+  await page.waitForFunction(
+    `(() => { const img = ${SHADOW}.querySelector('.shot__preview img'); return img?.complete && img.naturalWidth > 0 })()`,
+    null,
+    { timeout: 20_000 },
+  )
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  )
   return { context, page, cdp }
 }
 

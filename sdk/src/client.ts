@@ -12,7 +12,7 @@ import { captureScreenshot, prepareScreenshot } from './screenshot/capture-scree
 import type { SnagboxClient } from './snagbox-client.js'
 import { createOutbox } from './transport/outbox.js'
 import { requestsAddOn } from './requests/load.js'
-import { rememberedStore, type RequestsContext } from './requests/remembered.js'
+import { rememberedStore, userIdOf, type RequestsContext } from './requests/remembered.js'
 
 /**
  * Creates the SDK client: collects the environment, captures screenshots and delivers reports,
@@ -31,7 +31,7 @@ export function createClient(options: ClientOptions): SnagboxClient {
   // Every request sent is remembered, also one the outbox delivers later: `myRequests()` lists them.
   const { send, queued, ...outbox } = createOutbox(o, ({ reference, statusUrl, createdAt }) =>
     remembered
-      .then((s) => s.put({ id: reference, statusUrl, createdAt }))
+      .then((s) => s.put({ id: reference, statusUrl, createdAt, userId: userIdOf(o) }))
       .then(requests.added, () => {}),
   )
   const requests: RequestsContext = { o, remembered, queued }

@@ -8,7 +8,7 @@ import {
 import { parseRetryAfter } from '../transport/retry.js'
 import { readEvents } from './event-stream.js'
 import { keyOf, tokenOf } from './http.js'
-import type { RequestsContext } from './remembered.js'
+import { visibleRequests, type RequestsContext } from './remembered.js'
 import type { ReplyEvent } from './types.js'
 
 type Listener = (event: ReplyEvent) => void
@@ -67,7 +67,7 @@ function stream(ctx: RequestsContext) {
     current?.abort()
     if (stopped) return
     const mine = (current = new AbortController())
-    const kept = await (await ctx.remembered).list().catch(() => [])
+    const kept = await visibleRequests(ctx)
     kept.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     // Nothing to follow yet: the next request remembered opens it.
     if (!kept.length || mine !== current) return

@@ -8,7 +8,7 @@ import {
 import type { OutboxEntry } from '../transport/outbox-store.js'
 import { advise } from '../advice/advise.js'
 import { call, keyOf, signedIn, tokenOf } from './http.js'
-import type { RememberedRequest, RequestsContext } from './remembered.js'
+import { visibleRequests, type RequestsContext } from './remembered.js'
 import type { MyRequest, MyRequests } from './types.js'
 
 /** `snag.myRequests()`: what the client remembers and has queued, as the server tells it now. */
@@ -16,7 +16,7 @@ export async function myRequests(ctx: RequestsContext): Promise<MyRequests> {
   const { o } = ctx
   const store = await ctx.remembered
   const [kept, waiting] = await Promise.all([
-    store.list().catch((): RememberedRequest[] => []),
+    visibleRequests(ctx),
     ctx.queued().catch((): OutboxEntry[] => []),
   ])
   kept.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -47,7 +47,12 @@ export async function myRequests(ctx: RequestsContext): Promise<MyRequests> {
       .filter((r) => !known.has(r.reference))
       .map((r) =>
         store
-          .put({ id: r.reference, statusUrl: r.statusUrl, createdAt: r.createdAt })
+          .put({
+            id: r.reference,
+            statusUrl: r.statusUrl,
+            createdAt: r.createdAt,
+            userId: user!.id,
+          })
           .catch(() => {}),
       ),
   )

@@ -3,7 +3,7 @@ import { sdkError } from '../errors.js'
 import type { ResolvedOptions } from '../options.js'
 import { call, signedIn, tokenOf, type Answer } from './http.js'
 import { myRequests } from './list.js'
-import type { RememberedRequest, RequestsContext } from './remembered.js'
+import { visibleRequests, type RequestsContext } from './remembered.js'
 import type { OpenRequest, RequestResult } from './types.js'
 
 /**
@@ -12,10 +12,7 @@ import type { OpenRequest, RequestResult } from './types.js'
  */
 export async function openRequest(ctx: RequestsContext, reference: string): Promise<RequestResult> {
   const wanted = String(reference).trim().toUpperCase()
-  const find = async () =>
-    (await (await ctx.remembered).list().catch((): RememberedRequest[] => [])).find(
-      (r) => r.id === wanted,
-    )
+  const find = async () => (await visibleRequests(ctx)).find((r) => r.id === wanted)
   let known = await find()
   // Another device's request of the signed-in user: listing remembers it here.
   if (!known && signedIn(ctx.o)) {

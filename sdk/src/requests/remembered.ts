@@ -14,6 +14,14 @@ export interface RememberedRequest {
   id: string
   statusUrl: string
   createdAt: string
+  /** The host's user (`setUser`'s id) it was sent or listed for: shown only while that user is set. */
+  userId?: string
+}
+
+/** The id `setUser` set, as remembered requests keep it; none for an anonymous reporter. */
+export function userIdOf(o: Pick<ResolvedOptions, 'user'>): string | undefined {
+  const { id } = o.user
+  return (typeof id === 'string' || typeof id === 'number') && id !== '' ? String(id) : undefined
 }
 
 /** What the requests add-on works with: the options, what the client remembers and queued. */
@@ -42,3 +50,17 @@ export const rememberedStore = (o: ResolvedOptions) =>
     (store) => store || createMemoryStore<RememberedRequest>(),
     () => createMemoryStore<RememberedRequest>(),
   )
+
+/**
+ * The remembered requests the reporter now at the keyboard may see: this browser's anonymous
+ * ones and the current user's. Another user's (signed out, or someone else signed in on a shared
+ * computer) are forgotten here, so they never show again on this browser.
+ */
+export async function visibleRequests(ctx: RequestsContext): Promise<RememberedRequest[]> {
+  const store = await ctx.remembered
+  const user = userIdOf(ctx.o)
+  const kept = await store.list().catch((): RememberedRequest[] => [])
+  const others = kept.filter((r) => r.userId !== undefined && r.userId !== user)
+  await Promise.all(others.map((r) => store.delete(r.id).catch(() => {})))
+  return kept.filter((r) => !others.includes(r))
+}

@@ -84,7 +84,8 @@ async function until<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
   }
 }
 
-describe("the reporter's requests, from the SDK", () => {
+// A real server and real streams: a busy machine may take seconds over one of these.
+describe("the reporter's requests, from the SDK", { timeout: 20_000 }, () => {
   it('lists a report with its reference, hears the reply live, and counts it unread until opened', async () => {
     const streams: Response[] = []
     const snag = device({
@@ -186,7 +187,7 @@ describe("the reporter's requests, from the SDK", () => {
     expect(offline.items).toEqual([expect.objectContaining({ state: 'remembered', reference })])
   })
 
-  it("lists a signed-in user's requests on another device, remembering them so no new link is made", async () => {
+  it("lists a signed-in user's requests on another device, remembering them so no new link is made, and forgets them when the user signs out", async () => {
     const user = { id: 'user-42', name: 'Anna', signature: signUserId(secret, 'user-42') }
     const laptop = device()
     laptop.setUser(user)
@@ -207,6 +208,19 @@ describe("the reporter's requests, from the SDK", () => {
     const reference = sent.status === 'sent' ? sent.reference : ''
     const opened = await phone.request(reference)
     expect(opened.ok && opened.request.ticket.reference).toBe(reference)
+
+    // A shared computer: once the user signs out, or another signs in, the user's requests are
+    // forgotten on it, the one sent from it too; signing in again lists them from the server.
+    const other = { id: 'user-43', signature: signUserId(secret, 'user-43') }
+    phone.setUser(other)
+    expect((await phone.myRequests()).items).toEqual([])
+    expect(await phone.request(reference)).toMatchObject({ ok: false })
+    laptop.setUser(null)
+    expect((await laptop.myRequests()).items).toEqual([])
+    laptop.setUser(user)
+    expect((await laptop.myRequests()).items.map((i) => i.state === 'sent' && i.reference)).toEqual(
+      [reference],
+    )
 
     // A device that was never told of it, with the user: opening it lists first.
     const tablet = device()
