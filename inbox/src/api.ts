@@ -9,6 +9,7 @@ import {
   type AgentNotifications,
   type AgentTicket,
   type AuditEvent,
+  type BulkAnswer,
   type CreatedToken,
   type FieldError,
   type Priority,
@@ -17,6 +18,8 @@ import {
   type TicketView,
   type TokenScope,
 } from '@snagbox/sdk/contract'
+
+export type { BulkAnswer }
 
 /** A refused or failed call: the server's problem document, or `network_error` when none came. */
 export class ApiProblem extends Error {
@@ -74,15 +77,6 @@ export type BulkBody = {
   parent?: string
   duplicateOf?: string
   comment?: string
-}
-/** Its answer, ticket by ticket: changed, or refused with the problem's code and words. */
-export type BulkAnswer = {
-  done: number
-  refused: number
-  results: (
-    | { reference: string; ok: true; status: string; version: number }
-    | { reference: string; ok: false; code: string; detail: string }
-  )[]
 }
 /** A saved view: its name, its query of `GET /api/v1/tickets`, and whether everyone sees it. */
 export type ViewBody = { name?: string; query?: string; shared?: boolean }

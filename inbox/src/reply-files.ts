@@ -1,7 +1,6 @@
-import { DEFAULT_LIMITS } from '@snagbox/sdk/contract'
+import { DEFAULT_LIMITS, REPLY_FILES_MAX } from '@snagbox/sdk/contract'
 
-/** The most files one reply carries, as the server takes them. */
-export const REPLY_FILES_MAX = 10
+export { REPLY_FILES_MAX }
 /** The largest file, the screenshot's limit on the server. */
 export const REPLY_FILE_BYTES = DEFAULT_LIMITS.screenshotBytes
 

@@ -58,6 +58,14 @@ export interface TimelineEntry {
   createdAt: string
 }
 
+/** What was written with an entry: a reply's or comment's body, a reason, a closing comment. */
+export function entryText(entry: Pick<TimelineEntry, 'data'>): string | undefined {
+  const d = entry.data
+  return [d.body, d.reason, d.comment].find(
+    (v): v is string => typeof v === 'string' && v.trim().length > 0,
+  )
+}
+
 /** A linked ticket, by id and reference. */
 export interface TicketLink {
   id: string
@@ -310,6 +318,16 @@ export const STANDARD_VIEWS = [
 ] as const
 
 export type StandardViewId = (typeof STANDARD_VIEWS)[number]['id']
+
+/** The answer of `POST /api/v1/tickets/bulk`, ticket by ticket: changed, or refused with the problem's code and words. */
+export interface BulkAnswer {
+  done: number
+  refused: number
+  results: (
+    | { reference: string; ok: true; status: string; version: number }
+    | { reference: string; ok: false; code: string; detail: string }
+  )[]
+}
 
 /** A view of `GET /api/v1/views`, with how many tickets it holds now. */
 export interface TicketView {

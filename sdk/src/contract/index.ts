@@ -34,7 +34,13 @@ export {
   PRIORITIES,
   STATUSES,
 } from './types.js'
-export { DEFAULT_LIMITS, FREE_TEXT_CHARS, REPORTER_REQUESTS_MAX, type Limits } from './limits.js'
+export {
+  DEFAULT_LIMITS,
+  FREE_TEXT_CHARS,
+  REPLY_FILES_MAX,
+  REPORTER_REQUESTS_MAX,
+  type Limits,
+} from './limits.js'
 export {
   API_PREFIX,
   HEADERS,
@@ -51,12 +57,13 @@ export {
   validateTicketPayload,
   type Validation,
 } from './validate.js'
-export { MACRO_VARIABLES, REPLY_STATUSES, STANDARD_VIEWS } from './agent-api.js'
+export { entryText, MACRO_VARIABLES, REPLY_STATUSES, STANDARD_VIEWS } from './agent-api.js'
 export type {
   ActorKind,
   AgentInfo,
   AgentTicket,
   AllowedAction,
+  BulkAnswer,
   FilledMacro,
   LinkedChild,
   LinkedTicket,

@@ -61,3 +61,6 @@ export const FREE_TEXT_CHARS = 20_000
  * (the most recently changed): what one reporter has open, with room to spare.
  */
 export const REPORTER_REQUESTS_MAX = 50
+
+/** Most files one agent reply carries (`POST /api/v1/tickets/:ref/replies`, multipart). */
+export const REPLY_FILES_MAX = 10

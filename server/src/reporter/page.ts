@@ -1,8 +1,8 @@
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
-import { FREE_TEXT_CHARS, ticketPaths, type ReporterTicket } from '@snagbox/sdk/contract'
+import { entryText, FREE_TEXT_CHARS, ticketPaths, type ReporterTicket } from '@snagbox/sdk/contract'
 import { MESSAGES, type Lang } from './i18n.js'
-import { closedWhy, entryAuthor, entryText, entryTitle } from './words.js'
+import { closedWhy, entryAuthor, entryTitle } from './words.js'
 
 type View = ReporterTicket
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>

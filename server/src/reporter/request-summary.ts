@@ -1,4 +1,5 @@
 import {
+  entryText,
   isFromSupport,
   type CloseReason,
   type ReporterChange,
@@ -10,7 +11,7 @@ import type { Db } from '../db/client.js'
 import type { TicketRow } from '../tickets/store/read.js'
 import { markSeen } from '../tickets/store/reporter-requests.js'
 import type { Lang } from './i18n.js'
-import { entryText, entryTitle, statusText } from './words.js'
+import { entryTitle, statusText } from './words.js'
 
 const EXCERPT_CHARS = 200
 

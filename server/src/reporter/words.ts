@@ -33,11 +33,3 @@ export function entryAuthor(lang: Lang, entry: TimelineEntry): string {
   if (entry.actor.kind === 'system') return t.system
   return entry.actor.name ? `${t.support} · ${entry.actor.name}` : t.support
 }
-
-/** What was written with an entry: a reply's or comment's body, a reason, a closing comment. */
-export function entryText(entry: TimelineEntry): string | undefined {
-  const d = entry.data
-  return [d.body, d.reason, d.comment].find(
-    (v): v is string => typeof v === 'string' && v.length > 0,
-  )
-}

@@ -7,6 +7,7 @@ import {
   REPLY_STATUSES,
   STATUSES,
   ticketPaths,
+  type BulkAnswer,
 } from '@snagbox/sdk/contract'
 import { agentWorksIn } from '../auth/agent-projects.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
@@ -288,13 +289,13 @@ export function agentTicketRoutes(deps: AppDeps) {
       link.parent !== undefined || (link.duplicateOf !== undefined && patch.status === undefined)
     if (!linking && !Object.values(patch).some((v) => v !== undefined))
       throw invalid([{ path: '', message: 'say what to change' }])
-    const results = refs.map((ref) => {
+    const results = refs.map((ref): BulkAnswer['results'][number] => {
       try {
         const row = load(c, ref)
         const done = linking ? linkRow(c, row, link) : patchRow(c, row, patch)
         return {
           reference: done.reference,
-          ok: true as const,
+          ok: true,
           status: done.status,
           version: done.version,
         }
@@ -306,14 +307,15 @@ export function agentTicketRoutes(deps: AppDeps) {
               ? err
               : undefined
         if (!problem) throw err
-        return { reference: ref, ok: false as const, code: problem.code, detail: problem.detail }
+        return { reference: ref, ok: false, code: problem.code, detail: problem.detail }
       }
     })
-    return c.json({
+    const answer: BulkAnswer = {
       done: results.filter((r) => r.ok).length,
       refused: results.filter((r) => !r.ok).length,
       results,
-    })
+    }
+    return c.json(answer)
   })
 
   return app

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Context } from 'hono'
-import { MULTIPART, sniffImage, type Limits } from '@snagbox/sdk/contract'
+import { MULTIPART, REPLY_FILES_MAX, sniffImage, type Limits } from '@snagbox/sdk/contract'
 import { ApiError, invalid } from '../errors.js'
 import { parseJsonBody } from '../http/json-body.js'
 import { readBodyBytes, readJsonObject } from '../http/request-body.js'
 import { checkScreenshot } from './intake-body.js'
 import { partText, readForm } from './multipart-form.js'
 import type { StoredFile } from './store/create.js'
-
-/** The most files one reply carries. */
-export const MAX_REPLY_FILES = 10
 
 /** Where a reply's files go in a multipart body: any number of parts of this name. */
 export const FILES_PART = 'files'
@@ -21,7 +18,7 @@ export interface ReplyFile extends StoredFile {
 
 /**
  * The body of a reply: JSON (`{ body, status?, priority? }`), or multipart with that JSON in a
- * `payload` part and up to {@link MAX_REPLY_FILES} `files` parts, each at most the screenshot's
+ * `payload` part and up to {@link REPLY_FILES_MAX} `files` parts, each at most the screenshot's
  * size. A file that really is a PNG, JPEG or WebP (by its bytes, not by what it claims) is kept
  * as that image, checked as a screenshot is; any other as `application/octet-stream`, only ever
  * served as a download.
@@ -40,12 +37,12 @@ export async function readReplyBody(
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
     throw invalid([{ path: MULTIPART.payload, message: 'is required: the reply as a JSON object' }])
   const parts = form.getAll(FILES_PART)
-  if (parts.length > MAX_REPLY_FILES)
+  if (parts.length > REPLY_FILES_MAX)
     throw new ApiError(
       413,
       'payload_too_large',
-      `A reply carries at most ${MAX_REPLY_FILES} files`,
-      [{ path: FILES_PART, message: `must be at most ${MAX_REPLY_FILES} files` }],
+      `A reply carries at most ${REPLY_FILES_MAX} files`,
+      [{ path: FILES_PART, message: `must be at most ${REPLY_FILES_MAX} files` }],
     )
   const files: ReplyFile[] = []
   for (const [i, file] of parts.entries()) {

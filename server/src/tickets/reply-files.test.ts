@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AgentTicket, ReporterTicket } from '@snagbox/sdk/contract'
 import { agentHarness, type AgentHarness } from '../../test/harness.js'
 import { png } from '../../test/images.js'
-import { MAX_REPLY_FILES } from './reply-body.js'
+import { REPLY_FILES_MAX } from '@snagbox/sdk/contract'
 
 type Files = [name: string, bytes: Buffer | string, type?: string][]
 
@@ -151,13 +151,13 @@ describe('a reply with files', () => {
     const open = await h.file()
     const before = written(h)
     const ok = { body: 'See the file' }
-    const tooMany: Files = Array.from({ length: MAX_REPLY_FILES + 1 }, (_, i) => [`f${i}.txt`, 'x'])
+    const tooMany: Files = Array.from({ length: REPLY_FILES_MAX + 1 }, (_, i) => [`f${i}.txt`, 'x'])
     const huge = png(100, 100, [0, 0, 0], true)
     expect(huge.length).toBeGreaterThan(2000)
     const bomb = Buffer.from(png(8, 8))
     bomb.writeUInt32BE(100_000, 16)
     const cases: [string, FormData, number, string][] = [
-      [`${MAX_REPLY_FILES + 1} files`, form(ok, tooMany), 413, 'payload_too_large'],
+      [`${REPLY_FILES_MAX + 1} files`, form(ok, tooMany), 413, 'payload_too_large'],
       [
         'a file over the limit',
         form(ok, [['big.bin', 'x'.repeat(2001)]]),

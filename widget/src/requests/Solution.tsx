@@ -1,9 +1,9 @@
+import { entryText } from '@snagbox/sdk/contract'
 import type { TimelineEntry } from '@snagbox/sdk'
 import { useWidget } from '../widget-context.js'
 import { AskReason } from './AskReason.js'
 import { useRequests } from './context.js'
 import { By } from './Timeline.js'
-import { entryText } from './words.js'
 
 interface Props {
   /** The reply that gave the solution (the last one, if support gave it more than once). */

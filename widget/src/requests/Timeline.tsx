@@ -1,9 +1,9 @@
 import type { OpenRequest } from '@snagbox/sdk'
-import { ticketPaths, type TimelineEntry } from '@snagbox/sdk/contract'
+import { entryText, ticketPaths, type TimelineEntry } from '@snagbox/sdk/contract'
 import { useEffect, useState } from 'preact/hooks'
 import { useWidget } from '../widget-context.js'
 import { useRequests, When } from './context.js'
-import { entryText, entryWords } from './words.js'
+import { entryWords } from './words.js'
 
 /** The files of an agent's reply, each a link that opens it. */
 function Files({ entry, request }: { entry: TimelineEntry; request: OpenRequest }) {

@@ -35,11 +35,3 @@ export function entryWords(t: RequestsTranslate, entry: Pick<TimelineEntry, 'typ
   // An entry of a kind this version does not know yet is still shown, by its type.
   return EVENTS.has(entry.type) ? t(`event_${entry.type}` as RequestsKey) : entry.type
 }
-
-/** What was written with an entry: a reply's or comment's body, a reason, a closing comment. */
-export function entryText(entry: TimelineEntry): string | undefined {
-  const d = entry.data
-  return [d.body, d.reason, d.comment].find(
-    (v): v is string => typeof v === 'string' && v.trim().length > 0,
-  )
-}
