@@ -117,12 +117,16 @@ describe("the reporter's requests in Chromium", () => {
       expect.stringMatching(/^snagbox:requests:pk_[\w-]+:MYR-1$/),
     ])
 
+    // The stream is open when the server has answered it: then support replies. Waited for from
+    // before it is asked for, so a quick answer is not missed.
+    const streaming = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/status/events') && r.status() === 200,
+    )
     await page.evaluate(() => {
       const w = window as unknown as SdkWindow
       w.snag.on('reply', (e) => w.replies.push(e))
     })
-    // The stream is open when the server has answered it: then support replies.
-    await page.waitForResponse((r) => r.url().includes('/api/v1/status/events'))
+    await streaming
     await page.waitForTimeout(200)
     await agent('MYR-1/replies', { body: 'Which printer is it?', status: 'waiting_on_reporter' })
     await page.waitForFunction(() => (window as unknown as SdkWindow).replies.length === 1)
