@@ -8,7 +8,16 @@ const en = {
   statusLink: 'Your request, its history and your answers:',
   footer: 'This message was sent automatically by the support desk.',
   replyHint: 'Reply to this e-mail or answer on the page of your request.',
-  files: 'Files that came with it (each link works as long as the one to your request):',
+  files: {
+    attached: 'Files of this reply, attached to this e-mail:',
+    linked:
+      'Not attached, so that this e-mail stays small enough to arrive; each link opens the file as long as the link to your request works:',
+    named:
+      'Not attached, so that this e-mail stays small enough to arrive; reply to this e-mail if you need them:',
+    removed: 'Removed from the request before this e-mail was sent, so not attached:',
+    kb: 'KB',
+    mb: 'MB',
+  },
   received: {
     subject: 'Your request is received',
     lead: (ref: string) => `We have received your request ${ref}. Please keep this reference.`,
@@ -83,7 +92,16 @@ const ru: typeof en = {
   statusLink: 'Ваше обращение, его история и ваши ответы:',
   footer: 'Это письмо отправлено службой поддержки автоматически.',
   replyHint: 'Ответьте на это письмо или на странице обращения.',
-  files: 'Файлы к ответу (каждая ссылка действует, пока действует ссылка на обращение):',
+  files: {
+    attached: 'Файлы к ответу — во вложении к этому письму:',
+    linked:
+      'Не вложены, чтобы письмо не стало слишком большим и дошло; каждая ссылка открывает файл, пока действует ссылка на обращение:',
+    named:
+      'Не вложены, чтобы письмо не стало слишком большим и дошло; ответьте на это письмо, если они нужны:',
+    removed: 'Удалены из обращения до отправки этого письма, поэтому не вложены:',
+    kb: 'КБ',
+    mb: 'МБ',
+  },
   received: {
     subject: 'Обращение получено',
     lead: (ref) => `Мы получили ваше обращение ${ref}. Пожалуйста, сохраните этот номер.`,

@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { Language } from '@snagbox/sdk/contract'
+import type { OutboxFile } from '../tickets/store/emails.js'
 import { MAIL_WORDS } from './i18n.js'
 
 /** What an e-mail is about: to the reporter (the first eight) or to agents. */
@@ -29,8 +30,8 @@ export interface MailContent {
   link: string
   /** The words of the agent (a reply, a solution, a reason) or of the reporter (activity). */
   body?: string | null
-  /** `reply`, `question`, `resolved`: the files of the agent's reply, each a link to it. */
-  files?: { name: string; url: string }[]
+  /** `reply`, `question`, `resolved`: the files of the agent's reply, attached or linked. */
+  files?: MailFile[]
   /** `resolved` and `reminder`: the status page at its confirm and reopen actions. */
   confirmUrl?: string
   reopenUrl?: string
@@ -47,6 +48,9 @@ export interface MailContent {
   event?: string
 }
 
+/** A file of the agent's reply in its e-mail; `removed` once it was found gone at sending. */
+export type MailFile = OutboxFile & { removed?: boolean }
+
 export interface RenderedMail {
   subject: string
   text: string
@@ -60,7 +64,7 @@ type Part =
   | { link: string; label: string }
   | { buttons: { label: string; url: string }[] }
   | { facts: [string, string][] }
-  | { files: { name: string; url: string }[]; label: string }
+  | { files: MailFile[]; lang: Language }
 
 /**
  * Writes an e-mail: the subject carries the reference (`[DEMO-42] …`), the body comes as plain
@@ -99,7 +103,7 @@ function partsOf(c: MailContent): { title: string; parts: Part[] } {
   const w = MAIL_WORDS[c.lang]
   const quote: Part[] = [
     ...(c.body ? [{ quote: c.body }] : []),
-    ...(c.files?.length ? [{ files: c.files, label: w.files }] : []),
+    ...(c.files?.length ? [{ files: c.files, lang: c.lang }] : []),
   ]
   const status = { link: c.link, label: w.statusLink }
   const replyHint = { lead: w.replyHint }
@@ -187,7 +191,10 @@ function partText(p: Part): string {
       .join('\n')
   if ('link' in p) return `${p.label}\n${p.link}`
   if ('buttons' in p) return p.buttons.map((b) => `${b.label}: ${b.url}`).join('\n')
-  if ('files' in p) return [p.label, ...p.files.map((f) => `${f.name}: ${f.url}`)].join('\n')
+  if ('files' in p)
+    return fileGroups(p)
+      .map(([label, files]) => [label, ...files.map((f) => `- ${fileText(f, p.lang)}`)].join('\n'))
+      .join('\n\n')
   return p.facts.map(([k, v]) => `${k}: ${v}`).join('\n')
 }
 
@@ -196,18 +203,57 @@ function partHtml(p: Part) {
   if ('quote' in p)
     return html`<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #2457c5;background:#f5f7fb;white-space:pre-wrap">${p.quote}</blockquote>`
   if ('link' in p)
-    return html`<p>${p.label}<br><a href="${p.link}" style="color:#2457c5">${p.link}</a></p>`
+    return html`<p>${p.label}<br><a href="${p.link}" style="color:#2457c5;word-break:break-all">${p.link}</a></p>`
   if ('buttons' in p)
     return html`<p>${p.buttons.map(
       (b, i) =>
         html`<a href="${b.url}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600;${i === 0 ? 'background:#1a7f37;color:#fff' : 'border:1px solid #cf222e;color:#cf222e'}">${b.label}</a>`,
     )}</p>`
   if ('files' in p)
-    return html`<p>${p.label}</p><ul>${p.files.map(
-      (f) => html`<li><a href="${f.url}" style="color:#2457c5">${f.name}</a></li>`,
-    )}</ul>`
+    return html`${fileGroups(p).map(
+      ([label, files]) =>
+        html`<p style="margin:16px 0 4px">${label}</p><ul style="margin:0;padding-left:20px;overflow-wrap:anywhere">${files.map(
+          (f) =>
+            html`<li>${f.url && !f.attached ? html`<a href="${f.url}" style="color:#2457c5">${f.name}</a>` : f.name} <span style="color:#57606a;white-space:nowrap">(${size(f.bytes, p.lang)})</span></li>`,
+        )}</ul>`,
+    )}`
   return html`<table style="border-collapse:collapse;margin:8px 0">${p.facts.map(
     ([k, v]) =>
       html`<tr><td style="padding:2px 12px 2px 0;color:#57606a">${k}</td><td style="padding:2px 0">${v}</td></tr>`,
   )}</table>`
+}
+
+/**
+ * The part of an e-mail that names the reply's files, as its text and its HTML: the sender renders
+ * it again, with the files found gone marked, in place of the one the e-mail was recorded with.
+ */
+export function renderFiles(files: MailFile[], lang: Language): { text: string; html: string } {
+  const part = { files, lang }
+  return { text: partText(part), html: (partHtml(part) as HtmlEscapedString).toString() }
+}
+
+/** The reply's files by what became of them, each kind with the words that say so. */
+function fileGroups(p: { files: MailFile[]; lang: Language }): [string, MailFile[]][] {
+  const w = MAIL_WORDS[p.lang].files
+  const groups: [string, MailFile[]][] = [
+    [w.attached, p.files.filter((f) => f.attached && !f.removed)],
+    [w.removed, p.files.filter((f) => f.attached && f.removed)],
+    [w.linked, p.files.filter((f) => !f.attached && f.url)],
+    [w.named, p.files.filter((f) => !f.attached && !f.url)],
+  ]
+  return groups.filter(([, files]) => files.length > 0)
+}
+
+function fileText(f: MailFile, lang: Language): string {
+  const named = `${f.name} (${size(f.bytes, lang)})`
+  return f.url && !f.attached ? `${named}: ${f.url}` : named
+}
+
+/** A file's size in words: `12 KB`, `3.4 MB`. */
+function size(bytes: number, lang: Language): string {
+  const w = MAIL_WORDS[lang].files
+  const mb = bytes >= 1024 * 1024
+  const value = mb ? bytes / (1024 * 1024) : Math.max(bytes / 1024, 0.1)
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)
+  return `${n} ${mb ? w.mb : w.kb}`
 }

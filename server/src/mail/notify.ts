@@ -20,6 +20,7 @@ import { parseMailbox, type Mailbox } from '../mail-address.js'
 import { MAIL_WORDS } from './i18n.js'
 import { renderMail, type MailContent, type MailKind } from './messages.js'
 import { enqueueMail } from '../tickets/store/emails.js'
+import { replyFiles } from './reply-files.js'
 import { mailboxAddress, replyAddress } from './inbound/reply-address.js'
 import { replyTokenFor } from './inbound/store.js'
 
@@ -35,11 +36,15 @@ const REPORTER_ACTIVITY = new Set(['reporter_comment', 'confirmed', 'reopened', 
 export function recordNotifications(tx: Tx, change: CommittedChange, config: Config): void {
   const rows = new Map([...change.created, ...change.changed].map((t) => [t.id, t]))
   const mailer = new Mailer(tx, config)
+  // A mass incident's children are resolved with its reply, in the same change.
+  const replies = new Map(
+    change.events.filter((e) => e.type === 'public_reply').map((e) => [e.ticketId, e]),
+  )
   for (const event of change.events) {
     const ticket = rows.get(event.ticketId)
     if (!ticket) continue
     const cause = { eventId: event.id, at: event.createdAt, key: String(event.id) }
-    for (const [kind, extra] of reporterMail(event, ticket))
+    for (const [kind, extra] of reporterMail(event, ticket, replies))
       mailer.toReporter(ticket, cause, kind, extra)
     if (event.type === 'created') mailer.toAgents(ticket, cause, 'new_ticket', event)
     if (event.actor.kind === 'reporter' && REPORTER_ACTIVITY.has(event.type))
@@ -50,11 +55,21 @@ export function recordNotifications(tx: Tx, change: CommittedChange, config: Con
   }
 }
 
-/** What an e-mail to the reporter says beyond the ticket: the other ticket, a reply's files. */
-type ReporterExtra = Partial<MailContent> & { otherId?: string; attachments?: unknown }
+/**
+ * What an e-mail to the reporter says beyond the ticket: the other ticket, a reply's files (the
+ * `attachments` of a timeline entry of the ticket `ticketId`).
+ */
+type ReporterExtra = Partial<MailContent> & {
+  otherId?: string
+  replyFiles?: { ticketId: string; entries: unknown }
+}
 
 /** What the reporter is told of an event: nothing, or one kind of e-mail with its details. */
-function reporterMail(event: AppendedEvent, ticket: TicketRow): [MailKind, ReporterExtra][] {
+function reporterMail(
+  event: AppendedEvent,
+  ticket: TicketRow,
+  replies: Map<string, AppendedEvent>,
+): [MailKind, ReporterExtra][] {
   const d = event.data
   const byAgent = event.actor.kind === 'agent' || event.actor.kind === 'token'
   switch (event.type) {
@@ -68,7 +83,10 @@ function reporterMail(event: AppendedEvent, ticket: TicketRow): [MailKind, Repor
           : d.status === 'waiting_on_reporter'
             ? 'question'
             : 'reply'
-      return [[kind, { body: String(d.body ?? ''), attachments: d.attachments }]]
+      // A child of a mass incident carries the files of the incident's reply.
+      const source = (typeof d.parentId === 'string' && replies.get(d.parentId)) || event
+      const files = { ticketId: source.ticketId, entries: source.data.attachments }
+      return [[kind, { body: String(d.body ?? ''), replyFiles: files }]]
     }
     case 'closed':
       return [
@@ -122,17 +140,14 @@ export class Mailer {
     const project = this.project(ticket.projectId)
     const token = addReporterToken(this.tx, ticket.id, cause.at)
     const link = this.statusLinkOf(token, lang)
-    const { otherId, attachments, ...details } = extra
-    // A reply's files are linked, not attached: each link opens the file with this e-mail's
-    // status token, as the status page does.
-    const files = (
-      Array.isArray(attachments) ? (attachments as { id?: unknown; name?: unknown }[]) : []
-    )
-      .filter((f) => typeof f?.id === 'string')
-      .map((f) => ({
-        name: typeof f.name === 'string' ? f.name : String(f.id),
-        url: `${this.config.publicUrl}${ticketPaths.status(token, `/attachments/${encodeURIComponent(String(f.id))}`)}`,
-      }))
+    const { otherId, replyFiles: source, ...details } = extra
+    // A file not attached is linked with this e-mail's status token, as the status page links
+    // it; the reporter of a mass incident's child has no page of the incident's files.
+    const linkOf = (id: string) =>
+      `${this.config.publicUrl}${ticketPaths.status(token, `/attachments/${encodeURIComponent(id)}`)}`
+    const files = source
+      ? replyFiles(source.entries, source.ticketId, source.ticketId === ticket.id ? linkOf : null)
+      : []
     const other = otherId ? this.other(otherId, to, cause.at, lang) : undefined
     const due = ticket.status === 'resolved' ? ticket.autoCloseDueAt : null
     const replyTo = this.replyTo(ticket, cause.at)
@@ -228,7 +243,13 @@ export class Mailer {
         mail: renderMail(content),
         // The ticket is named in every Message-ID, and every message answers the thread's root.
         messageId: `<${ticket.reference}.${cause.key}.${kind}.${randomBytes(4).toString('hex')}@${domain}>`,
-        headers: { inReplyTo: thread, references: [thread], ...(replyTo ? { replyTo } : {}) },
+        headers: {
+          inReplyTo: thread,
+          references: [thread],
+          ...(replyTo ? { replyTo } : {}),
+          // The files are read when the e-mail is sent: the outbox keeps their ids, not their bytes.
+          ...(content.files?.length ? { files: { lang: content.lang, list: content.files } } : {}),
+        },
       },
       new Date(cause.at),
     )

@@ -1,8 +1,14 @@
 import { backoff } from '@snagbox/sdk/contract'
 import nodemailer from 'nodemailer'
 import type { AppDeps } from '../deps.js'
-import { dueMail, recordAttempt, type OutboxRow } from '../tickets/store/emails.js'
+import {
+  dueMail,
+  recordAttempt,
+  type OutboxHeaders,
+  type OutboxRow,
+} from '../tickets/store/emails.js'
 import { recordReminders } from './reminders.js'
+import { filesToSend } from './reply-files.js'
 
 /** Replies that say an address will never take the message: no point trying again. */
 const PERMANENT = new Set([501, 550, 551, 553])
@@ -35,18 +41,16 @@ export function startMailSender(
   let stopped = false
 
   const send = async (row: OutboxRow): Promise<boolean> => {
-    const headers = JSON.parse(row.headers) as {
-      inReplyTo?: string
-      references?: string[]
-      replyTo?: string
-    }
+    const headers = JSON.parse(row.headers) as OutboxHeaders
     try {
+      const body = headers.files
+        ? filesToSend(db, row, headers.files)
+        : { text: row.text, html: row.html, attachments: [] }
       await transport.sendMail({
         from: row.sender,
         to: row.recipient,
         subject: row.subject,
-        text: row.text,
-        html: row.html,
+        ...body,
         messageId: row.messageId,
         ...(headers.inReplyTo ? { inReplyTo: headers.inReplyTo } : {}),
         ...(headers.references ? { references: headers.references } : {}),

@@ -216,7 +216,7 @@ describe('a reply with files', () => {
     expect(h.count('attachments')).toBe(1)
   })
 
-  it('is e-mailed to the reporter with a link to each file', async () => {
+  it('is e-mailed to the reporter: the outbox names each file, the sender attaches it (mail/reply-files)', async () => {
     const h = await agentHarness({ env: { SNAGBOX_SMTP_URL: 'smtp://127.0.0.1:9' } })
     const { reference } = await h.file({
       description: 'x',
@@ -230,16 +230,12 @@ describe('a reply with files', () => {
     const t = (await res.json()) as AgentTicket
     const file = (t.timeline.at(-2)!.data.attachments as { id: string }[])[0]!
     const mail = h.db.$client
-      .prepare("select text, html from mail_outbox where kind = 'reply'")
-      .get() as { text: string; html: string }
-    const url = new RegExp(
-      `https://support\\.example\\.com(/api/v1/status/[^/]+/attachments/${file.id})`,
-    )
-    expect(mail.text).toContain('log.txt: https://support.example.com/api/v1/status/')
-    expect(mail.html).toMatch(url)
-    const path = url.exec(mail.text)![1]!
-    const opened = await h.app.request(path)
-    expect(opened.status).toBe(200)
-    expect(await opened.text()).toBe('all fine')
+      .prepare("select text, headers from mail_outbox where kind = 'reply'")
+      .get() as { text: string; headers: string }
+    expect(mail.text).toContain('Files of this reply, attached to this e-mail:\n- log.txt (')
+    expect(JSON.parse(mail.headers).files.list).toEqual([
+      expect.objectContaining({ id: file.id, name: 'log.txt', attached: true, bytes: 8 }),
+    ])
+    expect(mail.headers).not.toContain('all fine')
   })
 })

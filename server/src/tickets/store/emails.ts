@@ -18,7 +18,37 @@ export interface NewMail {
   sender: string
   mail: { subject: string; text: string; html: string }
   messageId: string
-  headers: { inReplyTo?: string; references?: string[]; replyTo?: string }
+  headers: OutboxHeaders
+}
+
+/**
+ * What the row keeps beside the rendered message, as JSON: the threading headers and — the outbox
+ * has no column of its own for them — the files of the agent's reply, by id, read when it is sent.
+ */
+export interface OutboxHeaders {
+  inReplyTo?: string
+  references?: string[]
+  replyTo?: string
+  files?: OutboxFiles
+}
+
+/** A reply's files as its e-mail has them: the language they were worded in, and each file. */
+export interface OutboxFiles {
+  lang: string
+  list: OutboxFile[]
+}
+
+/** One file of a reply in its e-mail. */
+export interface OutboxFile {
+  /** The attachment's id, and the ticket that keeps it (a mass incident's, in its children's). */
+  id: string
+  ticketId: string
+  /** Its name as the e-mail gives it, safe for a header. */
+  name: string
+  bytes: number
+  /** Attached to the e-mail; else a link (`url`), or only named when no page of the reporter's has it. */
+  attached: boolean
+  url: string | null
 }
 
 /** An e-mail of a ticket as agents see it: to whom, about what, and whether it arrived. */
