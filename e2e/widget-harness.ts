@@ -52,18 +52,34 @@ export interface Harness {
   key: string
   /** An agent's API token, to read tickets back. */
   token: string
+  /** The project's identity secret (with `identitySecret: true`), to sign users as a host's backend does. */
+  identitySecret?: string
   close(): Promise<void>
 }
 
-/** Starts the real server (the host page's origin allowed) and the host page's own server. */
+export interface HarnessOptions {
+  /** The project verifies signed-in users (`setUser` with a signature): the harness gives its secret. */
+  identitySecret?: boolean
+}
+
+/**
+ * Starts the real server (the host page's origin allowed; project `KVT`, its agent "Agent",
+ * agent@example.com) and the host page's own server.
+ */
 export async function startHarness(
   page: (query: URLSearchParams, h: { key: string; api: string }) => string,
+  options: HarnessOptions = {},
 ): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-widget-'))
   const db: Db = openDatabase(join(dir, 'snagbox.db'))
   const sitePort = await freePort()
   const origin = `http://127.0.0.1:${sitePort}`
-  const { key } = createProject(db, { name: 'Kvant Energo', prefix: 'KVT', origins: [origin] })
+  const { key, identitySecret } = createProject(db, {
+    name: 'Kvant Energo',
+    prefix: 'KVT',
+    origins: [origin],
+    identitySecret: options.identitySecret,
+  })
   await createAgent(db, {
     email: 'agent@example.com',
     name: 'Agent',
@@ -105,6 +121,7 @@ export async function startHarness(
     api,
     key,
     token,
+    ...(identitySecret && { identitySecret }),
     async close() {
       await site.close()
       await api.close(100)
@@ -259,11 +276,11 @@ export async function tabTo(page: Page, selector: string, max = 40): Promise<voi
  * For a test file: builds the widget, starts the harness with this host page and Chromium before
  * its tests, and stops them after. Read `ctx.h` and `ctx.browser` inside the tests.
  */
-export function useWidgetSite(page: Parameters<typeof startHarness>[0]) {
+export function useWidgetSite(page: Parameters<typeof startHarness>[0], options?: HarnessOptions) {
   const ctx = {} as { h: Harness; browser: Browser }
   beforeAll(async () => {
     await buildWidget()
-    ctx.h = await startHarness(page)
+    ctx.h = await startHarness(page, options)
     ctx.browser = await launchChromium()
   })
   afterAll(async () => {

@@ -1,30 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createAgent,
-  createApiToken,
-  createProject,
-  loadConfig,
-  openDatabase,
-  startServer,
-  type Db,
-  type RunningServer,
-} from '../server/src/index.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { signUserId } from '../server/src/projects/identity.js'
-import { servePages, type Served } from '../sdk/test/browser-harness.js'
-import { launchChromium } from './chromium.js'
 import {
-  buildWidget,
   doneReference,
   SHADOW,
   stubScript,
   ticket,
+  useWidgetSite,
   widgetLoaded,
-  type Harness,
 } from './widget-harness.js'
 
 /*
@@ -32,77 +15,43 @@ import {
  * sent from the form is listed with its reference; support's reply appears in the open
  * conversation without a reload, and on the launcher's badge while the dialog is closed; the
  * reporter answers and confirms from the widget; a signed-in user (setUser with the signature the
- * host's backend made) sees their requests from another browser, a wrong signature only its own.
+ * host's backend made) sees their requests from another browser, a wrong signature only its own;
+ * a host with its own buttons opens "My requests", and one request, directly.
  */
 
-const dist = fileURLToPath(new URL('../widget/dist/', import.meta.url))
-let dir: string
-let db: Db
-let api: RunningServer
-let site: Served
-let browser: Browser
-let secret: string
-let h: Harness
-
-/** The host page: the widget, and the host's signed-in user if the query names one. */
-const hostPage = (key: string, user: { id: string; signature: string } | null) => `<!doctype html>
+/**
+ * The host page: the widget, and the host's signed-in user if `?user=` says so (`signed`, or
+ * `wrong`: signed with another secret). `?own`: no launcher, the host's own buttons; `?show=`:
+ * a request opened by the host before the script has loaded.
+ */
+const hostPage = (query: URLSearchParams, { key, api }: { key: string; api: string }) => {
+  const id = 'user-42'
+  const secret = { signed: site.h.identitySecret!, wrong: 'not the secret' }[
+    query.get('user') ?? ''
+  ]
+  const calls = [
+    secret &&
+      `Snagbox.setUser(${JSON.stringify({ name: 'Anna Petrova', id, signature: signUserId(secret, id) })})`,
+    query.get('show') && `Snagbox.open('requests', ${JSON.stringify(query.get('show'))})`,
+  ]
+  const own = query.has('own')
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Kvant Energo</title>
-${stubScript(user ? `Snagbox.setUser(${JSON.stringify({ name: 'Anna Petrova', ...user })})` : '')}
-<script async src="/widget.js" data-key="${key}" data-endpoint="${api.url}" data-lang="en" data-screenshot="false"></script>
-</head><body><main><h1>Invoices</h1></main></body></html>`
+${stubScript(calls.filter(Boolean).join('\n'))}
+<script async src="/widget.js" data-key="${key}" data-endpoint="${api}" data-lang="en" data-screenshot="false"${own ? ' data-launcher="false"' : ''}></script>
+</head><body><main><h1>Invoices</h1>${
+    own
+      ? '<button id="report" data-snagbox-open>Report a problem</button><button id="mine" data-snagbox-open="requests">My requests</button>'
+      : ''
+  }</main></body></html>`
+}
 
-beforeAll(async () => {
-  await buildWidget()
-  dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-widget-requests-'))
-  db = openDatabase(join(dir, 'snagbox.db'))
-  const pages: Parameters<typeof servePages>[0] = {}
-  for (const name of await readdir(dist))
-    if (name.endsWith('.js'))
-      pages[name === 'widget.js' ? '/widget.js' : `/widget/${name}`] = [
-        'text/javascript',
-        await readFile(join(dist, name)),
-      ]
-  site = await servePages(pages)
-  const project = createProject(db, {
-    name: 'Kvant Energo',
-    prefix: 'MYR',
-    origins: [site.url],
-    identitySecret: true,
-  })
-  secret = project.identitySecret!
-  await createAgent(db, {
-    email: 'ann@example.com',
-    name: 'Ann Agent',
-    password: 'a long enough password',
-    projects: ['MYR'],
-  })
-  const { token } = createApiToken(db, { email: 'ann@example.com', name: 'e2e' })
-  api = await startServer(db, loadConfig({}, { port: '0', host: '127.0.0.1' }))
-  h = { site, api, key: project.key, token, close: async () => {} }
-  pages['/'] = ['text/html', hostPage(project.key, null)]
-  pages['/signed-in'] = [
-    'text/html',
-    hostPage(project.key, { id: 'user-42', signature: signUserId(secret, 'user-42') }),
-  ]
-  pages['/signed-wrong'] = [
-    'text/html',
-    hostPage(project.key, { id: 'user-42', signature: signUserId('not the secret', 'user-42') }),
-  ]
-  browser = await launchChromium()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-  await api?.close(100)
-  db?.$client.close()
-  await rm(dir, { recursive: true, force: true })
-})
+const site = useWidgetSite(hostPage, { identitySecret: true })
 
 const agent = async (path: string, json: unknown) => {
-  const res = await fetch(`${api.url}/api/v1/tickets/${path}`, {
+  const res = await fetch(`${site.h.api.url}/api/v1/tickets/${path}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${site.h.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(json),
   })
   expect(res.status, await res.clone().text()).toBeLessThan(300)
@@ -130,14 +79,18 @@ async function open(context: BrowserContext, path = '/') {
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(site.url + path)
+  await page.goto(site.h.site.url + path)
   await widgetLoaded(page)
   return { page, errors }
 }
 
-/** Sends a report from the form and closes the success screen; answers its reference. */
-async function report(page: Page, description: string) {
-  await click(page, '.launcher')
+/**
+ * Sends a report from the form (opened by the launcher, or `opener` of the page) and closes the
+ * success screen; answers its reference.
+ */
+async function report(page: Page, description: string, opener?: string) {
+  if (opener) await page.click(opener)
+  else await click(page, '.launcher')
   await until(page, `return !!root.querySelector('#description')`)
   await page.locator('snagbox-widget textarea#description').fill(description)
   await click(page, 'button[type="submit"]')
@@ -162,11 +115,11 @@ const streaming = (page: Page) =>
 
 describe('“My requests” in the widget, against the real server', () => {
   it('lists a sent report, shows support’s reply live in the conversation and on the badge, and takes the answer and the confirmation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } })
     const { page, errors } = await open(context)
     const stream = streaming(page)
     const reference = await report(page, 'Export to Excel fails\nThe file is empty.')
-    expect(reference).toMatch(/^MYR-\d+$/)
+    expect(reference).toMatch(/^KVT-\d+$/)
 
     await click(page, '.launcher')
     await showRequests(page)
@@ -191,9 +144,9 @@ describe('“My requests” in the widget, against the real server', () => {
       new Blob(['1. Open Help > About'], { type: 'text/plain' }),
       'how-to-check.txt',
     )
-    const asked = await fetch(`${api.url}/api/v1/tickets/${reference}/replies`, {
+    const asked = await fetch(`${site.h.api.url}/api/v1/tickets/${reference}/replies`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${h.token}` },
+      headers: { Authorization: `Bearer ${site.h.token}` },
       body: form,
     })
     expect(asked.status).toBe(201)
@@ -201,15 +154,15 @@ describe('“My requests” in the widget, against the real server', () => {
       page,
       `return root.querySelector('.timeline')?.textContent.includes('Which version of Excel?')`,
     )
-    expect(await text(page, '.timeline > li:last-child .message__by strong')).toBe('Ann Agent')
-    expect(await text(page, '.conversation > [role="status"]')).toBe('New reply from Ann Agent')
+    expect(await text(page, '.timeline > li:last-child .message__by strong')).toBe('Agent')
+    expect(await text(page, '.conversation > [role="status"]')).toBe('New reply from Agent')
     expect(await text(page, '.conversation__status .chip')).toBe('Waiting for your answer')
     const file = await inShadow<{ name: string; href: string }>(
       page,
       `const a = root.querySelector('.message__files a'); return { name: a.textContent, href: a.href }`,
     )
     expect(file.name).toBe('how-to-check.txt')
-    expect(file.href.startsWith(`${api.url}/api/v1/status/`)).toBe(true)
+    expect(file.href.startsWith(`${site.h.api.url}/api/v1/status/`)).toBe(true)
     expect(await (await fetch(file.href)).text()).toBe('1. Open Help > About')
 
     // The answer reaches the ticket.
@@ -219,7 +172,7 @@ describe('“My requests” in the widget, against the real server', () => {
       page,
       `return root.querySelector('.notice--done')?.textContent === 'Your message was sent.'`,
     )
-    const answered = await ticket(h, reference)
+    const answered = await ticket(site.h, reference)
     expect(answered.status).toBe('in_progress')
     expect(
       answered.timeline.map((e: { type: string; data: { body?: string } }) => [
@@ -256,7 +209,10 @@ describe('“My requests” in the widget, against the real server', () => {
       page,
       `return root.querySelector('.notice--done')?.textContent === 'Thank you! The request is closed.'`,
     )
-    expect(await ticket(h, reference)).toMatchObject({ status: 'closed', closeReason: 'confirmed' })
+    expect(await ticket(site.h, reference)).toMatchObject({
+      status: 'closed',
+      closeReason: 'confirmed',
+    })
     expect(await text(page, '.conversation__status .chip')).toBe(
       'Closed: you confirmed the solution',
     )
@@ -280,7 +236,7 @@ describe('“My requests” in the widget, against the real server', () => {
   })
 
   it('offline: lists what the browser remembers, says it may be out of date, and a queued report as waiting until it is sent', async () => {
-    const context = await browser.newContext()
+    const context = await site.browser.newContext()
     const { page, errors } = await open(context)
     const first = await report(page, 'The dashboard is slow')
     await click(page, '.launcher')
@@ -309,22 +265,22 @@ describe('“My requests” in the widget, against the real server', () => {
     )
     expect(await inShadow(page, `return !!root.querySelector('.request--queued')`)).toBe(false)
     const [second] = await listed(page)
-    expect((await ticket(h, second!)).description).toBe('Sent from the train')
+    expect((await ticket(site.h, second!)).description).toBe('Sent from the train')
     expect(errors).toEqual([])
     await context.close()
   })
 
   it('lists a signed-in user’s requests in another browser; a wrong signature lists only its own', async () => {
-    const laptop = await browser.newContext()
-    const a = await open(laptop, '/signed-in')
+    const laptop = await site.browser.newContext()
+    const a = await open(laptop, '/?user=signed')
     const fromLaptop = await report(a.page, 'Reported on the laptop')
 
     // Another device of the same user: nothing sent from it, yet the link counts their request.
-    const phone = await browser.newContext({
+    const phone = await site.browser.newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
     })
-    const b = await open(phone, '/signed-in')
+    const b = await open(phone, '/?user=signed')
     await click(b.page, '.launcher')
     await until(
       b.page,
@@ -342,8 +298,8 @@ describe('“My requests” in the widget, against the real server', () => {
     )
 
     // The same id signed with another secret: nothing of the user's, only this browser's own.
-    const stranger = await browser.newContext()
-    const c = await open(stranger, '/signed-wrong')
+    const stranger = await site.browser.newContext()
+    const c = await open(stranger, '/?user=wrong')
     const own = await report(c.page, 'Reported with a wrong signature')
     await click(c.page, '.launcher')
     await showRequests(c.page)
@@ -353,5 +309,62 @@ describe('“My requests” in the widget, against the real server', () => {
     )
     for (const { errors } of [a, b, c]) expect(errors).toEqual([])
     await Promise.all([laptop.close(), phone.close(), stranger.close()])
+  })
+
+  it("opens “My requests” from the host’s own button, and a request with open('requests', reference), Escape giving the focus back; an unknown reference is said to be none of this browser’s", async () => {
+    const context = await site.browser.newContext()
+    const { page, errors } = await open(context, '/?own')
+    expect(await inShadow(page, `return root.querySelector('.launcher')`)).toBeNull()
+    const reference = await report(page, 'The totals are rounded wrongly', '#report')
+    const second = await report(page, 'The invoice date is a day off', '#report')
+    const focusedId = () => page.evaluate(() => document.activeElement?.id)
+
+    await page.click('#mine')
+    await until(page, `return !!root.querySelector('.requests__list')`)
+    expect(await listed(page)).toEqual([second, reference])
+    expect(await inShadow(page, `return root.activeElement?.id`)).toBe('snagbox-title-requests')
+    await page.keyboard.press('Escape')
+    await until(page, `return !root.querySelector('dialog')`)
+    expect(await focusedId()).toBe('mine')
+
+    // The host's own code, the focus on its button: that conversation, and Escape closes it.
+    await page.evaluate((ref) => {
+      document.getElementById('mine')!.focus()
+      ;(window as unknown as { Snagbox: { open(v: string, r: string): void } }).Snagbox.open(
+        'requests',
+        ref,
+      )
+    }, reference)
+    await until(
+      page,
+      `return root.querySelector('.timeline')?.textContent.includes('The totals are rounded wrongly')`,
+    )
+    expect(await text(page, '#snagbox-title-request')).toContain(reference)
+    expect(await inShadow(page, `return root.activeElement?.id`)).toBe('snagbox-title-request')
+    await page.keyboard.press('Escape')
+    await until(page, `return !root.querySelector('dialog')`)
+    expect(await focusedId()).toBe('mine')
+
+    await page.evaluate(() =>
+      (window as unknown as { Snagbox: { open(v: string, r: string): void } }).Snagbox.open(
+        'requests',
+        'KVT-999',
+      ),
+    )
+    await until(page, `return !!root.querySelector('.requests__list')`)
+    expect(await text(page, '.requests .notice')).toBe(
+      'KVT-999 is not among the requests of this browser.',
+    )
+    expect(await listed(page)).toEqual([second, reference])
+
+    // Asked for before the script has loaded (the stub's queue): shown once it has.
+    const early = await open(context, `/?own&show=${second}`)
+    await until(
+      early.page,
+      `return root.querySelector('.timeline')?.textContent.includes('The invoice date is a day off')`,
+    )
+    expect(errors).toEqual([])
+    expect(early.errors).toEqual([])
+    await context.close()
   })
 })

@@ -1,4 +1,5 @@
-import type { AppInfo, Reporter, TicketPayload } from './contract/index.js'
+import type { AppInfo, Language, Reporter, TicketPayload } from './contract/index.js'
+import { supportedLanguage } from './contract/language.js'
 import type { EnvironmentOptions } from './environment/types.js'
 import type { ScreenshotOptions } from './screenshot/types.js'
 import { LOG_MAX, type LogBuffer } from './logs/log-buffer.js'
@@ -94,6 +95,13 @@ export interface ClientOptions {
   app?: AppInfo
   user?: Reporter
   context?: Record<string, unknown>
+  /**
+   * The reporter's language (`en`, `ru`, or a tag such as `ru-RU`) for the words the server puts
+   * in the requests' answers: `statusText` and `lastChange.text` of `myRequests()` and
+   * `on('reply')`. Without it (or with a language Snagbox does not speak) the server goes by the
+   * browser's `Accept-Language`.
+   */
+  lang?: string
   environment?: EnvironmentOptions
   /** Defaults for every capture (engine, budget, masks), over `SCREENSHOT_DEFAULTS`. */
   screenshot?: ScreenshotOptions
@@ -113,6 +121,8 @@ export interface ResolvedOptions {
   app: AppInfo
   user: Reporter
   context: Record<string, unknown>
+  /** Absent: the server goes by the browser's `Accept-Language`. */
+  lang?: Language
   environment: EnvironmentOptions
   screenshot: ScreenshotOptions
   logs: (Required<Pick<LogOptions, 'max'>> & Pick<LogOptions, 'buffer'>) | false
@@ -153,13 +163,14 @@ const realClock: Clock = {
 
 /**
  * Resolves the public options once, against {@link DEFAULTS}; after this only `beforeSend`,
- * `fetch` and `environment.clientHintsTimeoutMs` may be missing, each read where it is used.
+ * `fetch`, `lang` and `environment.clientHintsTimeoutMs` may be missing, each read where it is used.
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   // `projectKey`, `beforeSend` and `fetch` as given, and `logs` or `outbox` when switched off.
   const o = {
     ...options,
     endpoint: options.endpoint.replace(/\/+$/, ''),
+    lang: supportedLanguage(options.lang),
     clock: { ...realClock, ...options.clock },
   }
   // The others as copies over their defaults (setApp, setUser and setContext change them, never the

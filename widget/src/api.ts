@@ -8,12 +8,16 @@ import type { Emitter, WidgetEventName, WidgetEvents } from './events.js'
  *
  * @example
  * Snagbox.setUser({ name: 'Anna Petrova', email: 'anna@example.com' })
+ * Snagbox.open('requests', 'DEMO-12') // that request's conversation with support
  * Snagbox.on('submitted', (e) => e.status === 'sent' && console.log(e.reference))
  * const env = await Snagbox.getEnvironment() // { os: { name: 'Windows', version: '11', bitness: 64, … }, … }
  */
 export interface SnagboxApi {
-  /** Opens the form (the page is captured first). */
-  open(): void
+  /**
+   * Opens the form (the page is captured first); `'requests'` opens "My requests" instead, and
+   * with a reference that request's conversation. While the dialog is open it does nothing.
+   */
+  open(view?: 'requests', reference?: string): void
   close(): void
   /** The reporter: fills the contact fields; `null` forgets them. */
   setUser(user: Reporter | null): void

@@ -93,11 +93,11 @@ export function createWidget(options: CreateWidgetOptions): SnagboxWidget {
   }
   try {
     const o = resolveOptions({ ...options, key, endpoint })
-    const client = createClient({ endpoint, projectKey: key, app: { ...o.app } })
+    const client = createClient({ endpoint, projectKey: key, app: { ...o.app }, lang: o.lang })
     // Everything at once: the app's own bundler decides what its page loads when.
     let dialog: Dialog | null = null
     const shell = createShell(o, {
-      open: (opener) => void dialog?.widget.state.open(opener),
+      open: (opener, view) => dialog?.open(opener, view),
       // The pointer over the button or the focus on it: the capture's renderer is fetched now.
       intent: () => dialog?.prepare(),
     })

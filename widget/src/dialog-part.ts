@@ -37,6 +37,11 @@ export interface Dialog {
   widget: MountedWidget
   client: SnagboxClient
   /**
+   * Opens the dialog for `opener`, the focus going back to it after: what `open(view, reference)`
+   * or a `data-snagbox-open` element's value asks (see {@link SnagboxApi.open}).
+   */
+  open(opener: HTMLElement | null, view?: unknown, reference?: unknown): void
+  /**
    * Fetches what an open will need: the SDK's user-agent parser and, with `capture` (a sign of
    * intent), the screenshot capture and its renderer, so the picture does not wait for them.
    * Without it (an idle moment) the renderer stays unfetched: a page where nobody reports does
@@ -64,15 +69,42 @@ export function startDialog(
   const o: ResolvedOptions = shell.options
   const sdk =
     client ??
-    createClient({ endpoint: o.endpoint, projectKey: o.key, app: o.app, logs: { buffer: logs } })
+    createClient({
+      endpoint: o.endpoint,
+      projectKey: o.key,
+      app: o.app,
+      lang: o.lang,
+      logs: { buffer: logs },
+    })
   const widget = mountDialog(shell, sdk, messages)
   const { state } = widget
+
+  function open(opener: HTMLElement | null, view?: unknown, reference?: unknown) {
+    // Not a string (a click event, when `open` is a listener itself): the form, as ever.
+    if (view !== 'requests') {
+      if (typeof view === 'string' && view)
+        console.warn(
+          "[snagbox] open() and data-snagbox-open take 'requests' or nothing; the form opens instead of:",
+          view,
+        )
+      return state.open(opener)
+    }
+    const wanted = typeof reference === 'string' ? reference.trim().toUpperCase() : ''
+    if (reference !== undefined && !wanted)
+      console.warn(
+        "[snagbox] open('requests', reference) takes a reference such as 'DEMO-12'; the list opens instead of:",
+        reference,
+      )
+    state.open(opener, 'requests', wanted || undefined)
+  }
+
   return {
     widget,
     client: sdk,
+    open,
     prepare: (capture = true) => void sdk.prepare({ screenshot: capture && o.screenshot }),
     api: {
-      open: safe('open', () => void state.open(activeElement()), undefined),
+      open: safe('open', (view, reference) => open(activeElement(), view, reference), undefined),
       close: safe('close', () => state.close(), undefined),
       // The SDK has the user too: with its id and signature, "My requests" lists theirs.
       setUser: safe(

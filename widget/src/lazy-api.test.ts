@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ENVIRONMENT, settle, startTestFirstStage } from '../test/support.js'
+import { withRequests } from '../test/requests.js'
+import { ENVIRONMENT, fakeClient, settle, startTestFirstStage, until } from '../test/support.js'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -61,6 +62,41 @@ describe('the first stage', () => {
     expect(w.attempts()).toBe(1)
     await w.arrive()
     expect(w.$('dialog')).not.toBeNull()
+  })
+
+  it('open(\'requests\') before the dialog arrived, and a data-snagbox-open="requests" element, open “My requests”; plain open() the form', async () => {
+    const client = fakeClient()
+    withRequests(client).add('DEMO-1', 'Export fails')
+    const w = startTestFirstStage({ launcher: false }, client)
+    w.api.open('requests')
+    expect(w.attempts()).toBe(1)
+    await w.arrive()
+    await until(() => w.$('[data-reference="DEMO-1"]'), 'my requests')
+    w.api.close()
+    await settle()
+
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<button data-snagbox-open="requests">My requests</button><a href="#" data-snagbox-open>Help</a>',
+    )
+    const mine = document.querySelector<HTMLElement>('[data-snagbox-open="requests"]')!
+    mine.focus()
+    mine.click()
+    await until(() => w.$('[data-reference="DEMO-1"]'), 'my requests')
+    w.shell.root.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    )
+    await settle()
+    expect(w.$('dialog')).toBeNull()
+    expect(document.activeElement).toBe(mine)
+
+    document.querySelector<HTMLElement>('a[data-snagbox-open]')!.click()
+    await settle()
+    expect(w.$('#snagbox-title-form')).not.toBeNull()
+    w.api.close()
+    w.api.open()
+    await settle()
+    expect(w.$('#snagbox-title-form')).not.toBeNull()
   })
 
   it('close() before the dialog arrived calls the pending open off', async () => {

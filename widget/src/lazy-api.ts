@@ -37,7 +37,7 @@ export function startFirstStage(
   let waiting: Waiting[] = []
 
   const shell = createShell(options, {
-    open: (opener) => whenLoaded((d) => void d.widget.state.open(opener), true),
+    open: (opener, view) => whenLoaded((d) => d.open(opener, view), true),
     intent: () => void ensure().then((d) => d?.prepare()),
   })
 
@@ -81,9 +81,9 @@ export function startFirstStage(
     loaded: true,
     open: safe(
       'open',
-      () => {
+      (view, reference) => {
         const opener = activeElement()
-        whenLoaded((d) => void d.widget.state.open(opener), true)
+        whenLoaded((d) => d.open(opener, view, reference), true)
       },
       undefined,
     ),

@@ -27,15 +27,19 @@ export interface Shell {
 
 /** What the page asks of the widget before anything else has loaded. */
 export interface ShellHandlers {
-  /** The launcher or a `data-snagbox-open` element was clicked. */
-  open(opener: HTMLElement): void
+  /**
+   * The launcher or a `data-snagbox-open` element was clicked; `view` is that attribute's value
+   * (`requests` opens "My requests").
+   */
+  open(opener: HTMLElement, view?: string | null): void
   /** The pointer is over the launcher, or the focus on it: the dialog will likely be wanted. */
   intent(): void
 }
 
 /**
  * Mounts the shell. The host carries `data-snagbox-ignore`, so no screenshot ever shows it.
- * Elements of the page with `data-snagbox-open` open the form when clicked.
+ * Elements of the page with `data-snagbox-open` open the form when clicked (`="requests"`: "My
+ * requests").
  */
 export function createShell(
   options: ResolvedOptions,
@@ -68,7 +72,7 @@ export function createShell(
       )
     if (!opener) return
     event.preventDefault()
-    handlers.open(opener)
+    handlers.open(opener, opener.getAttribute('data-snagbox-open'))
   }
   doc.addEventListener('click', onClick)
 

@@ -76,6 +76,13 @@ export function createState(
   const requests = signal<RequestsKnown | null>(null)
   /** The request open in the conversation view (and, back in the list, the one to focus). */
   const reference = signal<string | null>(null)
+  /** A request the host asked to show that is not among the reporter's: the list says so. */
+  const unlisted = signal<string | null>(null)
+  /**
+   * The request the host opened (`open('requests', reference)`), while it is shown: leaving it
+   * closes the dialog, as the reporter did not come from the list.
+   */
+  let direct: string | null = null
   let returnFocus: HTMLElement | null = null
 
   /** The report as the form has it now (its picture apart). */
@@ -175,9 +182,28 @@ export function createState(
   function showForm() {
     batch(() => {
       outcome.value = null
+      unlisted.value = null
+      direct = null
       view.value = 'form'
     })
     if (wantsCapture() && !capturing.value) captured = capture()
+  }
+
+  function close() {
+    if (view.value === 'closed') return
+    const wasDone = view.value === 'done'
+    direct = null
+    view.value = 'closed'
+    if (wasDone) outcome.value = null
+    events.emit('close', undefined)
+  }
+
+  function showRequests() {
+    batch(() => {
+      unlisted.value = null
+      direct = null
+      view.value = 'requests'
+    })
   }
 
   function reset() {
@@ -215,41 +241,56 @@ export function createState(
     user,
     requests,
     reference,
+    unlisted,
 
     /**
-     * Opens the form at once (see `showForm`), the page captured behind it.
+     * Opens the form at once (see `showForm`), the page captured behind it; or "My requests",
+     * with `wanted` that request's conversation. Nothing while the dialog is open.
      */
-    open(opener?: HTMLElement | null) {
+    open(opener?: HTMLElement | null, target: 'form' | 'requests' = 'form', wanted?: string) {
       if (view.value !== 'closed') return
       returnFocus = opener ?? null
       // From the launcher while support has written: what they wrote, rather than a new form.
-      if (opener && opener === launcher && requests.value?.unread) {
-        view.value = 'requests'
-        return events.emit('open', undefined)
-      }
-      showForm()
+      if (target === 'requests' || (opener && opener === launcher && requests.value?.unread))
+        batch(() => {
+          unlisted.value = null
+          direct = wanted ?? null
+          if (wanted) reference.value = wanted
+          view.value = wanted ? 'request' : 'requests'
+        })
+      else showForm()
       events.emit('open', undefined)
     },
 
     /** "My requests", from the form or back from a request. */
-    showRequests: () => void (view.value = 'requests'),
+    showRequests,
+    /** The request the host opened is not among the reporter's: the list, saying so. */
+    notListed(wanted: string) {
+      batch(() => {
+        showRequests()
+        unlisted.value = wanted
+      })
+    },
+    /** Whether the request shown is the one the host opened (`open('requests', reference)`). */
+    openedDirectly: (shown: string) => direct === shown,
     /** One request's conversation, from "My requests". */
     showRequest(next: string) {
       batch(() => {
+        unlisted.value = null
+        direct = null
         reference.value = next
         view.value = 'request'
       })
     },
+    /** Leaving a request: back to the list, or — opened by the host — out of the dialog. */
+    leaveRequest() {
+      if (direct === reference.value) close()
+      else showRequests()
+    },
     /** The form, from "My requests". */
     showForm,
 
-    close() {
-      if (view.value === 'closed') return
-      const wasDone = view.value === 'done'
-      view.value = 'closed'
-      if (wasDone) outcome.value = null
-      events.emit('close', undefined)
-    },
+    close,
     /** Once the dialog has gone: the focus goes back to what opened it. */
     restoreFocus() {
       if (returnFocus?.isConnected) returnFocus.focus()

@@ -188,7 +188,7 @@ export function mountTestWidget(options: WidgetOptions = {}, client = fakeClient
   const o = testOptions(options)
   let opened: ReturnType<typeof startDialog> | null = null
   const shell = createShell(o, {
-    open: (opener) => void opened?.widget.state.open(opener),
+    open: (opener, view) => opened?.open(opener, view),
     intent: () => {},
   })
   const dialog = (opened = startDialog(

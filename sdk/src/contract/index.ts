@@ -110,6 +110,12 @@ export type {
   TokenScope,
   WorkingHours,
 } from './admin-api.js'
-export { acceptedLanguages, LANGUAGES, pickLanguage, type Language } from './language.js'
+export {
+  acceptedLanguages,
+  LANGUAGES,
+  pickLanguage,
+  supportedLanguage,
+  type Language,
+} from './language.js'
 export { isEmailAddress } from './text.js'
 export { backoff } from './backoff.js'

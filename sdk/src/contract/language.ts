@@ -3,6 +3,20 @@ export const LANGUAGES = ['en', 'ru'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 /**
+ * The language Snagbox speaks that a language tag names, by its base language; `undefined` when
+ * it speaks none (or the tag is not a string).
+ *
+ * @example
+ * supportedLanguage('ru-RU') // 'ru'
+ */
+export function supportedLanguage(tag: unknown): Language | undefined {
+  const base = typeof tag === 'string' ? tag.trim().toLowerCase().split(/[-_]/)[0] : undefined
+  return (LANGUAGES as readonly (string | undefined)[]).includes(base)
+    ? (base as Language)
+    : undefined
+}
+
+/**
  * The first of `candidates` (language tags, best first: an explicit choice, then the browser's or
  * `Accept-Language`'s) that Snagbox speaks, by its base language; English when none is.
  *
@@ -11,8 +25,8 @@ export type Language = (typeof LANGUAGES)[number]
  */
 export function pickLanguage(candidates: readonly (string | null | undefined)[]): Language {
   for (const tag of candidates) {
-    const base = tag?.trim().toLowerCase().split(/[-_]/)[0]
-    if ((LANGUAGES as readonly string[]).includes(base ?? '')) return base as Language
+    const lang = supportedLanguage(tag)
+    if (lang) return lang
   }
   return 'en'
 }

@@ -7,7 +7,7 @@ import {
 } from '../contract/index.js'
 import { parseRetryAfter } from '../transport/retry.js'
 import { readEvents } from './event-stream.js'
-import { keyOf, tokenOf } from './http.js'
+import { projectHeaders, tokenOf } from './http.js'
 import { visibleRequests, type RequestsContext } from './remembered.js'
 import type { ReplyEvent } from './types.js'
 
@@ -80,7 +80,7 @@ function stream(ctx: RequestsContext) {
     try {
       const response = await (o.fetch ?? fetch)(`${o.endpoint}${ROUTES.statusEvents}?${query}`, {
         headers: {
-          ...keyOf(o),
+          ...projectHeaders(o),
           Accept: 'text/event-stream',
           ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
         },

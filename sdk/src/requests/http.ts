@@ -49,5 +49,14 @@ export function signedIn(o: Pick<ResolvedOptions, 'user'>) {
     : undefined
 }
 
-/** The project key's header, for the routes that take several requests of a project. */
-export const keyOf = (o: Pick<ResolvedOptions, 'projectKey'>) => ({ 'X-Snagbox-Key': o.projectKey })
+/**
+ * The headers of the routes that take several requests of a project and answer in words: the
+ * project's key, and the reporter's language when the client was given one (else the browser's
+ * own `Accept-Language` goes).
+ */
+export const projectHeaders = (
+  o: Pick<ResolvedOptions, 'projectKey' | 'lang'>,
+): Record<string, string> => ({
+  'X-Snagbox-Key': o.projectKey,
+  ...(o.lang && { 'Accept-Language': o.lang }),
+})

@@ -7,7 +7,7 @@ import {
 } from '../contract/index.js'
 import type { OutboxEntry } from '../transport/outbox-store.js'
 import { advise } from '../advice/advise.js'
-import { call, keyOf, signedIn, tokenOf } from './http.js'
+import { call, projectHeaders, signedIn, tokenOf } from './http.js'
 import { visibleRequests, type RequestsContext } from './remembered.js'
 import type { MyRequest, MyRequests } from './types.js'
 
@@ -26,7 +26,7 @@ export async function myRequests(ctx: RequestsContext): Promise<MyRequests> {
     call<ReporterRequests>(o, ROUTES.statusRequests, {
       method: 'POST',
       body: query,
-      headers: keyOf(o),
+      headers: projectHeaders(o),
     })
   let identity: MyRequests['identity'] = null
   let answer = tokens.length || user ? await ask({ tokens, ...(user && { user }) }) : null

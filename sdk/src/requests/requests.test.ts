@@ -153,6 +153,52 @@ describe("the reporter's requests, from the SDK", { timeout: 20_000 }, () => {
     stop()
   })
 
+  it('words the statuses in the language the client was given, in the listing and the stream', async () => {
+    const outbox = { dir: join(dir, 'lang') }
+    const heard: string[] = []
+    const streams: Response[] = []
+    const snag = device({
+      lang: 'ru-RU',
+      outbox,
+      fetch: (input, init) => {
+        heard.push(new Headers(init?.headers).get('accept-language') ?? '')
+        return fetch(input, init).then((response) => {
+          if (String(input).includes('/status/events')) streams.push(response)
+          return response
+        })
+      },
+    })
+    const sent = await snag.report({ description: 'Не печатается счёт' })
+    const reference = sent.status === 'sent' ? sent.reference : ''
+    expect((await snag.myRequests()).items).toEqual([
+      expect.objectContaining({
+        reference,
+        statusText: 'Получено',
+        lastChange: expect.objectContaining({ text: 'Обращение получено' }),
+      }),
+    ])
+    const replies: ReplyEvent[] = []
+    const stop = snag.on('reply', (e) => replies.push(e))
+    expect((await until(() => streams[0])).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await agent(`${reference}/replies`, { body: 'Какой принтер?', status: 'waiting_on_reporter' })
+    expect((await until(() => replies[0])).request).toMatchObject({
+      statusText: 'Ожидает вашего ответа',
+      lastChange: { text: 'Ответ поддержки' },
+    })
+    stop()
+    // The report itself went without it; the listing and the stream asked for Russian.
+    expect(heard).toEqual(['', 'ru', 'ru'])
+
+    // A language Snagbox does not speak is the runtime's choice (English here), as none is.
+    for (const lang of ['de', undefined]) {
+      const other = device({ lang, outbox })
+      expect((await other.myRequests()).items).toEqual([
+        expect.objectContaining({ reference, statusText: 'Waiting for your answer' }),
+      ])
+    }
+  })
+
   it('lists a queued report, and the request it becomes once the outbox delivers it', async () => {
     let online = false
     const snag = device({

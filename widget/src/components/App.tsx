@@ -30,7 +30,7 @@ const VIEWS: Record<Exclude<View, 'closed'>, ViewSpec> = {
   },
   done: { body: () => <Success />, leave: (state) => state.close },
   requests: { body: () => <Requests />, leave: (state) => state.close },
-  request: { body: () => <Requests />, leave: (state) => state.showRequests },
+  request: { body: () => <Requests />, leave: (state) => state.leaveRequest },
 }
 
 /** While open, the dialog with the current view (the launcher is the first stage's). */

@@ -14,6 +14,8 @@ export const en = {
   requestsStale:
     'Support cannot be reached right now. This is what this browser remembers, and it may be out of date.',
   requestsFailed: 'The list could not be loaded. Check the connection.',
+  notListed: '{reference} is not among the requests of this browser.',
+  notListedUser: '{reference} is not among your requests.',
   queued: 'Waiting to be sent',
   queuedHint: 'Kept on this device. It gets its number once it is sent.',
   remembered: 'Status not known yet',

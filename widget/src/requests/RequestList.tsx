@@ -77,6 +77,7 @@ export function RequestList({ returnTo }: { returnTo: string | null }) {
   const items = c.items.value
   const stale = c.stale.value
   const heard = c.heard.value
+  const unlisted = state.unlisted.value
   useEffect(() => void c.refresh(), [])
   // Also when the part has only now arrived, after the dialog moved the focus.
   useLayoutEffect(() => focusFirst(root.current!), [])
@@ -98,6 +99,13 @@ export function RequestList({ returnTo }: { returnTo: string | null }) {
         </p>
       </header>
       <div class="requests__body">
+        {unlisted && (
+          <p class="notice notice--warning" role="alert">
+            {rt(c.identity.value === 'verified' ? 'notListedUser' : 'notListed', {
+              reference: unlisted,
+            })}
+          </p>
+        )}
         {stale && (
           <p class="notice notice--warning" role="status">
             {UNREACHED.has(stale.code) ? rt('requestsStale') : errorWords(stale, t, rt)}{' '}

@@ -127,7 +127,11 @@ function createConversation({
     openError.value = null
     const result = await client.request(reference)
     // The reporter went elsewhere meanwhile.
-    if (state.reference.value === reference) show(result)
+    if (state.reference.value !== reference) return
+    // The host asked for a request this browser does not know (or can no longer open).
+    if (!result.ok && result.error.code === 'not_found' && state.openedDirectly(reference))
+      return state.notListed(reference)
+    show(result)
   }
 
   const reload = (reference: string) => {

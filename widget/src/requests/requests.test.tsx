@@ -226,6 +226,89 @@ describe('a request’s conversation', () => {
   })
 })
 
+describe('“My requests” opened by the host', () => {
+  /** A button of the host's page, focused, as the one that opened the dialog would be. */
+  function hostButton() {
+    document.body.insertAdjacentHTML('beforeend', '<button id="host">My requests</button>')
+    const button = document.querySelector<HTMLButtonElement>('#host')!
+    button.focus()
+    return button
+  }
+
+  it("open('requests', reference) shows that conversation at once; Escape closes the dialog and gives the focus back, the back link leads to the list", async () => {
+    const w = await withServer({ launcher: false })
+    w.server.add('DEMO-1', 'Export fails')
+    w.server.add('DEMO-2', 'Printing', 'in_progress')
+    const button = hostButton()
+    w.api.open('requests', ' demo-2 ')
+    await until(() => w.$('.timeline'), 'the conversation')
+    expect(w.$('#snagbox-title-request')!.textContent).toBe('DEMO-2Printing')
+    expect(w.root.activeElement).toBe(w.$('#snagbox-title-request'))
+    // Opened as it is, without listing first.
+    expect(w.server.calls).toEqual(['open DEMO-2'])
+    key(w.root.activeElement!, 'Escape')
+    await settle()
+    expect(w.$('dialog')).toBeNull()
+    expect(document.activeElement).toBe(button)
+
+    w.api.open('requests', 'DEMO-2')
+    await until(() => w.$('.timeline'), 'the conversation')
+    w.$<HTMLButtonElement>('.conversation__header .link-button')!.click()
+    await until(() => w.$('.requests__list'), 'the list')
+    expect(w.$('.requests .notice')).toBeNull()
+    // Opened from the list, a request goes back to it.
+    w.$<HTMLButtonElement>('[data-reference="DEMO-1"]')!.click()
+    await until(() => w.$('.timeline'), 'the conversation')
+    key(w.root.activeElement!, 'Escape')
+    await until(() => w.$('.requests__list'), 'the list')
+    key(w.root.activeElement!, 'Escape')
+    await settle()
+    expect(w.$('dialog')).toBeNull()
+    expect(document.activeElement).toBe(button)
+  })
+
+  it('a reference that is not among this browser’s requests opens the list, which says so until the reporter moves on', async () => {
+    const w = await withServer({ launcher: false })
+    w.server.add('DEMO-1', 'Export fails')
+    w.api.open('requests', 'DEMO-99')
+    await until(() => w.$('.requests__list'), 'the list')
+    expect(w.$('.requests .notice[role="alert"]')!.textContent).toBe(
+      'DEMO-99 is not among the requests of this browser.',
+    )
+    expect(w.root.activeElement).toBe(w.$('#snagbox-title-requests'))
+    expect(rows(w.root)).toEqual(['DEMO-1 Received Export fails Request received · just now'])
+    w.$<HTMLButtonElement>('[data-reference="DEMO-1"]')!.click()
+    await until(() => w.$('.timeline'), 'the conversation')
+    key(w.root.activeElement!, 'Escape')
+    await until(() => w.$('.requests__list'), 'the list')
+    expect(w.$('.requests .notice')).toBeNull()
+  })
+
+  it("open('requests') shows the list, and a mistaken view or reference is said in the console", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const w = await withServer({ launcher: false })
+    w.server.add('DEMO-1', 'Export fails')
+    w.api.open('requests')
+    await until(() => w.$('.requests__list'), 'the list')
+    expect(w.root.activeElement).toBe(w.$('#snagbox-title-requests'))
+    w.api.close()
+    w.api.open('requests', 42 as never)
+    await until(() => w.$('.requests__list'), 'the list')
+    expect(String(warn.mock.calls[0]![0])).toContain("open('requests', reference)")
+    w.api.close()
+    w.api.open('reqests' as never)
+    await settle()
+    expect(w.$('#snagbox-title-form')).not.toBeNull()
+    expect(String(warn.mock.calls[1]![0])).toContain("open() and data-snagbox-open take 'requests'")
+    w.api.close()
+    // A click event, as when `open` itself is the listener: the form, quietly.
+    w.api.open(new MouseEvent('click') as never)
+    await settle()
+    expect(w.$('#snagbox-title-form')).not.toBeNull()
+    expect(warn).toHaveBeenCalledTimes(2)
+  })
+})
+
 describe('the launcher’s badge', () => {
   it('counts the requests with unread replies once the page is idle, live, and opens “My requests” when there are some', async () => {
     localStorage.setItem('snagbox:requests:pk_test:DEMO-5', '{}')
