@@ -149,4 +149,30 @@ describe('the live event stream', () => {
     expect(timers).toEqual([])
     expect(sources).toHaveLength(1)
   })
+
+  it('connects again and reloads when the server ended the stream because it fell behind', () => {
+    const { sources, timers, states, events, resyncs, ended } = setup()
+    sources[0]!.emit('ready', { at: 'now' })
+    sources[0]!.emit('ticket.created', event)
+    sources[0]!.emit('ended', { reason: 'behind' })
+    // Not signed out: the stream is closed, opened again after the shortest wait.
+    expect(ended()).toBe(0)
+    expect(sources[0]!.closed).toBe(true)
+    expect(states.at(-1)).toBe('offline')
+    expect(timers.map((t) => t.ms)).toEqual([1000])
+    // The connection closing after it is no second drop.
+    sources[0]!.fail()
+    expect(timers).toHaveLength(1)
+    timers[0]!.fn()
+    expect(resyncs()).toBe(0)
+    sources[1]!.emit('ready', { at: 'later' })
+    // What was dropped is reloaded, not taken from the events that came before.
+    expect(resyncs()).toBe(1)
+    expect(states.at(-1)).toBe('live')
+    expect(events).toHaveLength(1)
+    // An `ended` without a reason we know is no sign-out either.
+    sources[1]!.emit('ended', 'not json')
+    expect(ended()).toBe(0)
+    expect(timers).toHaveLength(2)
+  })
 })

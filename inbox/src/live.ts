@@ -31,8 +31,10 @@ export interface LiveOptions {
 /**
  * Follows `GET /api/v1/events`. On any error the stream is closed and opened again after a
  * jittered backoff (the browser's own retry gives up for good on a 401 or a 5xx); once it
- * answers again, `onResync` says that events may have been missed. When the server says the
- * credential ended (`event: ended`), the stream stays closed and `onEnded` says so.
+ * answers again, `onResync` says that events may have been missed. When the server ends the
+ * stream (`event: ended`) because the credential ended, it stays closed and `onEnded` says so;
+ * ended for any other reason (`behind`: the inbox fell behind and events were dropped), it is
+ * a drop like any other.
  *
  * @example
  * const live = connectLive({ url: ROUTES.events, onEvent, onState, onResync: reload })
@@ -57,13 +59,25 @@ export function connectLive(options: LiveOptions): { close(): void } {
     options.onState('connecting')
     const current = create(options.url)
     source = current
+    // Closed and opened again later; what was missed meanwhile is reloaded once it is back.
+    const drop = () => {
+      if (closed || source !== current) return
+      current.close()
+      source = undefined
+      dropped = true
+      options.onState('offline')
+      timer = setTimer(open, backoff(failures, min, max, random))
+      failures += 1
+    }
     current.addEventListener('ready', () => {
       failures = 0
       options.onState('live')
       if (dropped) options.onResync()
       dropped = false
     })
-    current.addEventListener('ended', () => {
+    current.addEventListener('ended', (event) => {
+      // The reader fell behind (`behind`), or what a later server may say: connect again.
+      if (reasonOf(event) !== 'credential') return drop()
       closed = true
       current.close()
       source = undefined
@@ -81,15 +95,7 @@ export function connectLive(options: LiveOptions): { close(): void } {
         }
       })
     }
-    current.onerror = () => {
-      if (closed || source !== current) return
-      current.close()
-      source = undefined
-      dropped = true
-      options.onState('offline')
-      timer = setTimer(open, backoff(failures, min, max, random))
-      failures += 1
-    }
+    current.onerror = drop
   }
   open()
   return {
@@ -99,5 +105,14 @@ export function connectLive(options: LiveOptions): { close(): void } {
       source?.close()
       source = undefined
     },
+  }
+}
+
+/** The `reason` of an `ended` event; `null` when it says none we can read. */
+function reasonOf(event: MessageEvent): unknown {
+  try {
+    return (JSON.parse(event.data as string) as { reason?: unknown }).reason ?? null
+  } catch {
+    return null
   }
 }

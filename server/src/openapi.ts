@@ -104,7 +104,7 @@ const ifMatch = {
   in: 'header',
   required: false,
   schema: { type: 'string' },
-  description: 'The ETag you saw; a stale one answers 412',
+  description: 'The ETag you saw (only its version counts); a stale one answers 412',
 }
 
 /** A reporter operation: the token is the credential. */
@@ -870,7 +870,37 @@ export function openApiDocument(config: Config) {
                 properties: {
                   done: { type: 'integer' },
                   refused: { type: 'integer' },
-                  results: { type: 'array', items: { type: 'object' } },
+                  results: {
+                    type: 'array',
+                    items: {
+                      oneOf: [
+                        {
+                          type: 'object',
+                          description: 'Changed',
+                          properties: {
+                            reference: { type: 'string' },
+                            ok: { const: true },
+                            status: { enum: [...STATUSES] },
+                            version: { type: 'integer' },
+                          },
+                          required: ['reference', 'ok', 'status', 'version'],
+                        },
+                        {
+                          type: 'object',
+                          description:
+                            "Refused: the problem's code and words, and the status the ticket was refused in (`null`: no ticket of the caller's has that reference)",
+                          properties: {
+                            reference: { type: 'string' },
+                            ok: { const: false },
+                            code: { type: 'string' },
+                            detail: { type: 'string' },
+                            status: { enum: [...STATUSES, null] },
+                          },
+                          required: ['reference', 'ok', 'code', 'detail', 'status'],
+                        },
+                      ],
+                    },
+                  },
                 },
               }),
             },
@@ -933,12 +963,14 @@ export function openApiDocument(config: Config) {
       },
       [`${ROUTES.tickets}/{ref}`]: {
         get: agentOp(
-          'The whole ticket; ETag is its version',
+          'The whole ticket. Its ETag is `"<version>.<digest>"`: the version (what If-Match compares) and a digest of this answer, so it changes with anything the answer shows — also what no change bumps, as a first response that became overdue or an e-mail delivered',
           {
             parameters: [refParam],
             responses: {
               200: json(ref('Ticket')),
-              304: { description: 'Not modified (If-None-Match)' },
+              304: {
+                description: 'Not modified: If-None-Match holds the ETag of this very answer',
+              },
               404: problem('No such ticket'),
             },
           },
@@ -995,7 +1027,7 @@ export function openApiDocument(config: Config) {
           false,
         ),
         post: agentOp(
-          "A heartbeat while the ticket is open (`typing`: a reply is being written); it counts for 30 s. Kept in the server's memory, never a change of the ticket; the other agents of its project hear it as `ticket.presence` on GET /api/v1/events. Answers who else is there",
+          "A heartbeat while the ticket is open (`typing`: a reply is being written); it counts for 30 s. An agent is shown on at most 20 tickets: a heartbeat on one more ends its presence on the one it beat on longest ago (the others hear it leave). Kept in the server's memory, never a change of the ticket; the other agents of its project hear it as `ticket.presence` on GET /api/v1/events. Answers who else is there",
           {
             parameters: [refParam],
             requestBody: jsonBody({ typing: { type: 'boolean', default: false } }),
@@ -1096,7 +1128,7 @@ export function openApiDocument(config: Config) {
       },
       [ROUTES.events]: {
         get: agentOp(
-          'Server-Sent Events: ticket.created and ticket.changed (`{ type, id, reference, status, version, at }`), and ticket.presence (`{ type, id, reference, viewers, at }`: who else of the project is on a ticket now, whenever someone comes, starts or stops typing, leaves or goes quiet; never about the caller)',
+          'Server-Sent Events: ticket.created and ticket.changed (`{ type, id, reference, status, version, at }`), and ticket.presence (`{ type, id, reference, viewers, at }`: who else of the project is on a ticket now, whenever someone comes, starts or stops typing, leaves or goes quiet; never about the caller). `ended` (`{ reason }`) before the stream closes: `credential` when the session or token ended; `behind` when the reader let 10,000 events wait, which are dropped — connect again and reload. A reader that takes nothing for 30 s is disconnected',
           {
             responses: {
               200: { description: 'text/event-stream', content: { 'text/event-stream': {} } },
@@ -1143,7 +1175,7 @@ export function openApiDocument(config: Config) {
       [ROUTES.statusEvents]: {
         get: {
           summary:
-            'Server-Sent Events of what support writes on these requests: `request` events (the request now, and its new timeline entries), `ended` when none is left',
+            'Server-Sent Events of what support writes on these requests: `request` events (the request now, and its new timeline entries), `ended` when none is left. A reader that takes nothing for 30 s is disconnected; reconnecting with `Last-Event-ID` sends what came since',
           parameters: [
             { ...keyHeader, required: false },
             {

@@ -215,7 +215,7 @@ describe('the ticket as agents cache it', () => {
     const { reference } = await file({ description: 'Printing fails', reporter: ANNA })
     await new Promise((r) => setTimeout(r, 300))
     const before = (await agent(reference)).headers.get('etag')!
-    expect(before).toMatch(/^"1\.1-\d+-1"$/)
+    expect(before).toMatch(/^"1\.[\w-]{22}"$/)
     await smtp.start()
     db.$client.prepare("update mail_outbox set next_attempt_at = '2000-01-01T00:00:00.000Z'").run()
     await smtp.waitFor(1, 15_000)

@@ -3,7 +3,7 @@ import { asProblem, type BulkBody } from '../api.js'
 import { problemNotice } from '../problem-notice.js'
 import { focusSelectedRow, scheduleRefresh } from '../queue-actions.js'
 import { checked } from '../selection.js'
-import { api, notice, queue } from '../state.js'
+import { api, notice } from '../state.js'
 import { bulkNotice, type BulkWhat } from './bulk-text.js'
 
 /** A bulk change is on its way. */
@@ -21,11 +21,9 @@ export async function runBulk(
   if (!references.length || bulkBusy.value) return
   bulkBusy.value = true
   notice.value = null
-  // The status each ticket was shown in: the words of a refusal by the lifecycle.
-  const statuses = new Map(queue.value.items.map((i) => [i.reference, i.status]))
   try {
     const answer = await api.bulk({ references, ...change })
-    notice.value = { ...bulkNotice(answer, what, (ref) => statuses.get(ref)), at: 'bulk' }
+    notice.value = { ...bulkNotice(answer, what), at: 'bulk' }
     checked.value = new Set(answer.results.flatMap((r) => (r.ok ? [] : [r.reference])))
     scheduleRefresh(0)
     requestAnimationFrame(() => {

@@ -8,14 +8,10 @@ export type BulkWhat = 'assign' | 'unassign' | 'priority' | 'category' | 'parent
 
 /**
  * Why one ticket was refused, in the inbox's words: a lifecycle refusal said from the status the
- * queue showed the ticket in (`DEMO-12 is closed: it can't be assigned`), else the server's own.
+ * ticket was refused in (`DEMO-12 is closed: it can't be assigned`), else the server's own.
  */
-function refusal(
-  result: Extract<BulkAnswer['results'][number], { ok: false }>,
-  what: BulkWhat,
-  status: string | undefined,
-): string {
-  const ref = result.reference
+function refusal(result: Extract<BulkAnswer['results'][number], { ok: false }>, what: BulkWhat) {
+  const { reference: ref, status } = result
   if (result.code === 'illegal_transition' && status)
     return qt('why.line', {
       ref,
@@ -23,9 +19,9 @@ function refusal(
       reason: qt(`why.${what}`),
     })
   if (result.code === 'no_change') return qt('why.same', { ref })
-  // Tickets are never deleted, and the target was looked up first: the ticket itself is not
-  // one of the agent's (any more).
-  if (result.code === 'not_found') return qt('why.gone', { ref })
+  // No status: the ticket itself is not one of the agent's (any more). With one, what is missing
+  // is the ticket it was to be linked to, and the server's words name it.
+  if (result.code === 'not_found' && !status) return qt('why.gone', { ref })
   return qt('why.other', { ref, detail: result.detail })
 }
 
@@ -33,18 +29,11 @@ function refusal(
  * What a bulk change came to: how many tickets changed and, one line each, those refused and why.
  *
  * @example
- * bulkNotice(answer, 'assign', (ref) => statuses.get(ref)).items
- * // ['DEMO-1 is closed: it can’t be assigned', …]
+ * bulkNotice(answer, 'assign').items // ['DEMO-1 is closed: it can’t be assigned', …]
  */
-export function bulkNotice(
-  answer: BulkAnswer,
-  what: BulkWhat,
-  statusOf: (reference: string) => string | undefined,
-): Notice {
+export function bulkNotice(answer: BulkAnswer, what: BulkWhat): Notice {
   const total = answer.results.length
-  const items = answer.results.flatMap((r) =>
-    r.ok ? [] : [refusal(r, what, statusOf(r.reference))],
-  )
+  const items = answer.results.flatMap((r) => (r.ok ? [] : [refusal(r, what)]))
   if (!items.length) return { kind: 'success', text: qt('bulk.allDone', { n: total }) }
   return {
     kind: answer.done ? 'warning' : 'error',

@@ -319,13 +319,17 @@ export const STANDARD_VIEWS = [
 
 export type StandardViewId = (typeof STANDARD_VIEWS)[number]['id']
 
-/** The answer of `POST /api/v1/tickets/bulk`, ticket by ticket: changed, or refused with the problem's code and words. */
+/**
+ * The answer of `POST /api/v1/tickets/bulk`, ticket by ticket: changed, or refused with the
+ * problem's code and words and the status the ticket was refused in (what a refusal is worded
+ * from: `DEMO-1 is closed`), `null` when no ticket of the caller's has that reference.
+ */
 export interface BulkAnswer {
   done: number
   refused: number
   results: (
     | { reference: string; ok: true; status: string; version: number }
-    | { reference: string; ok: false; code: string; detail: string }
+    | { reference: string; ok: false; code: string; detail: string; status: Status | null }
   )[]
 }
 

@@ -81,4 +81,29 @@ describe('the presence board', () => {
     b.leave(ticket.id, ann.id)
     expect(b.beat(other, { id: 'd1', name: 'Dan' }, false)).not.toBe('full')
   })
+
+  it('keeps one agent on at most 20 tickets: its oldest heartbeat leaves, told to the others', () => {
+    let now = 1_000_000
+    const b = board({ total: 30 }, () => now++)
+    const heard: PresenceChange[] = []
+    b.subscribe((c) => heard.push(c))
+    const on = (n: number) => ({ id: `t${n}`, reference: `DEMO-${n}`, projectId: 'p1' })
+    b.beat(on(1), bob, false)
+    // One agent (or a stolen token) on a hundred tickets, each beaten again as it goes.
+    for (let n = 1; n <= 100; n++) {
+      expect(b.beat(on(n), ann, false)).not.toBe('full')
+      if (n > 1) b.beat(on(n - 1), ann, true)
+    }
+    const annOn = (n: number) => b.viewers(`t${n}`).some((v) => v.agentId === ann.id)
+    const kept = Array.from({ length: 100 }, (_, i) => i + 1).filter(annOn)
+    expect(kept).toEqual(Array.from({ length: 20 }, (_, i) => i + 81))
+    // Bob saw Ann leave his ticket once her heartbeats there were the oldest.
+    expect(
+      heard.filter((c) => c.ticket.id === 't1').map((c) => c.viewers.map((v) => v.name)),
+    ).toEqual([['Bob'], ['Bob', 'Ann'], ['Bob', 'Ann'], ['Bob']])
+    // The board's other places are still there for everyone else.
+    for (let n = 1; n <= 9; n++)
+      expect(b.beat(on(200 + n), { id: `x${n}`, name: `X ${n}` }, false)).not.toBe('full')
+    expect(b.beat(on(300), { id: 'y', name: 'Y' }, false)).toBe('full')
+  })
 })

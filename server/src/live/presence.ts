@@ -22,11 +22,18 @@ export interface PresenceOptions {
   ttlMs: number
   /** The most agents shown on one ticket. */
   perTicket: number
+  /** The most tickets one agent is on: past it, its oldest heartbeat leaves. */
+  perAgent: number
   /** The most agents on tickets, in all. */
   total: number
 }
 
-export const PRESENCE_DEFAULTS: PresenceOptions = { ttlMs: 30_000, perTicket: 20, total: 5_000 }
+export const PRESENCE_DEFAULTS: PresenceOptions = {
+  ttlMs: 30_000,
+  perTicket: 20,
+  perAgent: 20,
+  total: 5_000,
+}
 
 interface Entry extends PresenceViewer {
   expiresAt: number
@@ -36,7 +43,9 @@ interface Entry extends PresenceViewer {
  * Which agents have a ticket open, and which are typing a reply on it: heartbeats kept in this
  * process's memory only, never written and never a change of the ticket (nothing goes through the
  * store, its commit or its change feed). A heartbeat counts for `ttlMs`; a ticket holds at most
- * `perTicket` agents and the board `total`, so memory stays bounded whoever sends heartbeats.
+ * `perTicket` agents and the board `total`, so memory stays bounded whoever sends heartbeats. One
+ * agent is on at most `perAgent` tickets — a new one pushes out its oldest heartbeat, told to the
+ * others as a leave — so one agent (or one stolen token) cannot take the places of everyone else.
  *
  * @example
  * const board = new PresenceBoard()
@@ -45,6 +54,8 @@ interface Entry extends PresenceViewer {
  */
 export class PresenceBoard extends Listeners<PresenceChange> {
   private readonly byTicket = new Map<string, Slot>()
+  /** Each agent's tickets, the oldest heartbeat first. */
+  private readonly byAgent = new Map<string, Set<string>>()
   private count = 0
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly options: PresenceOptions
@@ -59,7 +70,8 @@ export class PresenceBoard extends Listeners<PresenceChange> {
 
   /**
    * An agent is on the ticket, typing or not. Returns everyone there now, or `full` when the
-   * ticket or the board has no room for one more agent (nothing is kept then).
+   * ticket or the board has no room for one more agent (nothing is kept then). An agent on
+   * `perAgent` tickets already leaves the one it beat on longest ago.
    */
   beat(
     ticket: PresenceTicket,
@@ -76,8 +88,16 @@ export class PresenceBoard extends Listeners<PresenceChange> {
     }
     this.expire(slot, now)
     const known = slot.entries.get(agent.id)
-    if (!known && (slot.entries.size >= this.options.perTicket || this.count >= this.options.total))
-      return 'full'
+    const mine = this.byAgent.get(agent.id) ?? new Set<string>()
+    if (!known) {
+      if (slot.entries.size >= this.options.perTicket) return 'full'
+      if (mine.size >= this.options.perAgent) this.leave(mine.values().next().value!, agent.id)
+      else if (this.count >= this.options.total) return 'full'
+    }
+    // Set again, so the order of an agent's tickets is the order of their last heartbeats.
+    mine.delete(id)
+    mine.add(id)
+    this.byAgent.set(agent.id, mine)
     slot.entries.set(agent.id, {
       agentId: agent.id,
       name: agent.name,
@@ -95,10 +115,7 @@ export class PresenceBoard extends Listeners<PresenceChange> {
   /** The agent left the ticket (closed it). */
   leave(ticketId: string, agentId: string): void {
     const slot = this.byTicket.get(ticketId)
-    if (!slot?.entries.delete(agentId)) return
-    this.count--
-    if (!slot.entries.size) this.byTicket.delete(ticketId)
-    this.tell(slot, agentId)
+    if (slot?.entries.has(agentId)) this.drop(slot, agentId)
   }
 
   /** Everyone on a ticket now. */
@@ -119,15 +136,21 @@ export class PresenceBoard extends Listeners<PresenceChange> {
     this.notify({ ticket: slot.ticket, agentId, viewers: viewersOf(slot.entries) })
   }
 
+  /** An agent is no longer on a ticket: forgotten there, and the others told. */
+  private drop(slot: Slot, agentId: string): void {
+    slot.entries.delete(agentId)
+    this.count--
+    const mine = this.byAgent.get(agentId)
+    mine?.delete(slot.ticket.id)
+    if (!mine?.size) this.byAgent.delete(agentId)
+    if (!slot.entries.size) this.byTicket.delete(slot.ticket.id)
+    this.tell(slot, agentId)
+  }
+
   /** Drops a ticket's agents whose last heartbeat is too old, telling the others. */
   private expire(slot: Slot, now: number): void {
-    for (const [agentId, entry] of slot.entries) {
-      if (entry.expiresAt > now) continue
-      slot.entries.delete(agentId)
-      this.count--
-      this.tell(slot, agentId)
-    }
-    if (!slot.entries.size) this.byTicket.delete(slot.ticket.id)
+    for (const [agentId, entry] of slot.entries)
+      if (entry.expiresAt <= now) this.drop(slot, agentId)
   }
 
   /**

@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { ROUTES, type ReporterStreamEvent } from '@snagbox/sdk/contract'
+import { FREE_TEXT_CHARS, ROUTES, type ReporterStreamEvent } from '@snagbox/sdk/contract'
 import { agentHarness, ORIGIN, type AgentHarness } from '../../test/harness.js'
 import { appDeps } from '../deps.js'
 import { ApiError } from '../errors.js'
 import { createProject } from '../projects/store.js'
 import { reporterRequestsRoutes } from './requests-routes.js'
-import { STREAMS_PER_ADDRESS } from './stream.js'
+import { STREAM_BOUNDS, STREAMS_PER_ADDRESS } from './stream.js'
+import { getOver, serveOnSocket, stopsReading, until } from '../../test/stalled-socket.js'
 
 interface Message {
   event: string
@@ -64,6 +65,9 @@ async function open(
   }
   return { res, next, close: () => reader?.cancel() }
 }
+
+/** How many listen to a change feed: one for each stream open on it, besides the server's own. */
+const listening = (changes: unknown) => (changes as { listeners: Set<unknown> }).listeners.size
 
 const reply = (h: AgentHarness, reference: string, body: string, status?: string) =>
   h.api(`/api/v1/tickets/${reference}/replies`, { method: 'POST', json: { body, status } })
@@ -148,7 +152,7 @@ describe('GET /api/v1/status/events', () => {
     const h = await agentHarness()
     const t = await h.file()
     const address = { 'X-Forwarded-For': '203.0.113.20' }
-    const subscribed = () => (h.changes as unknown as { listeners: Set<unknown> }).listeners.size
+    const subscribed = () => listening(h.changes)
     const base = subscribed()
     const streams = []
     for (let i = 0; i < STREAMS_PER_ADDRESS; i++) streams.push(await open(h, [t.token], address))
@@ -158,13 +162,13 @@ describe('GET /api/v1/status/events', () => {
     expect(over.res.headers.get('retry-after')).toBe('60')
     expect((await open(h, [t.token], { 'X-Forwarded-For': '203.0.113.21' })).res.status).toBe(200)
     await streams.pop()!.close()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Its place is free once it stopped listening (with the one from the other address open).
+    await until(() => subscribed() === base + STREAMS_PER_ADDRESS, 'the closed stream to end')
     const after = await open(h, [t.token], address)
     expect(after.res.status).toBe(200)
     await Promise.all([...streams, after].map((s) => s.close()))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    // Every closed stream stopped listening (the one from the other address is still open).
-    expect(subscribed()).toBe(base + 1)
+    // Every closed stream stops listening (the one from the other address is still open).
+    await until(() => subscribed() === base + 1, 'every closed stream to end')
   })
 
   it('keeps a bound on the streams open in all, whatever their addresses', async () => {
@@ -172,16 +176,14 @@ describe('GET /api/v1/status/events', () => {
     const t = await h.file()
     const deps = appDeps({ db: h.db, config: h.config })
     const app = new Hono()
-      .route(
-        ROUTES.status,
-        reporterRequestsRoutes(deps, { perAddress: STREAMS_PER_ADDRESS, inAll: 2 }),
-      )
+      .route(ROUTES.status, reporterRequestsRoutes(deps, { ...STREAM_BOUNDS, inAll: 2 }))
       .onError((err, c) => {
         if (!(err instanceof ApiError)) throw err
         for (const [name, value] of Object.entries(err.headers)) c.header(name, value)
         return c.json(err.toProblem(), err.status as 429)
       })
     const from = (address: string) => open(h, [t.token], { 'X-Forwarded-For': address }, app)
+    const base = listening(deps.changes)
     const first = await from('203.0.113.30')
     const second = await from('203.0.113.31')
     expect([first.res.status, second.res.status]).toEqual([200, 200])
@@ -190,7 +192,7 @@ describe('GET /api/v1/status/events', () => {
     expect(over.res.headers.get('retry-after')).toBe('60')
     expect(await over.res.json()).toMatchObject({ code: 'rate_limited' })
     await first.close()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(() => listening(deps.changes) === base + 1, 'the closed stream to end')
     const after = await from('203.0.113.32')
     expect(after.res.status).toBe(200)
     await Promise.all([second.close(), after.close()])
@@ -237,4 +239,61 @@ describe('GET /api/v1/status/events', () => {
     const head = await h.app.request(`/api/v1/status/events?token=${t.token}`, { method: 'HEAD' })
     expect(head.status).toBe(200)
   })
+
+  it('drops a reader that stops reading, frees its place, and resumes it truthfully', async () => {
+    const h = await agentHarness()
+    const t = await h.file()
+    const deps = appDeps({ db: h.db, config: h.config, changes: h.changes })
+    const app = new Hono().route(
+      ROUTES.status,
+      reporterRequestsRoutes(deps, { ...STREAM_BOUNDS, perAddress: 1, stallMs: 1_000 }),
+    )
+    const { path, sockets, close } = await serveOnSocket(app)
+    const route = `/api/v1/status/events?token=${t.token}`
+    const headers = {
+      'X-Snagbox-Key': h.project.key,
+      Origin: ORIGIN,
+      'X-Forwarded-For': '203.0.113.40',
+    }
+    const listeners = () => (h.changes as unknown as { listeners: Set<unknown> }).listeners.size
+    const base = listeners()
+    const stalled = await stopsReading(path, route, headers)
+    try {
+      expect(listeners()).toBe(base + 1)
+      // Long replies, until the stream's writes wait on a reader that takes none for a second.
+      const long = 'x'.repeat(FREE_TEXT_CHARS - 20)
+      let replies = 0
+      while (listeners() > base) {
+        if (replies >= 500) throw new Error('the stream never stopped listening')
+        await reply(h, t.reference, `Reply ${++replies} ${long}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      expect(sockets[0]!.destroyed).toBe(true)
+      // Its place is free again: the one stream this address may have opens.
+      const next = getOver(path, route, headers)
+      expect((await next.answered).statusCode).toBe(200)
+      await until(() => next.text().includes('event: ready'), 'the next stream')
+      next.close()
+      await until(() => listeners() === base, 'the next stream to close')
+
+      // Dropped, not ended: the reader connects again from the last mark it had, and is sent
+      // what came after it — a reply may come twice, none never.
+      const had = await stalled.rest()
+      expect(had).not.toContain('event: ended')
+      const marks = [...had.matchAll(/^id: (\d+)$/gm)].map((m) => m[1]!)
+      const bodies = (text: string) => new Set([...text.matchAll(/Reply (\d+) /g)].map((m) => m[1]))
+      const before = bodies(had.slice(0, had.lastIndexOf(`id: ${marks.at(-1)}`)))
+      expect(before.size).toBeLessThan(replies)
+      const resumed = await open(h, [t.token], { ...headers, 'Last-Event-ID': marks.at(-1)! }, app)
+      expect((await resumed.next())?.event).toBe('ready')
+      const caught = (await resumed.next())!.data as ReporterStreamEvent
+      await resumed.close()
+      const after = bodies(caught.events.map((e) => `${e.data.body} `).join(''))
+      const all = Array.from({ length: replies }, (_, i) => String(i + 1))
+      expect(all.filter((n) => !before.has(n) && !after.has(n))).toEqual([])
+    } finally {
+      stalled.destroy()
+      close()
+    }
+  }, 60_000)
 })

@@ -4,6 +4,7 @@ import type { ReporterStreamEvent } from '@snagbox/sdk/contract'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../errors.js'
 import { idleWait } from '../http/idle-wait.js'
+import { stallGuard } from '../http/stalled-reader.js'
 import { findTicketById, timeline, type TicketRow } from '../tickets/store/read.js'
 import { newestEventId, ticketsOfTokens } from '../tickets/store/reporter-requests.js'
 import type { Lang } from './i18n.js'
@@ -19,13 +20,21 @@ export const STREAMS_PER_ADDRESS = 100
  */
 export const STREAMS_IN_ALL = 10_000
 
-/** How many streams may be open at once: from one client address, and in all. */
+/**
+ * How many streams may be open at once (from one client address, and in all), and how long one
+ * write may wait for its reader before the connection is dropped.
+ */
 export interface StreamBounds {
   perAddress: number
   inAll: number
+  stallMs: number
 }
 
-const BOUNDS: StreamBounds = { perAddress: STREAMS_PER_ADDRESS, inAll: STREAMS_IN_ALL }
+export const STREAM_BOUNDS: StreamBounds = {
+  perAddress: STREAMS_PER_ADDRESS,
+  inAll: STREAMS_IN_ALL,
+  stallMs: 30_000,
+}
 
 const open = new WeakMap<AppDeps, { byAddress: Map<string, number>; all: number }>()
 
@@ -57,12 +66,18 @@ function admit(deps: AppDeps, address: string, bounds: StreamBounds): () => void
  * support's own bookkeeping (assignments, priorities). Its `id` is a mark in the server's timeline:
  * reconnecting with `Last-Event-ID` sends what was added since (a message may come twice then,
  * never not at all). It ends (`ended`) when none of its status links opens a request any more.
+ *
+ * What waits for a reader is bounded by design: which of its requests have news (a set of at most
+ * `REPORTER_REQUESTS_MAX`), their messages read from the database only once the round before them
+ * was taken. A reader that takes nothing for `stallMs` is dropped, with no `ended` (the SDK takes
+ * that as final): it connects again with its `Last-Event-ID`, the mark of the last round it had
+ * whole, and is sent what came after it.
  */
 export function requestStream(
   c: Context,
   deps: AppDeps,
   input: { watched: { token: string; ticket: TicketRow }[]; lang: Lang; since: number | null },
-  bounds: StreamBounds = BOUNDS,
+  bounds: StreamBounds = STREAM_BOUNDS,
 ) {
   const release = admit(deps, deps.clientIp(c), bounds)
   const { db } = deps
@@ -83,6 +98,7 @@ export function requestStream(
         if (news.size) idle.wake()
       })
       stream.onAbort(idle.wake)
+      const write = stallGuard(c, stream, bounds.stallMs)
       /** The request's entries added after what was sent and up to `mark`, as one message. */
       const messageOf = (ticketId: string, mark: number): ReporterStreamEvent | null => {
         const ticket = findTicketById(db, ticketId)
@@ -94,7 +110,7 @@ export function requestStream(
         return { request: requestSummary(ticket, entries, input.lang), events }
       }
       try {
-        await stream.writeSSE({
+        let open = await write.sse({
           event: 'ready',
           data: JSON.stringify({ at: deps.now().toISOString(), requests: sent.size }),
           ...(input.since === null ? { id: String(start) } : {}),
@@ -102,7 +118,7 @@ export function requestStream(
         const checkMs = deps.config.streamCheckSeconds * 1000
         let checkedAt = Date.now()
         let wroteAt = Date.now()
-        while (!stream.aborted) {
+        while (open) {
           if (news.size) {
             // Every change up to `mark` has been heard by now (changes are told as they commit):
             // once this round's messages are out, `mark` is where a reconnection resumes.
@@ -110,7 +126,7 @@ export function requestStream(
             const messages = [...news].flatMap((id) => messageOf(id, mark) ?? [])
             news.clear()
             for (const [i, message] of messages.entries()) {
-              await stream.writeSSE({
+              open &&= await write.sse({
                 event: 'request',
                 data: JSON.stringify(message),
                 ...(i === messages.length - 1 ? { id: String(mark) } : {}),
@@ -128,13 +144,14 @@ export function requestStream(
                 tokens.delete(id)
               }
             if (!sent.size) {
-              await stream.writeSSE({ event: 'ended', data: JSON.stringify({ reason: 'gone' }) })
+              await write.sse({ event: 'ended', data: JSON.stringify({ reason: 'gone' }) })
               break
             }
           }
           await idle.until(Math.min(checkedAt + checkMs, wroteAt + HEARTBEAT_MS) - Date.now())
-          if (!news.size && !stream.aborted && Date.now() - wroteAt >= HEARTBEAT_MS) {
-            await stream.write(': heartbeat\n\n')
+          open = !stream.aborted
+          if (open && !news.size && Date.now() - wroteAt >= HEARTBEAT_MS) {
+            open = await write.text(': heartbeat\n\n')
             wroteAt = Date.now()
           }
         }

@@ -25,7 +25,7 @@ describe('agent ticket API', () => {
     for (const ref of [filed.reference, filed.reference.toLowerCase(), filed.id]) {
       const res = await h.api(`/api/v1/tickets/${ref}`)
       expect(res.status).toBe(200)
-      expect(res.headers.get('etag')).toBe('"1"')
+      expect(res.headers.get('etag')).toMatch(/^"1\.[\w-]{22}"$/)
       const t = await res.json()
       expect(t).toMatchObject({
         reference: 'DEMO-1',
@@ -181,7 +181,7 @@ describe('agent ticket API', () => {
       headers: { 'If-Match': etag },
     })
     expect(ok.status).toBe(200)
-    expect(ok.headers.get('etag')).toBe('"2"')
+    expect(ok.headers.get('etag')).toMatch(/^"2\./)
     const stale = await h.api(`/api/v1/tickets/${reference}`, {
       method: 'PATCH',
       json: { priority: 'low' },
@@ -195,12 +195,51 @@ describe('agent ticket API', () => {
       headers: { 'If-Match': etag },
     })
     expect(staleNote.status).toBe(412)
-    const t = await (await h.api(`/api/v1/tickets/${reference}`)).json()
+    const read = await h.api(`/api/v1/tickets/${reference}`)
+    const t = await read.json()
     expect(t).toMatchObject({ priority: 'high', version: 2 })
     expect(t.timeline.some((e: { type: string }) => e.type === 'internal_note')).toBe(false)
+    // The write's answer is the ticket as a GET gives it: the same ETag.
+    expect(read.headers.get('etag')).toBe(ok.headers.get('etag'))
+    for (const cached of [
+      read.headers.get('etag')!,
+      `W/${read.headers.get('etag')}`,
+      `"1", ${etag}, ${read.headers.get('etag')}`,
+    ])
+      expect(
+        (await h.api(`/api/v1/tickets/${reference}`, { headers: { 'If-None-Match': cached } }))
+          .status,
+      ).toBe(304)
     expect(
-      (await h.api(`/api/v1/tickets/${reference}`, { headers: { 'If-None-Match': '"2"' } })).status,
-    ).toBe(304)
+      (await h.api(`/api/v1/tickets/${reference}`, { headers: { 'If-None-Match': etag } })).status,
+    ).toBe(200)
+  })
+
+  it('answers a cached copy anew once the clock made its first response overdue', async () => {
+    let now = Date.parse('2026-03-02T10:00:00.000Z') // a Monday, in working hours
+    const h = await agentHarness({ now: () => new Date(now) })
+    const { reference } = await h.file({ description: 'Nothing works', blocking: true })
+    const first = await h.api(`/api/v1/tickets/${reference}`)
+    const before = (await first.json()) as { firstResponseDueAt: string; version: number }
+    expect(before).toMatchObject({ firstResponseOverdue: false, version: 1 })
+    const etag = first.headers.get('etag')!
+    const cached = () =>
+      h.api(`/api/v1/tickets/${reference}`, { headers: { 'If-None-Match': etag } })
+    expect((await cached()).status).toBe(304)
+
+    now = Date.parse(before.firstResponseDueAt) + 1000
+    const late = await cached()
+    expect(late.status).toBe(200)
+    expect(await late.json()).toMatchObject({ firstResponseOverdue: true, version: 1 })
+    expect(late.headers.get('etag')).not.toBe(etag)
+    // The clock is no change of the ticket: a write on the tag from before goes through.
+    const write = await h.api(`/api/v1/tickets/${reference}`, {
+      method: 'PATCH',
+      json: { priority: 'critical' },
+      headers: { 'If-Match': etag },
+    })
+    expect(write.status).toBe(200)
+    expect(write.headers.get('etag')).toMatch(/^"2\./)
   })
 
   it('keeps internal notes and agent e-mail addresses from the reporter', async () => {
@@ -387,6 +426,63 @@ describe('agent ticket API', () => {
     })
     expect(wrongType.status).toBe(415)
     expect((await (await h.api(`/api/v1/tickets/${reference}`)).json()).version).toBe(1)
+  })
+
+  it('gives each refusal of a bulk change the status the ticket was refused in', async () => {
+    const h = await agentHarness()
+    const shown = [await h.file(), await h.file(), await h.file()]
+    // The queue showed all three as new; meanwhile one reporter withdrew, an agent took another.
+    await h.reporter(shown[0]!.statusUrl, '/withdraw', { method: 'POST' })
+    await h.api(`/api/v1/tickets/${shown[1]!.reference}`, {
+      method: 'PATCH',
+      json: { assigneeId: 'me' },
+    })
+    const bulk = (json: Record<string, unknown>) =>
+      h.api('/api/v1/tickets/bulk', { method: 'POST', json })
+    const assign = await bulk({
+      references: [...shown.map((t) => t.reference), 'DEMO-99'],
+      assigneeId: 'me',
+    })
+    expect(assign.status).toBe(200)
+    expect(await assign.json()).toEqual({
+      done: 1,
+      refused: 3,
+      results: [
+        {
+          reference: 'DEMO-1',
+          ok: false,
+          code: 'illegal_transition',
+          detail: expect.stringContaining('closed'),
+          status: 'closed',
+        },
+        {
+          reference: 'DEMO-2',
+          ok: false,
+          code: 'no_change',
+          detail: expect.any(String),
+          status: 'in_progress',
+        },
+        { reference: 'DEMO-3', ok: true, status: 'in_progress', version: 2 },
+        {
+          reference: 'DEMO-99',
+          ok: false,
+          code: 'not_found',
+          detail: expect.any(String),
+          status: null,
+        },
+      ],
+    })
+    // A refusal before the lifecycle (a link to a ticket that is not there) has the status too.
+    const link = await bulk({ references: ['DEMO-3'], parent: 'DEMO-77' })
+    expect((await link.json()).results).toEqual([
+      {
+        reference: 'DEMO-3',
+        ok: false,
+        code: 'not_found',
+        detail: 'No ticket DEMO-77',
+        status: 'in_progress',
+      },
+    ])
   })
 
   it('streams ticket changes to agents as Server-Sent Events', async () => {

@@ -8,12 +8,13 @@ import {
   STATUSES,
   ticketPaths,
   type BulkAnswer,
+  type Status,
 } from '@snagbox/sdk/contract'
 import { agentWorksIn } from '../auth/agent-projects.js'
 import { requireAgent, type AgentActor, type AgentEnv } from '../auth/require-agent.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError, invalid } from '../errors.js'
-import { etagOf, parseIfMatch } from '../http/etag.js'
+import { holdsEtag, parseIfMatch, taggedJson } from '../http/etag.js'
 import { Fields, readJsonObject } from '../http/request-body.js'
 import { agentTicket } from './agent-ticket.js'
 import { decide } from './lifecycle/decide.js'
@@ -24,8 +25,8 @@ import { readReplyBody } from './reply-body.js'
 import { attachmentResponse, screenshotResponse } from './screenshot-response.js'
 import { listTickets } from './store/queue-page.js'
 import { addAttachment, attachmentEntry } from './store/create.js'
-import { mailStamp, resendMail } from './store/emails.js'
-import type { TicketRow } from './store/read.js'
+import { resendMail } from './store/emails.js'
+import { findTicketById, type TicketRow } from './store/read.js'
 import { TicketError } from './store/errors.js'
 import { ticketProblem } from './problems.js'
 import { similarTickets } from './store/similar.js'
@@ -49,9 +50,13 @@ export function agentTicketRoutes(deps: AppDeps) {
 
   const load = (c: Context<AgentEnv>, ref: string): TicketRow =>
     agentTicket(db, c.get('agent'), ref)
+  /** The ticket as the agent sees it, with its ETag; a 304 for a GET that holds this answer. */
   const answer = (c: Context, ticket: TicketRow, status: 200 | 201 = 200) => {
-    c.header('ETag', etagOf(ticket, mailStamp(db, ticket.id)))
-    return c.json(agentView(db, ticket, config.publicUrl, deps.now()), status)
+    const { json, etag } = taggedJson(agentView(db, ticket, config.publicUrl, deps.now()))
+    c.header('ETag', etag)
+    if (['GET', 'HEAD'].includes(c.req.method) && holdsEtag(c.req.header('if-none-match'), etag))
+      return c.body(null, 304)
+    return c.body(json, status, { 'Content-Type': 'application/json' })
   }
   const change = (
     c: Context<AgentEnv>,
@@ -78,13 +83,7 @@ export function agentTicketRoutes(deps: AppDeps) {
     return c.json(listTickets(db, parsed.query, { agentId: id, projects }, deps.now()))
   })
 
-  app.get('/:ref', requireAgent(deps), (c) => {
-    const row = load(c, c.req.param('ref'))
-    const etag = etagOf(row, mailStamp(db, row.id))
-    c.header('ETag', etag)
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304)
-    return c.json(agentView(db, row, config.publicUrl, deps.now()))
-  })
+  app.get('/:ref', requireAgent(deps), (c) => answer(c, load(c, c.req.param('ref'))))
 
   app.get('/:ref/similar', requireAgent(deps), (c) =>
     c.json({ items: similarTickets(db, load(c, c.req.param('ref')), deps.now()) }),
@@ -195,9 +194,11 @@ export function agentTicketRoutes(deps: AppDeps) {
       subject,
       description,
     })
-    c.header('ETag', etagOf(split.ticket, mailStamp(db, split.ticket.id)))
+    // The new ticket's ETag, as a GET of it gives: the answer adds its status link once.
+    const view = agentView(db, split.ticket, config.publicUrl, deps.now())
+    c.header('ETag', taggedJson(view).etag)
     const statusUrl = `${config.publicUrl}${ticketPaths.statusPage(split.reporterToken)}`
-    return c.json({ ...agentView(db, split.ticket, config.publicUrl, deps.now()), statusUrl }, 201)
+    return c.json({ ...view, statusUrl }, 201)
   })
 
   // An e-mail of the ticket once more (a reporter who lost it, or one that failed): recorded
@@ -290,8 +291,9 @@ export function agentTicketRoutes(deps: AppDeps) {
     if (!linking && !Object.values(patch).some((v) => v !== undefined))
       throw invalid([{ path: '', message: 'say what to change' }])
     const results = refs.map((ref): BulkAnswer['results'][number] => {
+      let row: TicketRow | undefined
       try {
-        const row = load(c, ref)
+        row = load(c, ref)
         const done = linking ? linkRow(c, row, link) : patchRow(c, row, patch)
         return {
           reference: done.reference,
@@ -307,7 +309,9 @@ export function agentTicketRoutes(deps: AppDeps) {
               ? err
               : undefined
         if (!problem) throw err
-        return { reference: ref, ok: false, code: problem.code, detail: problem.detail }
+        // Its status now, as the refused write left it — not the one a queue showed a while ago.
+        const status = row ? (findTicketById(db, row.id)!.status as Status) : null
+        return { reference: ref, ok: false, code: problem.code, detail: problem.detail, status }
       }
     })
     const answer: BulkAnswer = {

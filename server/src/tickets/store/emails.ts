@@ -194,20 +194,3 @@ export function resendMail(
     return mailOfTicket(tx, ticketId)[0]
   })
 }
-
-/**
- * A stamp of a ticket's e-mails that changes whenever one is recorded or attempted (`count-last
- * id-attempts`); `null` for a ticket without e-mails.
- */
-export function mailStamp(db: Db, ticketId: string): string | null {
-  const row = db
-    .select({
-      n: sql<number>`count(*)`,
-      last: sql<number>`coalesce(max(${mailOutbox.id}), 0)`,
-      attempts: sql<number>`coalesce(sum(${mailOutbox.attempts}), 0)`,
-    })
-    .from(mailOutbox)
-    .where(eq(mailOutbox.ticketId, ticketId))
-    .get()
-  return row && row.n ? `${row.n}-${row.last}-${row.attempts}` : null
-}
