@@ -1,4 +1,9 @@
-import { backoff, type PresenceEvent, type TicketEvent } from '@snagbox/sdk/contract'
+import {
+  backoff,
+  type PresenceEvent,
+  type StreamEndReason,
+  type TicketEvent,
+} from '@snagbox/sdk/contract'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
 
@@ -77,7 +82,7 @@ export function connectLive(options: LiveOptions): { close(): void } {
     })
     current.addEventListener('ended', (event) => {
       // The reader fell behind (`behind`), or what a later server may say: connect again.
-      if (reasonOf(event) !== 'credential') return drop()
+      if (reasonOf(event) !== ('credential' satisfies StreamEndReason)) return drop()
       closed = true
       current.close()
       source = undefined

@@ -304,6 +304,12 @@ export interface PresenceEvent {
 }
 
 /**
+ * Why `GET /api/v1/events` ends (its `ended` event, `{ reason }`): the credential it was opened
+ * with ended (sign in again), or the reader let too many events wait (connect again and reload).
+ */
+export type StreamEndReason = 'credential' | 'behind'
+
+/**
  * The views every agent has, as queries of `GET /api/v1/tickets`: what a support team works from
  * (the regulations' order: blocking problems first, waiting requests answered, solutions confirmed).
  */

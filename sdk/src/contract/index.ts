@@ -70,6 +70,7 @@ export type {
   Macro,
   MacroVariable,
   PresenceEvent,
+  StreamEndReason,
   PresenceViewer,
   RelatedRequest,
   ReplyStatus,

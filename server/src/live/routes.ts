@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { PresenceEvent, TicketEvent } from '@snagbox/sdk/contract'
+import type { PresenceEvent, StreamEndReason, TicketEvent } from '@snagbox/sdk/contract'
 import { requireAgent, type AgentEnv } from '../auth/require-agent.js'
 import { credentialHolds, isCredentialOf } from '../auth/credential-check.js'
 import type { AppDeps } from '../deps.js'
@@ -48,7 +48,7 @@ export function liveRoutes(deps: AppDeps, board: PresenceBoard, bounds: LiveBoun
       let projects = c.get('agent').projects
       const me = c.get('agent').id
       // Why the stream ends, once it must: the credential ended, or the reader fell behind.
-      let ended: 'credential' | 'behind' | null = null
+      let ended: StreamEndReason | null = null
       const add = (events: (TicketEvent | PresenceEvent)[]) => {
         if (ended || !events.length) return
         if (queue.length + events.length > bounds.backlog) {
