@@ -14,11 +14,13 @@ export interface Caught {
 
 /**
  * A real SMTP server on a loopback port (the `smtp-server` package), keeping every message it
- * takes. `stop()` and `start()` take it down and bring it back on the same port.
+ * takes. `stop()` and `start()` take it down and bring it back on the same port. With `size`, it
+ * refuses a larger message (`552 5.3.4`) and keeps its envelope and size in `refused` instead.
  */
 export interface SmtpCatcher {
   url: string
   messages: Caught[]
+  refused: { to: string[]; bytes: number }[]
   /** Resolves once `count` messages arrived (at most `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<Caught[]>
   stop(): Promise<void>
@@ -26,8 +28,9 @@ export interface SmtpCatcher {
   close(): Promise<void>
 }
 
-export async function smtpCatcher(): Promise<SmtpCatcher> {
+export async function smtpCatcher(options: { size?: number } = {}): Promise<SmtpCatcher> {
   const messages: Caught[] = []
+  const refused: SmtpCatcher['refused'] = []
   let port = 0
   let server: SMTPServer
   const make = () =>
@@ -35,10 +38,19 @@ export async function smtpCatcher(): Promise<SmtpCatcher> {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Refused by the server itself, in its words: `552 5.3.4 Error: message exceeds …`.
+      ...(options.size
+        ? { size: options.size, rejectOversized: true, hideENHANCEDSTATUSCODES: false }
+        : {}),
       onData(stream, session, callback) {
         const chunks: Buffer[] = []
         stream.on('data', (c: Buffer) => chunks.push(c))
         stream.on('end', () => {
+          if (stream.sizeExceeded) {
+            const bytes = chunks.reduce((n, c) => n + c.length, 0)
+            refused.push({ to: session.envelope.rcptTo.map((r) => r.address), bytes })
+            return callback()
+          }
           const raw = Buffer.concat(chunks).toString('utf8')
           void PostalMime.parse(raw).then((mail) => {
             const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ')
@@ -68,6 +80,7 @@ export async function smtpCatcher(): Promise<SmtpCatcher> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refused,
     async waitFor(count, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs
       while (messages.length < count) {

@@ -12,8 +12,6 @@ const en = {
     attached: 'Files of this reply, attached to this e-mail:',
     linked:
       'Not attached, so that this e-mail stays small enough to arrive; each link opens the file as long as the link to your request works:',
-    named:
-      'Not attached, so that this e-mail stays small enough to arrive; reply to this e-mail if you need them:',
     removed: 'Removed from the request before this e-mail was sent, so not attached:',
     kb: 'KB',
     mb: 'MB',
@@ -96,8 +94,6 @@ const ru: typeof en = {
     attached: 'Файлы к ответу — во вложении к этому письму:',
     linked:
       'Не вложены, чтобы письмо не стало слишком большим и дошло; каждая ссылка открывает файл, пока действует ссылка на обращение:',
-    named:
-      'Не вложены, чтобы письмо не стало слишком большим и дошло; ответьте на это письмо, если они нужны:',
     removed: 'Удалены из обращения до отправки этого письма, поэтому не вложены:',
     kb: 'КБ',
     mb: 'МБ',

@@ -238,8 +238,7 @@ function fileGroups(p: { files: MailFile[]; lang: Language }): [string, MailFile
   const groups: [string, MailFile[]][] = [
     [w.attached, p.files.filter((f) => f.attached && !f.removed)],
     [w.removed, p.files.filter((f) => f.attached && f.removed)],
-    [w.linked, p.files.filter((f) => !f.attached && f.url)],
-    [w.named, p.files.filter((f) => !f.attached && !f.url)],
+    [w.linked, p.files.filter((f) => !f.attached)],
   ]
   return groups.filter(([, files]) => files.length > 0)
 }

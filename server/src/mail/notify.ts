@@ -36,15 +36,11 @@ const REPORTER_ACTIVITY = new Set(['reporter_comment', 'confirmed', 'reopened', 
 export function recordNotifications(tx: Tx, change: CommittedChange, config: Config): void {
   const rows = new Map([...change.created, ...change.changed].map((t) => [t.id, t]))
   const mailer = new Mailer(tx, config)
-  // A mass incident's children are resolved with its reply, in the same change.
-  const replies = new Map(
-    change.events.filter((e) => e.type === 'public_reply').map((e) => [e.ticketId, e]),
-  )
   for (const event of change.events) {
     const ticket = rows.get(event.ticketId)
     if (!ticket) continue
     const cause = { eventId: event.id, at: event.createdAt, key: String(event.id) }
-    for (const [kind, extra] of reporterMail(event, ticket, replies))
+    for (const [kind, extra] of reporterMail(event, ticket))
       mailer.toReporter(ticket, cause, kind, extra)
     if (event.type === 'created') mailer.toAgents(ticket, cause, 'new_ticket', event)
     if (event.actor.kind === 'reporter' && REPORTER_ACTIVITY.has(event.type))
@@ -57,19 +53,12 @@ export function recordNotifications(tx: Tx, change: CommittedChange, config: Con
 
 /**
  * What an e-mail to the reporter says beyond the ticket: the other ticket, a reply's files (the
- * `attachments` of a timeline entry of the ticket `ticketId`).
+ * `attachments` of its timeline entry).
  */
-type ReporterExtra = Partial<MailContent> & {
-  otherId?: string
-  replyFiles?: { ticketId: string; entries: unknown }
-}
+type ReporterExtra = Partial<MailContent> & { otherId?: string; replyFiles?: unknown }
 
 /** What the reporter is told of an event: nothing, or one kind of e-mail with its details. */
-function reporterMail(
-  event: AppendedEvent,
-  ticket: TicketRow,
-  replies: Map<string, AppendedEvent>,
-): [MailKind, ReporterExtra][] {
+function reporterMail(event: AppendedEvent, ticket: TicketRow): [MailKind, ReporterExtra][] {
   const d = event.data
   const byAgent = event.actor.kind === 'agent' || event.actor.kind === 'token'
   switch (event.type) {
@@ -83,10 +72,8 @@ function reporterMail(
           : d.status === 'waiting_on_reporter'
             ? 'question'
             : 'reply'
-      // A child of a mass incident carries the files of the incident's reply.
-      const source = (typeof d.parentId === 'string' && replies.get(d.parentId)) || event
-      const files = { ticketId: source.ticketId, entries: source.data.attachments }
-      return [[kind, { body: String(d.body ?? ''), replyFiles: files }]]
+      // A mass incident's child's entry names the files of the incident's reply.
+      return [[kind, { body: String(d.body ?? ''), replyFiles: d.attachments }]]
     }
     case 'closed':
       return [
@@ -140,14 +127,11 @@ export class Mailer {
     const project = this.project(ticket.projectId)
     const token = addReporterToken(this.tx, ticket.id, cause.at)
     const link = this.statusLinkOf(token, lang)
-    const { otherId, replyFiles: source, ...details } = extra
-    // A file not attached is linked with this e-mail's status token, as the status page links
-    // it; the reporter of a mass incident's child has no page of the incident's files.
+    const { otherId, replyFiles: entries, ...details } = extra
+    // A file not attached is linked with this e-mail's status token, as the status page links it.
     const linkOf = (id: string) =>
       `${this.config.publicUrl}${ticketPaths.status(token, `/attachments/${encodeURIComponent(id)}`)}`
-    const files = source
-      ? replyFiles(source.entries, source.ticketId, source.ticketId === ticket.id ? linkOf : null)
-      : []
+    const files = entries ? replyFiles(entries, ticket.id, linkOf) : []
     const other = otherId ? this.other(otherId, to, cause.at, lang) : undefined
     const due = ticket.status === 'resolved' ? ticket.autoCloseDueAt : null
     const replyTo = this.replyTo(ticket, cause.at)

@@ -9,7 +9,7 @@ import { addAttachment, attachmentEntry } from '../tickets/store/create.js'
 import type { OutboxHeaders } from '../tickets/store/emails.js'
 import { applyDecision } from '../tickets/store/write.js'
 import { ATTACH_BYTES, mailFileName } from './reply-files.js'
-import { startMailSender, type MailSender } from './sender.js'
+import { sizeRefused, startMailSender, type MailSender } from './sender.js'
 
 /*
  * The e-mail of an agent's reply carries its files: a real SMTP server takes it, and the tests read
@@ -57,15 +57,17 @@ async function reply(h: AgentHarness, ref: string, json: unknown, files: Files) 
   })
   expect(res.status, await res.clone().text()).toBe(201)
   const t = (await res.json()) as AgentTicket
-  return t.timeline.find((e) => e.type === 'public_reply')!.data.attachments as { id: string }[]
+  // This reply's: the newest.
+  const replies = t.timeline.filter((e) => e.type === 'public_reply')
+  return replies.at(-1)!.data.attachments as { id: string }[]
 }
 /** The e-mail to `to` whose subject says `title`, once it arrived; never two of them. */
-async function mailTo(to: string, title: string): Promise<Caught> {
+async function mailTo(to: string, title: string, server = smtp): Promise<Caught> {
   const find = () =>
-    smtp.messages.filter((m) => m.to.includes(to) && m.mail.subject?.includes(title))
+    server.messages.filter((m) => m.to.includes(to) && m.mail.subject?.includes(title))
   const until = Date.now() + 15_000
   while (!find().length && Date.now() < until) await new Promise((r) => setTimeout(r))
-  expect(find(), smtp.messages.map((m) => `${m.to} ${m.mail.subject}`).join('\n')).toHaveLength(1)
+  expect(find(), server.messages.map((m) => `${m.to} ${m.mail.subject}`).join('\n')).toHaveLength(1)
   return find()[0]!
 }
 const bytesOf = (a: { content: unknown }) => Buffer.from(a.content as ArrayBuffer)
@@ -76,6 +78,9 @@ const outbox = (h: AgentHarness, kind: string) =>
     text: string
     html: string
     state: string
+    attempts: number
+    last_error: string | null
+    next_attempt_at: string
   }[]
 
 describe("a reply's files in the reporter's e-mail", () => {
@@ -187,7 +192,7 @@ describe("a reply's files in the reporter's e-mail", () => {
     expect(outbox(h, 'question').map((r) => r.state)).toEqual(['sent'])
   })
 
-  it("of a mass incident reach each child's reporter with its resolution", async () => {
+  it("of a mass incident reach each child's reporter with its resolution, linked for that child alone", async () => {
     const h = await setup()
     const incident = await h.file({
       description: 'Nobody can sign in',
@@ -205,17 +210,33 @@ describe("a reply's files in the reporter's e-mail", () => {
       })
       expect(res.status, await res.clone().text()).toBe(200)
     }
+    // A file of an earlier reply of the incident's, and one of another ticket: not the children's.
+    const [earlier] = await reply(h, incident.reference, { body: 'Looking into it' }, [
+      ['trace.txt', randomBytes(500)],
+    ])
+    const other = await h.file({ description: 'Printing', reporter: { email: 'petr@example.com' } })
+    const [foreign] = await reply(h, other.reference, { body: 'See the log' }, [
+      ['other.log', randomBytes(300)],
+    ])
     const notice = randomBytes(4000)
     const dump = randomBytes(ATTACH_BYTES + 1)
-    await reply(h, incident.reference, { body: 'The gateway is back', status: 'resolved' }, [
-      ['notice.pdf', notice],
-      ['dump.bin', dump],
-    ])
+    const ids = await reply(
+      h,
+      incident.reference,
+      { body: 'The gateway is back', status: 'resolved' },
+      [
+        ['notice.pdf', notice],
+        ['dump.bin', dump],
+      ],
+    )
     send(h)
     const own = await mailTo('olga@example.com', 'Solution provided')
     expect(own.mail.attachments.map((x) => x.filename)).toEqual(['notice.pdf'])
     expect(own.mail.text).toMatch(
       /- dump\.bin \(7 MB\): https:\/\/support\.example\.com\/api\/v1\/status\//,
+    )
+    const link = new RegExp(
+      `https://support\\.example\\.com(/api/v1/status/([^/]+)/attachments/${ids[1]!.id})`,
     )
     for (const to of ['anna@example.com', 'ivan@example.com']) {
       const mail = await mailTo(to, 'Solution provided')
@@ -224,12 +245,40 @@ describe("a reply's files in the reporter's e-mail", () => {
         ['notice.pdf', 'application/octet-stream'],
       ])
       expect(bytesOf(mail.mail.attachments[0]!).equals(notice)).toBe(true)
-      // The child's status page has no page of the incident's files: named, not linked.
+      // The file past the limit is linked with the child's own status token, and opens.
       expect(mail.mail.text).toContain(
-        'so that this e-mail stays small enough to arrive; reply to this e-mail if you need them:\n- dump.bin (7 MB)\n',
+        'each link opens the file as long as the link to your request works:\n- dump.bin (7 MB): https://support.example.com/api/v1/status/',
       )
-      expect(mail.mail.text).not.toContain('/attachments/')
+      const [, path, token] = link.exec(mail.mail.text!)!
+      expect(mail.mail.html).toContain(`href="https://support.example.com${path}"`)
+      const opened = await h.app.request(path!)
+      expect(opened.status).toBe(200)
+      expect(Buffer.from(await opened.arrayBuffer()).equals(dump)).toBe(true)
+      // That token opens the files the child's entry names, and no other of the incident's or of
+      // another ticket.
+      const fileOf = (id: string) => h.app.request(`/api/v1/status/${token}/attachments/${id}`)
+      expect((await fileOf(ids[0]!.id)).status).toBe(200)
+      expect((await fileOf(earlier!.id)).status).toBe(404)
+      expect((await fileOf(foreign!.id)).status).toBe(404)
+      // The child's status page shows them as it shows its own reply's files.
+      const page = await (await h.app.request(`/status/${token}`)).text()
+      for (const [i, name] of ['notice.pdf', 'dump.bin'].entries())
+        expect(page).toContain(
+          `<a href="/api/v1/status/${token}/attachments/${ids[i]!.id}" target="_blank" rel="noopener">${name}</a>`,
+        )
+      expect(page).not.toContain(earlier!.id)
     }
+    // The incident's own token reaches both of its files; an agent opens the child's as well.
+    const [, ownPath, ownToken] = link.exec(own.mail.text!)!
+    expect((await h.app.request(ownPath!)).status).toBe(200)
+    expect(
+      (await h.app.request(`/api/v1/status/${ownToken}/attachments/${earlier!.id}`)).status,
+    ).toBe(200)
+    const byAgent = await h.api(
+      `/api/v1/tickets/${children[0]!.reference}/attachments/${ids[0]!.id}`,
+    )
+    expect(byAgent.status).toBe(200)
+    expect(Buffer.from(await byAgent.arrayBuffer()).equals(notice)).toBe(true)
   })
 
   it('carry hostile names that cannot break a header', async () => {
@@ -289,6 +338,91 @@ describe("a reply's files in the reporter's e-mail", () => {
     mail.mail.attachments.forEach((a, i) => expect(bytesOf(a).equals(files[i]!.data)).toBe(true))
     for (const name of expected) expect(mail.mail.text).toContain(`- ${name} (0.1 KB)`)
     expect(mail.mail.text).not.toMatch(/[\u202e\u2028\u0085]/)
+  })
+})
+
+describe('a receiving server with a smaller size limit', () => {
+  let small: SmtpCatcher
+  let tiny: SmtpCatcher
+  beforeAll(async () => {
+    small = await smtpCatcher({ size: 1_000_000 })
+    tiny = await smtpCatcher({ size: 2_000 })
+  })
+  afterAll(async () => {
+    await small.close()
+    await tiny.close()
+  })
+
+  it('gets the same e-mail at once without the files, each its link, in one delivery attempt', async () => {
+    const h = await agentHarness({ env: { SNAGBOX_SMTP_URL: small.url } })
+    const { reference } = await h.file({ description: 'Export fails', reporter: ANNA })
+    const build = randomBytes(2_000_000)
+    const ids = await reply(h, reference, { body: 'Fixed in this build', status: 'resolved' }, [
+      ['build.zip', build],
+      ['notes.txt', 'Install over the old one'],
+    ])
+    send(h)
+    const mail = await mailTo('anna@example.com', 'Solution provided', small)
+    await sender!.run()
+    // The server refused the message with its files once, then took it without them.
+    expect(small.refused).toEqual([{ to: ['anna@example.com'], bytes: expect.any(Number) }])
+    expect(small.refused[0]!.bytes).toBeGreaterThan(1_000_000)
+    expect(outbox(h, 'resolved').map((r) => [r.state, r.attempts, r.last_error])).toEqual([
+      ['sent', 1, null],
+    ])
+    expect(mail.mail.attachments).toEqual([])
+    expect(mail.raw.length).toBeLessThan(20_000)
+    expect(mail.mail.text).toContain('> Fixed in this build')
+    expect(mail.mail.text).not.toContain('attached to this e-mail')
+    expect(mail.mail.text).toMatch(
+      /Not attached, so that this e-mail stays small enough to arrive; each link opens the file as long as the link to your request works:\n- build\.zip \(1\.9 MB\): https:\/\/support\.example\.com\/api\/v1\/status\/[^/]+\/attachments\/[0-9a-f-]{36}\n- notes\.txt \(0\.1 KB\): https:/,
+    )
+    for (const [i, bytes] of [build, Buffer.from('Install over the old one')].entries()) {
+      const path = new RegExp(
+        `https://support\\.example\\.com(/api/v1/status/[^/]+/attachments/${ids[i]!.id})`,
+      ).exec(mail.mail.text!)![1]!
+      expect(mail.mail.html).toContain(`href="https://support.example.com${path}"`)
+      const opened = await h.app.request(path)
+      expect(opened.status).toBe(200)
+      expect(Buffer.from(await opened.arrayBuffer()).equals(bytes)).toBe(true)
+    }
+  })
+
+  it('retries as usual when it refuses the e-mail without its files too', async () => {
+    const h = await agentHarness({ env: { SNAGBOX_SMTP_URL: tiny.url } })
+    const { reference } = await h.file({ description: 'Export fails', reporter: ANNA })
+    await reply(h, reference, { body: 'Here is the log' }, [['export.log', randomBytes(5_000)]])
+    send(h)
+    await sender!.run()
+    expect(tiny.messages).toEqual([])
+    // The e-mail that the request was received (no files: refused once) and the reply's in both
+    // forms, in the one attempt each; both wait for their next attempt.
+    const sizes = tiny.refused.map((r) => r.bytes)
+    expect(sizes).toHaveLength(3)
+    expect(sizes.filter((n) => n > 6_000)).toHaveLength(1)
+    for (const kind of ['received', 'reply']) {
+      const [row] = outbox(h, kind)
+      expect([row!.state, row!.attempts]).toEqual(['pending', 1])
+      expect(row!.last_error).toMatch(/552 5\.3\.4/)
+      expect(Date.parse(row!.next_attempt_at)).toBeGreaterThan(Date.now())
+    }
+  })
+
+  it('is told from other refusals by reply 552 or the enhanced status 5.3.4 or 5.2.3', () => {
+    const err = (responseCode: number, response: string) =>
+      Object.assign(new Error(response), { responseCode, response })
+    expect(
+      sizeRefused(err(552, '552 5.3.4 Error: message exceeds fixed maximum message size')),
+    ).toBe(true)
+    expect(sizeRefused(err(552, '552 Requested mail action aborted: exceeded storage'))).toBe(true)
+    expect(sizeRefused(err(554, '554 5.3.4 Message too big for system'))).toBe(true)
+    expect(sizeRefused(err(523, '523 5.3.4 Message size exceeds server limit'))).toBe(true)
+    expect(sizeRefused(err(550, '550-5.2.3 Your message exceeded the size limit'))).toBe(true)
+    expect(sizeRefused(err(550, '550 5.1.1 No such user'))).toBe(false)
+    expect(sizeRefused(err(554, '554 5.3.40 Something else'))).toBe(false)
+    expect(sizeRefused(err(452, '452 4.3.4 Try again later'))).toBe(false)
+    expect(sizeRefused(new Error('connect ECONNREFUSED 127.0.0.1:25'))).toBe(false)
+    expect(sizeRefused(undefined)).toBe(false)
   })
 })
 

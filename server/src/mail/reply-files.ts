@@ -3,7 +3,7 @@ import { pickLanguage } from '@snagbox/sdk/contract'
 import type { Db } from '../db/client.js'
 import type { OutboxFile, OutboxFiles } from '../tickets/store/emails.js'
 import { attachmentData } from '../tickets/store/read.js'
-import { renderFiles } from './messages.js'
+import { renderFiles, type MailFile } from './messages.js'
 
 /**
  * How many bytes of a reply's files one e-mail carries. The smallest limit in common use is 10 MB
@@ -18,14 +18,15 @@ export const ATTACH_BYTES = 7 * 1024 * 1024
 const NAME_CHARS = 100
 
 /**
- * The files a reply's timeline entry names (`attachments: [{ id, name, bytes }]`, kept with the
- * ticket `ticketId`) as its e-mail gives them: attached, in their order, as long as they fit in
- * {@link ATTACH_BYTES} together; each other one linked by `urlOf`, or only named without it.
+ * The files a reply's timeline entry of the ticket `ticketId` names (`attachments: [{ id, name,
+ * bytes }]`) as its e-mail gives them: attached, in their order, as long as they fit in
+ * {@link ATTACH_BYTES} together; each with its link (`urlOf`), which the e-mail gives for the ones
+ * not attached.
  */
 export function replyFiles(
   entries: unknown,
   ticketId: string,
-  urlOf: ((id: string) => string) | null,
+  urlOf: (id: string) => string,
 ): OutboxFile[] {
   let room = ATTACH_BYTES
   const list = Array.isArray(entries) ? (entries as Record<string, unknown>[]) : []
@@ -35,7 +36,7 @@ export function replyFiles(
     const attached = bytes > 0 && bytes <= room
     if (attached) room -= bytes
     const name = mailFileName(typeof f.name === 'string' ? f.name : '')
-    return [{ id: f.id, ticketId, name, bytes, attached, url: urlOf ? urlOf(f.id) : null }]
+    return [{ id: f.id, ticketId, name, bytes, attached, url: urlOf(f.id) }]
   })
 }
 
@@ -64,34 +65,33 @@ export function mailFileName(name: string): string {
 /**
  * What an e-mail carries of its reply's files when it is sent, read now: each attached file's
  * bytes with its type and name. A file gone meanwhile is left out, and the e-mail's text and HTML
- * name it among the removed ones, in place of the list it was recorded with.
+ * name it among the removed ones, in place of the list it was recorded with. With `attach` false
+ * (a receiving server refused the message's size) nothing is attached: each file is its link.
  */
 export function filesToSend(
   db: Db,
   mail: { text: string; html: string },
   files: OutboxFiles,
+  attach = true,
 ): { text: string; html: string; attachments: Attachment[] } {
   const attachments: Attachment[] = []
-  const removed = new Set<OutboxFile>()
-  for (const f of files.list) {
-    if (!f.attached) continue
+  const sent = files.list.map((f): MailFile => {
+    if (!f.attached) return f
     const found = attachmentData(db, f.ticketId, f.id, 'reporter')
-    if (!found) removed.add(f)
-    else
-      attachments.push({
-        filename: f.name,
-        content: found.data,
-        contentType: found.contentType,
-        contentDisposition: 'attachment',
-      })
-  }
-  if (!removed.size) return { ...mail, attachments }
+    if (!found) return { ...f, removed: true }
+    if (!attach) return { ...f, attached: false }
+    attachments.push({
+      filename: f.name,
+      content: found.data,
+      contentType: found.contentType,
+      contentDisposition: 'attachment',
+    })
+    return f
+  })
+  if (sent.every((f, i) => f === files.list[i])) return { ...mail, attachments }
   const lang = pickLanguage([files.lang])
   const before = renderFiles(files.list, lang)
-  const after = renderFiles(
-    files.list.map((f) => (removed.has(f) ? { ...f, removed: true } : f)),
-    lang,
-  )
+  const after = renderFiles(sent, lang)
   return {
     text: replaceLast(mail.text, before.text, after.text),
     html: replaceLast(mail.html, before.html, after.html),

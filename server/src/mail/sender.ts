@@ -13,6 +13,18 @@ import { filesToSend } from './reply-files.js'
 /** Replies that say an address will never take the message: no point trying again. */
 const PERMANENT = new Set([501, 550, 551, 553])
 
+/**
+ * Whether an SMTP error is a refusal of the message's size: reply 552, or the enhanced status
+ * 5.3.4 (message too big for the system) or 5.2.3 (too big for the mailbox) with any reply code
+ * (`523 5.3.4`, `554 5.2.3` are in use too). nodemailer gives the code as `responseCode` and the
+ * server's reply as `response`.
+ */
+export function sizeRefused(err: unknown): boolean {
+  const { responseCode, response } = (err ?? {}) as { responseCode?: unknown; response?: unknown }
+  if (responseCode === 552) return true
+  return typeof response === 'string' && /^\d{3}[ -]5\.(?:3\.4|2\.3)(?!\d)/.test(response)
+}
+
 export interface MailSender {
   /** Delivers what is due now; resolves with how many were sent. */
   run(): Promise<number>
@@ -24,7 +36,8 @@ export interface MailSender {
  * Delivers the recorded e-mails (and records the reminders that fell due) through the SMTP
  * server of `--smtp-url`: at once after a change
  * committed, then every few seconds for retries, with backoff, until `--mail-retry-hours` after
- * the e-mail was recorded. An e-mail is marked sent only once the SMTP server took it; one taken
+ * the e-mail was recorded. One refused for the size of its files goes again at once with links
+ * instead ({@link sizeRefused}). An e-mail is marked sent only once the SMTP server took it; one taken
  * by the server just before a crash may be sent again after the restart (with the same Message-ID).
  *
  * @example const sender = startMailSender(deps); …; await sender.stop()
@@ -42,11 +55,8 @@ export function startMailSender(
 
   const send = async (row: OutboxRow): Promise<boolean> => {
     const headers = JSON.parse(row.headers) as OutboxHeaders
-    try {
-      const body = headers.files
-        ? filesToSend(db, row, headers.files)
-        : { text: row.text, html: row.html, attachments: [] }
-      await transport.sendMail({
+    const deliver = (body: ReturnType<typeof filesToSend>) =>
+      transport.sendMail({
         from: row.sender,
         to: row.recipient,
         subject: row.subject,
@@ -57,6 +67,18 @@ export function startMailSender(
         ...(headers.replyTo ? { replyTo: headers.replyTo } : {}),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
       })
+    try {
+      const body = headers.files
+        ? filesToSend(db, row, headers.files)
+        : { text: row.text, html: row.html, attachments: [] }
+      try {
+        await deliver(body)
+      } catch (err) {
+        // A receiving server that takes less than the files: the same e-mail at once, each file
+        // its link, rather than retries of a message it will never take.
+        if (!headers.files || !body.attachments.length || !sizeRefused(err)) throw err
+        await deliver(filesToSend(db, row, headers.files, false))
+      }
       recordAttempt(db, row.id, { sent: true, at: deps.now() })
       return true
     } catch (err) {

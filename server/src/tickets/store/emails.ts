@@ -46,9 +46,9 @@ export interface OutboxFile {
   /** Its name as the e-mail gives it, safe for a header. */
   name: string
   bytes: number
-  /** Attached to the e-mail; else a link (`url`), or only named when no page of the reporter's has it. */
+  /** Attached to the e-mail; else only its link (`url`, opened with the e-mail's status token). */
   attached: boolean
-  url: string | null
+  url: string
 }
 
 /** An e-mail of a ticket as agents see it: to whom, about what, and whether it arrived. */

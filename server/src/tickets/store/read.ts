@@ -67,7 +67,8 @@ export function screenshotData(
 /**
  * A file that came with a message on the ticket (an image of an e-mailed reply, a file of an
  * agent's reply), by its id, with the name its timeline entry gives it. The reporter gets only
- * the files of entries it may see.
+ * the files of entries it may see. A mass incident's child reaches the files its solution entry
+ * names (kept with the incident, `parentId`), and no other file of the incident.
  */
 export function attachmentData(
   db: Db,
@@ -75,8 +76,10 @@ export function attachmentData(
   id: string,
   audience: 'agent' | 'reporter',
 ): { contentType: string; data: Buffer; name: string | null } | undefined {
-  const named = db.get<{ name: unknown } | undefined>(
-    sql`SELECT json_extract(f.value, '$.name') AS name
+  const named = db.get<{ name: unknown; owner: string } | undefined>(
+    sql`SELECT json_extract(f.value, '$.name') AS name,
+        CASE WHEN e.type = 'public_reply' AND json_type(e.data, '$.parentId') = 'text'
+          THEN json_extract(e.data, '$.parentId') ELSE e.ticket_id END AS owner
       FROM ${ticketEvents} AS e, json_each(e.data, '$.attachments') AS f
       WHERE e.ticket_id = ${ticketId} AND json_extract(f.value, '$.id') = ${id}
         ${audience === 'reporter' ? sql`AND e.visibility = 'public'` : sql``}
@@ -88,7 +91,7 @@ export function attachmentData(
     .from(attachments)
     .where(
       and(
-        eq(attachments.ticketId, ticketId),
+        eq(attachments.ticketId, named.owner),
         eq(attachments.id, id),
         eq(attachments.kind, 'attachment'),
       ),

@@ -147,8 +147,7 @@ function decideIn(tx: Tx, input: DecisionInput, before?: (row: TicketRow) => voi
   const resolvedNow = row.status !== 'resolved' && decision.state.status === 'resolved'
   if (resolvedNow && row.category === 'mass_incident') {
     const reply = decision.events.find((e) => e.type === 'public_reply')
-    const body = reply ? String((reply.data as { body: string }).body) : ''
-    for (const child of resolveChildren(tx, row, body, input.actor, input.now)) {
+    for (const child of resolveChildren(tx, row, reply?.data, input.actor, input.now)) {
       changed.push(child.row)
       events.push(...child.events)
     }
@@ -218,10 +217,15 @@ function markDuplicated(
   return writeState(tx, project, row, { state: stateOf(row), relations: {}, events: [event] }, now)
 }
 
+/**
+ * Resolves the incident's open children with the data of its reply: its words, and the files it
+ * names, which each child's entry names too — what lets the child's reporter open those files of
+ * the incident (`attachmentData`), and no other.
+ */
 function resolveChildren(
   tx: Tx,
   parent: TicketRow,
-  body: string,
+  reply: Record<string, unknown> | undefined,
   actor: Actor,
   now: Date,
 ): Written[] {
@@ -234,7 +238,7 @@ function resolveChildren(
   const contexts = new Map(rows.map((r) => [r.id, contextFor(tx, r, now)]))
   const result = resolveMassIncident({
     parentId: parent.id,
-    body,
+    body: reply ? String(reply.body) : '',
     actor,
     now: now.toISOString(),
     children: rows.map((r) => ({
@@ -244,10 +248,17 @@ function resolveChildren(
     })),
   })
   if (!result.ok) throw new TicketError(result.error)
+  const files =
+    Array.isArray(reply?.attachments) && reply.attachments.length ? reply.attachments : null
   return result.resolved.map((child) => {
     const row = rows.find((r) => r.id === child.id)!
     const { project } = contexts.get(row.id)!
-    return writeState(tx, project, row, { ...child, relations: {} }, now.toISOString())
+    const events = files
+      ? child.events.map((e) =>
+          e.type === 'public_reply' ? { ...e, data: { ...e.data, attachments: files } } : e,
+        )
+      : child.events
+    return writeState(tx, project, row, { ...child, events, relations: {} }, now.toISOString())
   })
 }
 
