@@ -5,6 +5,7 @@
  * diagnostics through the SDK directly; both tickets arrive complete.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -98,7 +99,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  serve?.kill('SIGTERM')
+  if (serve?.exitCode === null && serve.signalCode === null) {
+    serve.kill('SIGTERM')
+    await once(serve, 'exit')
+  }
   await api?.close(100)
   db?.$client.close()
   if (dir) await rm(dir, { recursive: true, force: true })

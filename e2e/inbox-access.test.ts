@@ -100,7 +100,9 @@ describe('an agent of one project in the inbox', () => {
       stream.addEventListener('ticket.created', (e) => seen.push(JSON.parse(e.data).reference))
     })
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen))
+      .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen), {
+        timeout: 10_000,
+      })
       .toEqual(['ready'])
     // The other project's ticket is filed first: if its event reached the tab, the queue would
     // reload with it before the agent's own new ticket shows.
@@ -115,10 +117,10 @@ describe('an agent of one project in the inbox', () => {
   })
 
   it('is taken back to the sign-in page when an admin disables it, without touching the tab', async () => {
-    const disabledAt = Date.now()
     disableAgent(db, ANN.email, { actor: { kind: 'cli', id: 'e2e' } })
-    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 5_000 })
-    expect(Date.now() - disabledAt).toBeLessThan(5_000)
+    // By itself and soon (the stream ends at once in this process), not on the next reload; a
+    // busy machine may take seconds over it.
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 15_000 })
     expect(await page.content()).not.toContain('Export fails')
     // And it stays out: the session is gone and the password no longer opens the inbox.
     await page.getByLabel('E-mail').fill(ANN.email)

@@ -120,7 +120,10 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     await page.getByLabel('E-mail').fill(AGENT.email)
     await page.getByLabel('Password').fill('not the password')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong e-mail or password.')
+    // A busy machine may take seconds over the password check (scrypt).
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toBe('Wrong e-mail or password.')
     await page.screenshot({ path: '/tmp/inbox2-login.png' })
     await page.getByLabel('Password').fill(AGENT.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -357,7 +360,9 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     })
     expect(res.status).toBe(200)
     // Merged into the page without a reload, said once and by whom; the choice still waits.
-    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('low')
+    await expect
+      .poll(() => page.getByLabel('Priority').inputValue(), { timeout: 10_000 })
+      .toBe('low')
     expect(await page.locator('[data-live-change]').textContent()).toContain(
       `Changed by ${AGENT.name}'s API token`,
     )
@@ -417,6 +422,8 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
       .getByRole('heading', { name: 'How do I switch the report language to English?' })
       .waitFor()
     await page.locator('#composer-body').fill('Open Settings → Language')
+    // Loaded afresh: the page hears changes once its event stream is there.
+    await page.locator('[data-live="live"]').waitFor()
     const closed = await server.api('/api/v1/tickets/DEMO-4', {
       method: 'PATCH',
       json: { status: 'closed', closeReason: 'rejected', reason: 'Answered by phone' },
@@ -424,7 +431,7 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
     expect(closed.status).toBe(200)
     // Shown as it is now, live: closed, with only what a closed ticket allows.
     await expect
-      .poll(() => page.locator('.ticket-tags .status').textContent())
+      .poll(() => page.locator('.ticket-tags .status').textContent(), { timeout: 10_000 })
       .toBe('Closed · rejected')
     expect(await page.locator('.timeline li[data-type="closed"].fresh').textContent()).toContain(
       'Answered by phone',
@@ -497,7 +504,9 @@ describe('the inbox in Chromium against a real Snagbox server', () => {
       json: { priority: 'critical' },
     })
     expect(other.status).toBe(200)
-    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('critical')
+    await expect
+      .poll(() => page.getByLabel('Priority').inputValue(), { timeout: 10_000 })
+      .toBe('critical')
     await page.getByRole('button', { name: 'Unassign' }).click()
     const warning = page.locator('[data-notice="warning"]')
     await expect.poll(() => warning.textContent()).toContain('in the meantime')

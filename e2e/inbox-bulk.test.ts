@@ -43,6 +43,16 @@ const checkedRows = (p: Page) =>
 const box = (p: Page, ref: string) => p.getByRole('checkbox', { name: `Select ${ref}` })
 const bar = (p: Page) => p.getByRole('form', { name: 'Change the selected tickets' })
 const result = (p: Page) => p.locator('.queue [data-notice]')
+/**
+ * The first row checked after a page load brings the bulk bar above the rows, its chunk and
+ * styles perhaps still on their way: once both are in, the rows stay where the next click aims.
+ */
+async function barShown(p: Page) {
+  await bar(p).waitFor()
+  await p.waitForFunction(() =>
+    [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/queue-tools.css')),
+  )
+}
 const countOf = async (p: Page, name: string) =>
   Number(
     await p
@@ -132,6 +142,7 @@ describe('work on many tickets at once', () => {
     await expect.poll(async () => (await queueRows(page)).length).toBe(18)
     const shown = (await queueRows(page)) as string[]
     await box(page, shown[2]!).click()
+    await barShown(page)
     await box(page, shown[6]!).click({ modifiers: ['Shift'] })
     expect(await checkedRows(page)).toEqual(shown.slice(2, 7))
     expect(await bar(page).getByRole('status').textContent()).toBe('5 selected')
@@ -182,6 +193,7 @@ describe('work on many tickets at once', () => {
     await expect.poll(async () => (await queueRows(page)).sort()).toEqual(['DEMO-8', 'DEMO-9'])
     // With rows checked, a takes those, not the one under the cursor.
     await box(page, 'DEMO-8').check()
+    await barShown(page)
     await box(page, 'DEMO-9').check()
     await page.keyboard.press('a')
     await expect.poll(() => result(page).textContent()).toBe('All 2 changed.')
@@ -202,7 +214,9 @@ describe('work on many tickets at once', () => {
     await page.goto(`${server.url}/inbox?q=printer`)
     // The words are the printer's: the mass incident is found by its reference, not listed here.
     await expect.poll(async () => (await queueRows(page)).sort()).toEqual([a, b, c].sort())
-    for (const ref of [a!, b!]) await box(page, ref).check()
+    await box(page, a!).check()
+    await barShown(page)
+    await box(page, b!).check()
     await bar(page).getByLabel('Action').selectOption('parent')
     const target = bar(page).getByLabel('Mass incident (reference)')
     await target.fill('DEMO-999')

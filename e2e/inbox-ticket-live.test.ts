@@ -128,6 +128,8 @@ describe('the ticket page, live', () => {
       .locator('#composer-body')
       .fill('Please update to 4.30.35: the export is fixed there.')
     await page.getByLabel('Assignee').selectOption({ label: 'Alex Morgan' })
+    // Loaded afresh: the page hears changes once its event stream is there.
+    await page.locator('[data-live="live"]').waitFor()
     const comment = await fetch(`${server.url}/api/v1/status/${reporterToken}/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

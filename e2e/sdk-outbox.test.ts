@@ -79,6 +79,8 @@ async function tickets(): Promise<{ reference: string; description: string; id: 
 }
 
 const pending = (page: Page) => page.evaluate(() => (window as unknown as SdkWindow).snag.pending())
+/** Resolves once a flush of the page's outbox has run to its end (the one under way, or a new one). */
+const flushed = (page: Page) => page.evaluate(() => (window as unknown as SdkWindow).snag.flush())
 
 async function waitFor(check: () => Promise<boolean>, ms = 15_000) {
   const until = Date.now() + ms
@@ -107,8 +109,8 @@ describe('the outbox in Chromium against the real Snagbox server', () => {
     })
 
     await page.reload()
-    // The new page's first flush fails too: the server is still down.
-    await page.waitForTimeout(300)
+    // The new page's flush fails too, the server still down, and keeps the report.
+    await flushed(page)
     expect(await pending(page)).toBe(1)
 
     api = await startServer(db, loadConfig({}, { port: String(apiPort), host: '127.0.0.1' }))
@@ -125,7 +127,9 @@ describe('the outbox in Chromium against the real Snagbox server', () => {
     const second = await context.newPage()
     await second.goto(site.url)
     await page.reload()
-    await page.waitForTimeout(500)
+    // Each has flushed its outbox to the end: whatever was left would have been sent by now.
+    await Promise.all([flushed(second), flushed(page)])
+    expect([await pending(second), await pending(page)]).toEqual([0, 0])
     const all = await tickets()
     expect(all.map((t) => t.reference)).toEqual(['OBX-1'])
 

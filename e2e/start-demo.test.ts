@@ -4,7 +4,8 @@
  * /widget.js — files a report with a screenshot that an agent then finds in the inbox.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
+import { once } from 'node:events'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,12 +17,13 @@ import { launchChromium } from './chromium.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 let child: ChildProcess
 let browser: Browser
+let dir: string
 let api: string
 let demo: string
 let mail: string
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-start-'))
+  dir = await mkdtemp(join(tmpdir(), 'snagbox-e2e-start-'))
   const [apiPort, demoPort, smtpPort, mailPort] = [
     await freePort(),
     await freePort(),
@@ -60,7 +62,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  child?.kill('SIGTERM')
+  // It drains and closes its database on SIGTERM: gone before the next file starts.
+  if (child?.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM')
+    await once(child, 'exit')
+  }
+  if (dir) await rm(dir, { recursive: true, force: true })
 })
 
 describe('npm start', () => {
@@ -98,11 +105,15 @@ describe('npm start', () => {
     const mails = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await mails.goto(mail)
     const subject = `[${reference}] Your request is received`
+    // Sent over SMTP by the server's mail sender, then shown by the catcher: seconds when busy.
     await expect
-      .poll(async () => {
-        await mails.reload()
-        return mails.getByRole('link', { name: new RegExp(`^\\[${reference}\\]`) }).count()
-      })
+      .poll(
+        async () => {
+          await mails.reload()
+          return mails.getByRole('link', { name: new RegExp(`^\\[${reference}\\]`) }).count()
+        },
+        { timeout: 15_000 },
+      )
       .toBe(1)
     await mails.getByRole('link', { name: new RegExp(`^\\[${reference}\\]`) }).click()
     await mails

@@ -1,8 +1,8 @@
 /**
- * What the widget's browser tests share: the widget built into widget/dist, the real Snagbox server
+ * What the widget's browser tests share: the widget in widget/dist (built once for the run, by
+ * `e2e/global-setup.ts`), the real Snagbox server
  * in-process on a temporary database, and a host page served from its own loopback origin.
  */
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -26,24 +26,6 @@ import { launchChromium } from './chromium.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = join(root, 'widget/dist')
-
-/** Builds widget/dist exactly as `rollup -c --environment ONLY:widget` does. */
-export function buildWidget(): Promise<void> {
-  return new Promise((resolve, reject) =>
-    execFile(
-      process.execPath,
-      [
-        join(root, 'node_modules/rollup/dist/bin/rollup'),
-        '-c',
-        '--silent',
-        '--environment',
-        'ONLY:widget',
-      ],
-      { cwd: root },
-      (error, _out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve()),
-    ),
-  )
-}
 
 export interface Harness {
   /** The host page's origin; `/` is the page, `/widget.js` and `/widget/<file>` come from widget/dist. */
@@ -273,13 +255,12 @@ export async function tabTo(page: Page, selector: string, max = 40): Promise<voi
 }
 
 /**
- * For a test file: builds the widget, starts the harness with this host page and Chromium before
+ * For a test file: starts the harness with this host page and Chromium before
  * its tests, and stops them after. Read `ctx.h` and `ctx.browser` inside the tests.
  */
 export function useWidgetSite(page: Parameters<typeof startHarness>[0], options?: HarnessOptions) {
   const ctx = {} as { h: Harness; browser: Browser }
   beforeAll(async () => {
-    await buildWidget()
     ctx.h = await startHarness(page, options)
     ctx.browser = await launchChromium()
   })

@@ -52,14 +52,15 @@ async function newPage() {
 /** Holds the dialog part's file until `release()`: the window in which it has not arrived. */
 async function holdDialog(page: Page) {
   let release!: () => void
+  let ask!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))
-  const asked = new Promise<void>((resolve) =>
-    page.route(DIALOG, async (route: Route) => {
-      resolve()
-      await released
-      await route.continue()
-    }),
-  )
+  const asked = new Promise<void>((resolve) => (ask = resolve))
+  // In place before the page is opened, so the page cannot fetch the file around it.
+  await page.route(DIALOG, async (route: Route) => {
+    ask()
+    await released
+    await route.continue()
+  })
   return { asked, release }
 }
 

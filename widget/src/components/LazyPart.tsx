@@ -24,20 +24,24 @@ export function lazyPart<P extends object>(load: () => Promise<Part<P>>) {
   let part: Part<P> | null = null
   let loading: Promise<Part<P>> | null = null
   const fetchPart = () =>
-    (loading ??= load().then(
-      (loaded) => (part = loaded),
-      (cause: unknown) => {
+    (loading ??= load()
+      .then((loaded) => {
+        // A file of another build may lack the part: that is a failure to load, said as one.
+        if (!loaded?.Component) throw new Error('the loaded file has no part')
+        return (part = loaded)
+      })
+      .catch((cause: unknown) => {
         loading = null
         throw cause
-      },
-    ))
+      }))
 
   function Lazy(props: P) {
     const { t, addStyles } = useWidget()
     const [failed, setFailed] = useState(false)
     const [, arrived] = useState(0)
     useEffect(() => {
-      if (!part && !failed)
+      // Also when the part came between this render and now: the render did not have it.
+      if (!failed)
         fetchPart().then(
           () => arrived(1),
           (cause: unknown) => {
