@@ -314,8 +314,9 @@ describe('the snagbox command: credentials', () => {
       let text = ''
       while (!text.includes('event: ready'))
         text += new TextDecoder().decode((await reader.read()).value)
-      const revokedAt = Date.now()
       await cli(['token', 'revoke', '--db', db, id as string])
+      // From the moment the revocation is written, not from before its process started.
+      const revokedAt = Date.now()
       const ended = await Promise.race([
         (async () => {
           while (!(await reader.read()).done);

@@ -529,7 +529,17 @@ describe('projects: who may see what', () => {
     await until(`"reference":"${before.reference}"`)
     // As `snagbox agent update --project DEMO` does, from another process.
     updateAgent(w.h.db, w.agents.both.email, { projects: ['DEMO'] })
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // A ticket of each project, the other project's first, until the stream's next check has
+    // read the agent's projects again: from then on only its own project's come.
+    const pair = async () => {
+      const theirs = await w.file('b')
+      const mine = await w.file('a')
+      await until(`"reference":"${mine.reference}"`)
+      return text.includes(theirs.reference)
+    }
+    const deadline = Date.now() + 15_000
+    while ((await pair()) && Date.now() < deadline);
+    // And it stays so.
     const theirs = await w.file('b')
     const mine = await w.file('a')
     await until(`"reference":"${mine.reference}"`)
