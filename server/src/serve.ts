@@ -76,6 +76,12 @@ export function stopOnSignals(running: RunningServer, db: Db): void {
     stopping = true
     console.error(`Snagbox: ${signal}, finishing in-flight requests…`)
     await running.close()
+    try {
+      // As SQLite advises before a long-lived connection closes: statistics for what it queried.
+      db.$client.pragma('optimize')
+    } catch (err) {
+      console.error('Snagbox: updating the query planner statistics failed:', err)
+    }
     db.$client.close()
     process.exit(0)
   }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { requireAgent, type AgentEnv } from '../auth/require-agent.js'
 import type { AppDeps } from '../deps.js'
 import { Fields, readJsonObject } from '../http/request-body.js'
+import { SharedCounts } from './shared-counts.js'
 import { createView, deleteView, listViews, updateView, type Viewer } from './store.js'
 
 /**
@@ -10,6 +11,7 @@ import { createView, deleteView, listViews, updateView, type Viewer } from './st
  */
 export function viewRoutes(deps: AppDeps) {
   const { db } = deps
+  const counts = new SharedCounts(db, deps.changes)
   const app = new Hono<AgentEnv>()
   app.use('*', requireAgent(deps))
   const viewer = (c: Context<AgentEnv>): Viewer => {
@@ -19,7 +21,7 @@ export function viewRoutes(deps: AppDeps) {
   const fields = async (c: Context) =>
     new Fields(await readJsonObject(c, deps.config.limits)).only(['name', 'query', 'shared'])
 
-  app.get('/', (c) => c.json({ items: listViews(db, viewer(c)) }))
+  app.get('/', (c) => c.json({ items: listViews(db, viewer(c), counts) }))
 
   app.post('/', async (c) => {
     const f = await fields(c)

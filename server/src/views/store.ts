@@ -5,15 +5,15 @@ import type { Db } from '../db/client.js'
 import { savedViews } from '../db/schema.js'
 import { InputError } from '../input-error.js'
 import { parseListQuery } from '../tickets/list-query.js'
-import {
-  countTickets,
-  openTicketTally,
-  type ListQuery,
-  type Lister,
-} from '../tickets/store/list.js'
+import { countTickets, scopeOf, type ListQuery, type Lister } from '../tickets/store/list.js'
+import { ticketTally, type TicketTally } from '../tickets/store/tally.js'
+import type { SharedCounts } from './shared-counts.js'
 
 /** Who asks: the lister of the queue, and whether it is an admin (who may change shared views). */
 export type Viewer = Lister & { admin: boolean }
+
+/** The tickets a viewer's projects hold (`scopeOf`). */
+type Scope = ReturnType<typeof scopeOf>
 
 /** A view's query, checked like the ticket list's; `limit` and `cursor` belong to a page, not a view. */
 export function checkViewQuery(query: string): { text: string; parsed: ListQuery } {
@@ -33,17 +33,18 @@ export function checkViewQuery(query: string): { text: string; parsed: ListQuery
  * The standard views, then the caller's own saved views and the shared ones, each with how many
  * tickets of the caller's projects it holds now.
  *
- * @example listViews(db, { agentId, projects: 'all', admin: true })[0] // { id: 'new', kind: 'standard', count: 12, … }
+ * @example listViews(db, { agentId, projects: 'all', admin: true }, counts)[0] // { id: 'new', kind: 'standard', count: 12, … }
  */
-export function listViews(db: Db, viewer: Viewer): TicketView[] {
-  const count = counter(db, viewer)
-  const counts = standardCounts(db, viewer)
+export function listViews(db: Db, viewer: Viewer, counts: SharedCounts): TicketView[] {
+  const scope = scopeOf(db, viewer.projects)
+  const count = sharedCounter(db, viewer, scope, counts)
+  const standardCount = standardCounts(db, viewer, scope, counts)
   const standard = STANDARD_VIEWS.map((v) => ({
     id: v.id,
     kind: 'standard' as const,
     name: null,
     query: v.query,
-    count: counts[v.id],
+    count: standardCount[v.id],
     editable: false,
   }))
   const saved = db
@@ -72,27 +73,45 @@ function viewOf(
 }
 
 /**
- * The standard views' counts from one tally of the open tickets (and one count of the closed):
- * the same numbers as their queries give (tested), at a fraction of the work.
+ * The standard views' counts from one tally of the scope's tickets, shared by every agent of the
+ * same projects: the same numbers as their queries give (tested), at a fraction of the work.
  */
-function standardCounts(db: Db, viewer: Viewer): Record<StandardViewId, number> {
-  const tally = openTicketTally(db, viewer)
-  const sum = (keep: (row: (typeof tally)[number]) => boolean) =>
-    tally.filter(keep).reduce((n, row) => n + row.n, 0)
+function standardCounts(
+  db: Db,
+  viewer: Viewer,
+  scope: Scope,
+  counts: SharedCounts,
+): Record<StandardViewId, number> {
+  const tally = counts.get<TicketTally>(`tally ${scope}`, () => ticketTally(db, scope))
+  const sum = (keep: (row: TicketTally['open'][number]) => boolean) =>
+    tally.open.filter(keep).reduce((n, row) => n + row.n, 0)
   return {
     new: sum((r) => r.status === 'new'),
-    mine: sum((r) => r.assignee === 'me'),
-    unassigned: sum((r) => r.assignee === 'none'),
+    mine: sum((r) => r.assigneeId === viewer.agentId),
+    unassigned: sum((r) => r.assigneeId === null),
     waiting_on_reporter: sum((r) => r.status === 'waiting_on_reporter'),
     awaiting_confirmation: sum((r) => r.status === 'resolved'),
     urgent: sum((r) => r.urgent),
-    closed: countTickets(db, checkViewQuery('status=closed').parsed, viewer),
+    closed: tally.total - sum(() => true),
   }
 }
 
 /** How many of the viewer's tickets a view's query holds. */
 const counter = (db: Db, viewer: Viewer) => (query: string) =>
   countTickets(db, checkViewQuery(query).parsed, viewer)
+
+/**
+ * The same in the viewer's scope, shared by the agents of the same projects (and, for
+ * `assignee=me`, the same agent) until the tickets change.
+ */
+const sharedCounter =
+  (db: Db, viewer: Viewer, scope: Scope, counts: SharedCounts) => (query: string) => {
+    const { text, parsed } = checkViewQuery(query)
+    const who = parsed.assignee === 'me' ? viewer.agentId : ''
+    return counts.get(`view ${scope} ${who} ${text}`, () =>
+      countTickets(db, parsed, { agentId: viewer.agentId, projects: scope }),
+    )
+  }
 
 function checkName(name: string): string {
   const trimmed = name.trim()

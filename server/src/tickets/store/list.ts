@@ -1,10 +1,9 @@
-import { and, eq, gte, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
-import type { Status } from '@snagbox/sdk/contract'
+import { and, eq, gte, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { tickets } from '../../db/schema.js'
+import { projects as projectRows, tickets } from '../../db/schema.js'
 import { linkedTo } from './links.js'
 import { findTicket } from './read.js'
-import { reporterMatch, textMatch } from './search.js'
+import { reporterMatch, searchMatch } from './search.js'
 
 /** What the queue is filtered by: a checked `GET /api/v1/tickets` query. */
 export interface ListQuery {
@@ -34,8 +33,6 @@ export interface ListQuery {
   cursor: string | null
 }
 
-const REFERENCE = /^[A-Za-z][A-Za-z0-9]{0,9}-\d{1,9}$/
-
 /** Who lists: the agent (for `assignee=me`) and the projects it works in (`all` for an admin). */
 export interface Lister {
   agentId: string
@@ -43,15 +40,35 @@ export interface Lister {
 }
 
 /**
- * The conditions of a listing (without its cursor): the lister's projects and the query's filters.
+ * The tickets a lister's projects hold, as few words as possible: `all` when they are every
+ * project there is (each ticket belongs to one: a foreign key), so no ticket needs its project
+ * read; else the projects, sorted.
+ */
+export function scopeOf(db: Db, projects: Lister['projects']): 'all' | string[] {
+  if (projects === 'all') return 'all'
+  if (!projects.length) return []
+  const outside = db
+    .select({ id: projectRows.id })
+    .from(projectRows)
+    .where(notInArray(projectRows.id, [...projects]))
+    .limit(1)
+    .get()
+  return outside ? [...projects].sort() : 'all'
+}
+
+/**
+ * The conditions of a listing (without its cursor): the lister's projects and the query's filters,
+ * for a page in queue order or for a count of them all (the search is planned for each).
  * `null` when the lister sees nothing at all (an agent without projects).
  */
 export function conditionsOf(
   db: Db,
   query: Omit<ListQuery, 'limit' | 'cursor'>,
   lister: Lister,
+  use: 'page' | 'count' = 'page',
 ): SQL[] | null {
-  const { agentId, projects } = lister
+  const { agentId } = lister
+  const projects = scopeOf(db, lister.projects)
   if (projects !== 'all' && !projects.length) return null
   const where: SQL[] = []
   if (projects !== 'all') where.push(inProjects(db, projects))
@@ -87,49 +104,8 @@ export function conditionsOf(
     where.push(target ? linkedTo(target.id, relation) : sql`0`)
   }
   if (query.reporter) where.push(reporterMatch(tickets.id, query.reporter) ?? sql`0`)
-  if (query.q) {
-    const byText = textMatch(db, tickets.id, query.q)
-    const byReference = REFERENCE.test(query.q)
-      ? eq(tickets.reference, query.q.toUpperCase())
-      : undefined
-    const either = [byText, byReference].filter((c): c is SQL => !!c)
-    where.push(either.length ? sql`(${sql.join(either, sql` OR `)})` : sql`0`)
-  }
+  if (query.q) where.push(searchMatch(db, query.q, use))
   return where
-}
-
-/**
- * How many open tickets of the lister's projects there are, by status, urgency (critical or
- * blocking) and assignee (none, the lister, someone else): one pass, from which the standard
- * views' counts are added up, instead of a count per view.
- */
-export function openTicketTally(
-  db: Db,
-  lister: Lister,
-): { status: Status; urgent: boolean; assignee: 'none' | 'me' | 'other'; n: number }[] {
-  const { agentId, projects } = lister
-  if (projects !== 'all' && !projects.length) return []
-  const scope = projects !== 'all' ? inProjects(db, projects) : undefined
-  // Grouped by the columns of the covering index `tickets_tally`, in its order: one pass over it,
-  // no sort; the groups (status × assignee × priority × blocking) are few.
-  return db
-    .select({
-      status: tickets.status,
-      assigneeId: tickets.assigneeId,
-      priority: tickets.priority,
-      blocking: tickets.blocking,
-      n: sql<number>`count(*)`,
-    })
-    .from(tickets)
-    .where(and(ne(tickets.status, 'closed'), scope))
-    .groupBy(tickets.status, tickets.assigneeId, tickets.priority, tickets.blocking)
-    .all()
-    .map((r) => ({
-      status: r.status as Status,
-      urgent: r.priority === 'critical' || r.blocking,
-      assignee: r.assigneeId === null ? 'none' : r.assigneeId === agentId ? 'me' : 'other',
-      n: r.n,
-    }))
 }
 
 /** How many tickets a listing holds (all its pages): what a view's count says. */
@@ -138,7 +114,7 @@ export function countTickets(
   query: Omit<ListQuery, 'limit' | 'cursor'>,
   lister: Lister,
 ): number {
-  const where = conditionsOf(db, query, lister)
+  const where = conditionsOf(db, query, lister, 'count')
   if (!where) return 0
   return db
     .select({ n: sql<number>`count(*)` })
@@ -162,7 +138,7 @@ const FEW_TICKETS = 2000
  * project index), stopping once the page is full. Measured at a million tickets: every page of
  * a big project, a small one (0.1 %), a tiny one or two big ones in about 2 ms.
  */
-function inProjects(db: Db, projects: readonly string[]): SQL {
+export function inProjects(db: Db, projects: readonly string[]): SQL {
   const ids = [...projects]
   const { n } = db.get<{ n: number }>(
     sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${tickets} WHERE ${inArray(tickets.projectId, ids)} LIMIT ${FEW_TICKETS})`,
