@@ -97,6 +97,24 @@ describe('the first stage', () => {
     w.api.open()
     await settle()
     expect(w.$('#snagbox-title-form')).not.toBeNull()
+    w.api.close()
+    await settle()
+
+    // `="true"` and `="form"` mean the form too, quietly; another value is said in the console.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const value of ['true', 'form', 'reqests']) {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<a href="#" data-snagbox-open="${value}">Help</a>`,
+      )
+      document.querySelector<HTMLElement>(`[data-snagbox-open="${value}"]`)!.click()
+      await settle()
+      expect(w.$('#snagbox-title-form')).not.toBeNull()
+      w.api.close()
+      await settle()
+    }
+    // (Each widget of this file's tests hears the page's clicks: said once by each.)
+    expect([...new Set(warn.mock.calls.map((c) => String(c[1])))]).toEqual(['reqests'])
   })
 
   it('close() before the dialog arrived calls the pending open off', async () => {

@@ -72,7 +72,9 @@ export function createShell(
       )
     if (!opener) return
     event.preventDefault()
-    handlers.open(opener, opener.getAttribute('data-snagbox-open'))
+    const view = opener.getAttribute('data-snagbox-open')
+    // `data-snagbox-open`, `="true"` and `="form"` all mean the form; another value is checked.
+    handlers.open(opener, view === 'true' || view === 'form' ? null : view)
   }
   doc.addEventListener('click', onClick)
 
