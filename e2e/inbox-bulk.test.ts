@@ -1,6 +1,7 @@
 /**
  * Work on many tickets at once in a real Chromium against a real server: rows picked by click,
- * shift-click, `x` and the page's box; one change to all of them through the bulk API, each under
+ * shift-click, `x` and the page's box, none of them moved by the bar that comes with the first
+ * (it stands where the filters were); one change to all of them through the bulk API, each under
  * the lifecycle, and what it came to said in the viewport; `a` assigns to me; the time columns and
  * the order by first response due.
  */
@@ -20,6 +21,7 @@ import {
 } from './inbox-harness.js'
 
 const shot = screenshots('/tmp/e2e-inbox-bulk')
+const look = screenshots('/tmp/look-inbox-bulk')
 
 let browser: Browser
 let server: InboxServer
@@ -43,15 +45,21 @@ const checkedRows = (p: Page) =>
 const box = (p: Page, ref: string) => p.getByRole('checkbox', { name: `Select ${ref}` })
 const bar = (p: Page) => p.getByRole('form', { name: 'Change the selected tickets' })
 const result = (p: Page) => p.locator('.queue [data-notice]')
-/**
- * The first row checked after a page load brings the bulk bar above the rows, its chunk and
- * styles perhaps still on their way: once both are in, the rows stay where the next click aims.
- */
-async function barShown(p: Page) {
-  await bar(p).waitFor()
-  await p.waitForFunction(() =>
-    [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/queue-tools.css')),
+/** What the queue says of the checked rows: a live region there before the first is checked. */
+const said = (p: Page) => p.locator('.queue > p[role="status"]')
+/** Where each row of the queue is on the page (scrolled or not), as the agent aims at it. */
+const rowBoxes = (p: Page) =>
+  p.locator('.queue-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const r = tr.getBoundingClientRect()
+      return [r.x, r.y + scrollY, r.width, r.height]
+    }),
   )
+/** A shift-click where an element was when `at` was taken, wherever it is now. */
+async function shiftClickAt(p: Page, at: { x: number; y: number; width: number; height: number }) {
+  await p.keyboard.down('Shift')
+  await p.mouse.click(at.x + at.width / 2, at.y + at.height / 2)
+  await p.keyboard.up('Shift')
 }
 const countOf = async (p: Page, name: string) =>
   Number(
@@ -97,9 +105,11 @@ describe('work on many tickets at once', () => {
   it('assigns 20 tickets, 2 of them closed: 18 done, and the 2 refused named with the reason', async () => {
     await expect.poll(async () => (await queueRows(page)).length).toBe(20)
     expect(await bar(page).count()).toBe(0)
+    expect(await said(page).textContent()).toBe('')
     await page.getByRole('checkbox', { name: 'Select every ticket shown' }).check()
     await bar(page).waitFor()
-    expect(await bar(page).getByRole('status').textContent()).toBe('20 selected')
+    expect(await said(page).textContent()).toBe('20 selected')
+    expect(await bar(page).locator('.bulk-count').textContent()).toBe('20 selected')
     expect(await bar(page).getByLabel('Action').inputValue()).toBe('assign')
     expect(await bar(page).getByLabel('Assign to').inputValue()).toBe('me')
     await shot(page, 'bulk-bar')
@@ -137,15 +147,62 @@ describe('work on many tickets at once', () => {
     await bar(page).waitFor({ state: 'detached' })
   })
 
+  it('moves no row when the first is checked: a shift-click right after lands where it was aimed', async () => {
+    for (const [width, height] of [
+      [1280, 800],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height })
+      await page.goto(`${server.url}/inbox?status=open`)
+      await expect.poll(async () => (await queueRows(page)).length).toBe(18)
+      const shown = (await queueRows(page)) as string[]
+      const before = await rowBoxes(page)
+      // Where the agent aims next, seen before the first click.
+      const fifth = (await box(page, shown[5]!).boundingBox())!
+      const third = (await box(page, shown[3]!).boundingBox())!
+      await box(page, shown[1]!).click()
+      await shiftClickAt(page, fifth)
+      expect(await checkedRows(page)).toEqual(shown.slice(1, 6))
+      // Once the bar and its styles are in, every row is where it was; the filters make way.
+      await bar(page).waitFor()
+      await page.waitForFunction(() =>
+        [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/queue-tools.css')),
+      )
+      expect(await rowBoxes(page)).toEqual(before)
+      expect(await page.locator('#search').isVisible()).toBe(false)
+      expect(await said(page).textContent()).toBe('5 selected')
+      // A shift-click at a row seen before the bar came unchecks from the last one clicked.
+      await shiftClickAt(page, third)
+      expect(await checkedRows(page)).toEqual(shown.slice(1, 3))
+      // Each action's fields take the same place.
+      for (const action of ['priority', 'category', 'parent', 'duplicate', 'assign']) {
+        await bar(page).getByLabel('Action').selectOption(action)
+        expect(await rowBoxes(page)).toEqual(before)
+      }
+      await bar(page).getByLabel('Action').selectOption('duplicate')
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        expect(await seriousViolations(page)).toEqual([])
+        await look(page, `bulk-bar-${width}x${height}-${scheme}`)
+      }
+      await page.emulateMedia({ colorScheme: 'light' })
+      await bar(page).getByRole('button', { name: 'Clear the selection' }).click()
+      await bar(page).waitFor({ state: 'detached' })
+      expect(await page.locator('#search').isVisible()).toBe(true)
+      expect(await said(page).textContent()).toBe('')
+      expect(await rowBoxes(page)).toEqual(before)
+    }
+    await page.setViewportSize({ width: 1366, height: 860 })
+  })
+
   it('picks a range with shift-click and single rows with x, in the order shown', async () => {
     await page.goto(`${server.url}/inbox?status=open`)
     await expect.poll(async () => (await queueRows(page)).length).toBe(18)
     const shown = (await queueRows(page)) as string[]
     await box(page, shown[2]!).click()
-    await barShown(page)
     await box(page, shown[6]!).click({ modifiers: ['Shift'] })
     expect(await checkedRows(page)).toEqual(shown.slice(2, 7))
-    expect(await bar(page).getByRole('status').textContent()).toBe('5 selected')
+    expect(await said(page).textContent()).toBe('5 selected')
     // Shift-click on a checked row unchecks the range from the last one clicked.
     await box(page, shown[4]!).click({ modifiers: ['Shift'] })
     expect(await checkedRows(page)).toEqual([shown[2], shown[3]])
@@ -159,10 +216,14 @@ describe('work on many tickets at once', () => {
     expect(await checkedRows(page)).toEqual([shown[2], shown[3], shown[9], shown[10]])
     await page.keyboard.press('x')
     expect(await checkedRows(page)).not.toContain(shown[10])
-    await page.locator('#search').focus()
+    // In a text field x is a letter: the bar's own field, the filters being out of the way.
+    await bar(page).getByLabel('Action').selectOption('parent')
+    const field = bar(page).getByLabel('Mass incident (reference)')
+    await field.focus()
     await page.keyboard.press('x')
-    expect(await page.locator('#search').inputValue()).toBe('x')
-    await page.locator('#search').fill('')
+    expect(await field.inputValue()).toBe('x')
+    expect(await checkedRows(page)).toEqual([shown[2], shown[3], shown[9]])
+    await field.fill('')
     await shot(page, 'bulk-picked')
     // One change to the three: a new priority, all done.
     await bar(page).getByLabel('Action').selectOption('priority')
@@ -193,7 +254,6 @@ describe('work on many tickets at once', () => {
     await expect.poll(async () => (await queueRows(page)).sort()).toEqual(['DEMO-8', 'DEMO-9'])
     // With rows checked, a takes those, not the one under the cursor.
     await box(page, 'DEMO-8').check()
-    await barShown(page)
     await box(page, 'DEMO-9').check()
     await page.keyboard.press('a')
     await expect.poll(() => result(page).textContent()).toBe('All 2 changed.')
@@ -215,7 +275,6 @@ describe('work on many tickets at once', () => {
     // The words are the printer's: the mass incident is found by its reference, not listed here.
     await expect.poll(async () => (await queueRows(page)).sort()).toEqual([a, b, c].sort())
     await box(page, a!).check()
-    await barShown(page)
     await box(page, b!).check()
     await bar(page).getByLabel('Action').selectOption('parent')
     const target = bar(page).getByLabel('Mass incident (reference)')

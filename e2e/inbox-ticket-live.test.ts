@@ -512,6 +512,35 @@ describe("a reply's files", () => {
     await reply.scrollIntoViewIfNeeded()
     await shot('files-sent')
   })
+
+  it('shows a change made while its event stream was still connecting, with nothing else happening', async () => {
+    // Another tab, whose stream is held back until the ticket is shown and changed meanwhile.
+    const tab = await context.newPage()
+    let release = () => {}
+    const gate = new Promise<void>((open) => (release = open))
+    await tab.route('**/api/v1/events', async (route) => {
+      await gate
+      await route.continue()
+    })
+    await tab.goto(`${server.url}/inbox/tickets/DEMO-3`)
+    await tab
+      .getByRole('heading', { name: 'Print preview shows an empty page', level: 1 })
+      .waitFor()
+    const note = await server.api('/api/v1/tickets/DEMO-3/notes', {
+      method: 'POST',
+      json: { body: 'Seen on the monthly report only: a template problem.' },
+    })
+    expect(note.status).toBe(201)
+    const entry = tab.locator('.timeline li[data-type="internal_note"]', {
+      hasText: 'a template problem',
+    })
+    await tab.waitForTimeout(1000)
+    expect(await entry.count()).toBe(0)
+    release()
+    await entry.waitFor()
+    expect(await entry.getAttribute('class')).toMatch(/\bfresh\b/)
+    await tab.close()
+  })
 })
 
 describe('the ticket page for everyone', () => {

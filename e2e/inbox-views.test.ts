@@ -1,7 +1,8 @@
 /**
  * The queue's views in a real Chromium against a real server: the sidebar's standard views with
- * the server's counts, kept live as tickets arrive through intake; saved views; the list of every
- * shortcut; the list beside the open ticket on a wide screen; no serious accessibility violation.
+ * the server's counts, kept live as tickets arrive through intake (one filed while the event
+ * stream connects included); saved views; the list of every shortcut; the list beside the open
+ * ticket on a wide screen; no serious accessibility violation.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -351,5 +352,59 @@ describe('the views of the queue', () => {
     await expect
       .poll(() => list.locator('a[aria-current="page"] .list-ref').textContent())
       .toBe(first)
+  })
+
+  it('shows a ticket filed while the event stream was still connecting, and loads nothing twice when none was', async () => {
+    // Another tab of the same agent, whose stream is held back until the test lets it go.
+    const tab = await context.newPage()
+    const asked: string[] = []
+    tab.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`)
+    })
+    let release = () => {}
+    const held = () => {
+      const gate = new Promise<void>((open) => (release = open))
+      return tab.route('**/api/v1/events', async (route) => {
+        await gate
+        await route.continue()
+      })
+    }
+    const lists = () => asked.filter((a) => a.startsWith('/api/v1/tickets?status='))
+    const looks = () => asked.filter((a) => a.startsWith('/api/v1/tickets?updatedSince='))
+    const views = () => asked.filter((a) => a === '/api/v1/views')
+
+    // Nothing changes while it connects: one small look, nothing loaded again.
+    await held()
+    await tab.goto(`${server.url}/inbox?status=new`)
+    await expect.poll(async () => (await queueRows(tab)).length).toBeGreaterThan(0)
+    const looked = tab.waitForResponse((r) => r.url().includes('updatedSince='))
+    release()
+    expect(await (await looked).json()).toEqual({ items: [], nextCursor: null })
+    await expect.poll(() => tab.locator('.live').textContent()).toBe('Live')
+    await tab.waitForTimeout(600)
+    expect([lists().length, views().length, looks().length]).toEqual([1, 1, 1])
+    expect(looks()[0]).toMatch(/^\/api\/v1\/tickets\?updatedSince=[^&]+&limit=1$/)
+
+    // A ticket filed after the queue was read and before the stream heard of changes: no event
+    // tells of it, yet it shows once the stream is there, with nothing else happening.
+    await tab.unrouteAll()
+    asked.length = 0
+    await held()
+    await tab.reload()
+    await expect.poll(async () => (await queueRows(tab)).length).toBeGreaterThan(0)
+    const newBefore = await countOf(tab, 'New')
+    const filed = await server.file({ description: 'Filed while the inbox was connecting' })
+    await tab.waitForTimeout(1000)
+    expect(await queueRows(tab)).not.toContain(filed.reference)
+    release()
+    await expect.poll(() => queueRows(tab)).toContain(filed.reference)
+    expect(
+      await tab.locator(`tr[data-reference="${filed.reference}"]`).getAttribute('class'),
+    ).toMatch(/\bfresh\b/)
+    await expect.poll(() => countOf(tab, 'New')).toBe(newBefore + 1)
+    expect(looks()).toHaveLength(1)
+    expect(lists()).toHaveLength(2)
+    await tab.close()
   })
 })

@@ -24,6 +24,19 @@ function fakeFetch(...answers: (Response | Error)[]) {
 }
 
 describe('the inbox API client', () => {
+  it('tells whether a call was made since a time, failed ones too', async () => {
+    const { fetch } = fakeFetch(new Response('{"items":[]}'), new Error('offline'))
+    const api = createApi({ fetch })
+    const start = performance.now()
+    expect(api.calledSince(start)).toBe(false)
+    await api.agents()
+    expect(api.calledSince(start)).toBe(true)
+    const later = performance.now() + 1
+    expect(api.calledSince(later)).toBe(false)
+    await expect(api.views()).rejects.toMatchObject({ code: 'network_error' })
+    expect(api.calledSince(start)).toBe(true)
+  })
+
   it('sends If-Match with the version the agent saw and returns the new ETag', async () => {
     const { fetch, calls } = fakeFetch(
       new Response(JSON.stringify({ reference: 'DEMO-1', version: 3 }), {

@@ -125,6 +125,7 @@ const enc = encodeURIComponent
 export function createApi(options: ApiOptions = {}) {
   const base = options.base ?? ''
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init))
+  let sentAt = Number.NEGATIVE_INFINITY
 
   // A body is JSON, or a form of parts (a reply with files) that the browser frames itself.
   async function call(
@@ -138,6 +139,7 @@ export function createApi(options: ApiOptions = {}) {
     if (body && !form) headers['Content-Type'] = 'application/json'
     if (etag) headers['If-Match'] = etag
     let res: Response
+    sentAt = performance.now()
     try {
       res = await fetcher(base + path, {
         method,
@@ -167,6 +169,8 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
+    /** Whether a call was made at or after `time` (`performance.now()`). */
+    calledSince: (time: number) => sentAt >= time,
     /** Any other call of the agent API (the pages loaded later make theirs with it). */
     request: json,
     me: async () => (await json<Me>('GET', ROUTES.me)).data,

@@ -10,11 +10,24 @@ import { t } from './i18n/index.js'
 // here rather than in components/ because those pages use components/ themselves, and two
 // folders importing each other are a circle `scripts/check-imports.mjs` refuses.
 
-/** A chunk's own stylesheet (/inbox/assets/<name>.css), linked once, as its chunk is fetched. */
-function linkStyles(name: string): void {
-  const href = `${ROUTES.inbox}/assets/${name}.css`
-  if (document.querySelector(`link[href="${href}"]`)) return
-  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }))
+const styles = new Map<string, Promise<unknown>>()
+/**
+ * A chunk with its own stylesheet (/inbox/assets/<name>.css), linked once, as the chunk is
+ * fetched: what it shows comes once both are in (or the styles failed), never unstyled in a place
+ * that is not its own.
+ */
+function withStyles<T>(name: string, chunk: Promise<T>): Promise<T> {
+  let linked = styles.get(name)
+  if (!linked) {
+    const link = Object.assign(document.createElement('link'), {
+      rel: 'stylesheet',
+      href: `${ROUTES.inbox}/assets/${name}.css`,
+    })
+    linked = new Promise((settle) => (link.onload = link.onerror = settle))
+    document.head.append(link)
+    styles.set(name, linked)
+  }
+  return Promise.all([chunk, linked]).then(([loaded]) => loaded)
 }
 
 /**
@@ -22,21 +35,13 @@ function linkStyles(name: string): void {
  * of a saved view, the list of shortcuts, the list beside an open ticket on a wide screen, and
  * the bulk change the `a` key makes — fetched with the ticket page, once the queue shows.
  */
-export const queueTools = () => {
-  linkStyles('queue-tools')
-  return import('./queue-tools/QueueTools.js')
-}
+export const queueTools = () => withStyles('queue-tools', import('./queue-tools/QueueTools.js'))
 
 const PAGES = {
-  ticket: () => {
-    linkStyles('ticket')
-    return import('./components/TicketPage.js').then((m) => m.TicketPage)
-  },
+  ticket: () =>
+    withStyles('ticket', import('./components/TicketPage.js')).then((m) => m.TicketPage),
   admin: () => import('./admin/AdminPage.js').then((m) => m.AdminPage),
-  macros: () => {
-    linkStyles('ticket')
-    return import('./macros/MacrosPage.js').then((m) => m.MacrosPage)
-  },
+  macros: () => withStyles('ticket', import('./macros/MacrosPage.js')).then((m) => m.MacrosPage),
   invite: () => import('./admin/InvitePage.js').then((m) => m.InvitePage),
   bulk: () => queueTools().then((m) => m.BulkBar),
   viewForm: () => queueTools().then((m) => m.ViewForm),

@@ -26,6 +26,8 @@ function setup() {
   const timers: { fn: () => void; ms: number; cleared: boolean }[] = []
   const states: LiveState[] = []
   const events: TicketEvent[] = []
+  const connected: [string, number][] = []
+  const clock = { ms: 5000 }
   let resyncs = 0
   let ended = 0
   const live = connectLive({
@@ -38,7 +40,9 @@ function setup() {
     onEvent: (e) => events.push(e),
     onState: (s) => states.push(s),
     onResync: () => (resyncs += 1),
+    onConnected: (since, openedAt) => connected.push([since, openedAt]),
     onEnded: () => (ended += 1),
+    clock: () => clock.ms,
     minDelayMs: 1000,
     maxDelayMs: 8000,
     random: () => 1,
@@ -49,8 +53,21 @@ function setup() {
     },
     clearTimer: (t) => ((t as { cleared: boolean }).cleared = true),
   })
-  return { live, sources, timers, states, events, resyncs: () => resyncs, ended: () => ended }
+  return {
+    live,
+    sources,
+    timers,
+    states,
+    events,
+    connected,
+    clock,
+    resyncs: () => resyncs,
+    ended: () => ended,
+  }
 }
+
+/** What a server's `ready` says: when it began to carry every change. */
+const ready = { at: '2026-11-24T10:00:05.000Z' }
 
 const event: TicketEvent = {
   type: 'ticket.created',
@@ -65,7 +82,7 @@ describe('the live event stream', () => {
   it('passes ticket events on once the stream is ready', () => {
     const { sources, states, events } = setup()
     expect(states).toEqual(['connecting'])
-    sources[0]!.emit('ready', { at: 'now' })
+    sources[0]!.emit('ready', ready)
     sources[0]!.emit('ticket.created', event)
     sources[0]!.emit('ticket.changed', { ...event, type: 'ticket.changed', version: 2 })
     sources[0]!.emit('ticket.changed', 'not json')
@@ -96,7 +113,7 @@ describe('the live event stream', () => {
 
   it('reconnects after a drop with a growing, capped delay and asks for a resync once back', () => {
     const { sources, timers, states, resyncs } = setup()
-    sources[0]!.emit('ready', {})
+    sources[0]!.emit('ready', ready)
     sources[0]!.fail()
     expect(sources[0]!.closed).toBe(true)
     expect(states.at(-1)).toBe('offline')
@@ -110,7 +127,7 @@ describe('the live event stream', () => {
     }
     expect(timers.map((t) => t.ms)).toEqual([1000, 2000, 4000, 8000, 8000])
     expect(resyncs()).toBe(0)
-    sources[5]!.emit('ready', {})
+    sources[5]!.emit('ready', ready)
     expect(resyncs()).toBe(1)
     expect(states.at(-1)).toBe('live')
     // Back to the shortest wait after a good connection.
@@ -118,10 +135,38 @@ describe('the live event stream', () => {
     expect(timers.at(-1)!.ms).toBe(1000)
   })
 
-  it('does not resync on the first connection, and stops for good when closed', () => {
-    const { live, sources, timers, resyncs } = setup()
-    sources[0]!.emit('ready', {})
+  it('on the first connection asks what changed since it was opened, not to reload all', () => {
+    const { sources, clock, connected, resyncs } = setup()
+    // Ready 320.4 ms after the stream was opened: what the page loaded meanwhile was read by
+    // the server no earlier than that long before `at`.
+    clock.ms += 320.4
+    sources[0]!.emit('ready', ready)
+    expect(connected).toEqual([['2026-11-24T10:00:04.679Z', 5000]])
     expect(resyncs()).toBe(0)
+  })
+
+  it('reloads all on a first connection whose ready says no time', () => {
+    for (const data of [{}, { at: 'soon' }, { at: 1764000000000 }, 'not json']) {
+      const { sources, connected, resyncs } = setup()
+      sources[0]!.emit('ready', data)
+      expect(connected).toEqual([])
+      expect(resyncs()).toBe(1)
+    }
+  })
+
+  it('reloads all, not since when, once back after a first connection that failed', () => {
+    const { sources, timers, connected, resyncs } = setup()
+    sources[0]!.fail()
+    timers[0]!.fn()
+    sources[1]!.emit('ready', ready)
+    expect(connected).toEqual([])
+    expect(resyncs()).toBe(1)
+  })
+
+  it('stops for good when closed', () => {
+    const { live, sources, timers, connected } = setup()
+    sources[0]!.emit('ready', ready)
+    expect(connected).toHaveLength(1)
     sources[0]!.fail()
     live.close()
     expect(timers[0]!.cleared).toBe(true)
@@ -140,7 +185,7 @@ describe('the live event stream', () => {
 
   it('stays closed when the server ends the stream with the credential, and says so', () => {
     const { sources, timers, states, ended } = setup()
-    sources[0]!.emit('ready', { at: 'now' })
+    sources[0]!.emit('ready', ready)
     sources[0]!.emit('ended', { reason: 'credential' })
     expect(sources[0]!.closed).toBe(true)
     expect(ended()).toBe(1)
@@ -152,7 +197,7 @@ describe('the live event stream', () => {
 
   it('connects again and reloads when the server ended the stream because it fell behind', () => {
     const { sources, timers, states, events, resyncs, ended } = setup()
-    sources[0]!.emit('ready', { at: 'now' })
+    sources[0]!.emit('ready', ready)
     sources[0]!.emit('ticket.created', event)
     sources[0]!.emit('ended', { reason: 'behind' })
     // Not signed out: the stream is closed, opened again after the shortest wait.
@@ -165,7 +210,7 @@ describe('the live event stream', () => {
     expect(timers).toHaveLength(1)
     timers[0]!.fn()
     expect(resyncs()).toBe(0)
-    sources[1]!.emit('ready', { at: 'later' })
+    sources[1]!.emit('ready', ready)
     // What was dropped is reloaded, not taken from the events that came before.
     expect(resyncs()).toBe(1)
     expect(states.at(-1)).toBe('live')

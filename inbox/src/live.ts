@@ -22,6 +22,13 @@ export interface LiveOptions {
   onState: (state: LiveState) => void
   /** After a drop the stream is back: changes made meanwhile were missed, so reload what is shown. */
   onResync: () => void
+  /**
+   * The first connection is ready. What the page loaded while it connected (from `openedAt` on
+   * the `clock`) may lack a change committed before the stream heard of changes, and such a
+   * change was committed at or after `since` (the server's clock): the page asks whether any
+   * was, rather than loading all again. What it loads from now on misses nothing.
+   */
+  onConnected?: (since: string, openedAt: number) => void
   /** The server ended the stream because the credential ended (signed out, revoked, disabled). */
   onEnded?: () => void
   createSource?: (url: string) => EventSourceLike
@@ -31,12 +38,15 @@ export interface LiveOptions {
   random?: () => number
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (timer: unknown) => void
+  /** Milliseconds on a clock that only goes forward (`performance.now()`), to time connecting. */
+  clock?: () => number
 }
 
 /**
  * Follows `GET /api/v1/events`. On any error the stream is closed and opened again after a
  * jittered backoff (the browser's own retry gives up for good on a 401 or a 5xx); once it
- * answers again, `onResync` says that events may have been missed. When the server ends the
+ * answers again, `onResync` says that events may have been missed; the first connection's
+ * `onConnected` says since when they may have been. When the server ends the
  * stream (`event: ended`) because the credential ended, it stays closed and `onEnded` says so;
  * ended for any other reason (`behind`: the inbox fell behind and events were dropped), it is
  * a drop like any other.
@@ -53,6 +63,7 @@ export function connectLive(options: LiveOptions): { close(): void } {
   const random = options.random ?? Math.random
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   const clearTimer = options.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>))
+  const clock = options.clock ?? (() => performance.now())
   let source: EventSourceLike | undefined
   let timer: unknown
   let failures = 0
@@ -62,6 +73,7 @@ export function connectLive(options: LiveOptions): { close(): void } {
   const open = () => {
     timer = undefined
     options.onState('connecting')
+    const openedAt = clock()
     const current = create(options.url)
     source = current
     // Closed and opened again later; what was missed meanwhile is reloaded once it is back.
@@ -74,10 +86,13 @@ export function connectLive(options: LiveOptions): { close(): void } {
       timer = setTimer(open, backoff(failures, min, max, random))
       failures += 1
     }
-    current.addEventListener('ready', () => {
+    current.addEventListener('ready', (event) => {
       failures = 0
       options.onState('live')
-      if (dropped) options.onResync()
+      // Never dropped before: this is the first connection.
+      const since = dropped ? null : sinceOf(event, clock() - openedAt)
+      if (since) options.onConnected?.(since, openedAt)
+      else options.onResync()
       dropped = false
     })
     current.addEventListener('ended', (event) => {
@@ -110,6 +125,23 @@ export function connectLive(options: LiveOptions): { close(): void } {
       source?.close()
       source = undefined
     },
+  }
+}
+
+/**
+ * The earliest a change this stream did not carry may have been committed, for what was loaded
+ * after it was opened: its `ready` says when (`at`, the server's clock) it began to carry every
+ * change, and came `elapsedMs` after the stream was opened. The server stamped `at` before the
+ * inbox heard it, so a load sent after the opening was read no earlier than `at - elapsedMs`,
+ * whatever the two clocks read. `null` when `ready` says no time.
+ */
+function sinceOf(event: MessageEvent, elapsedMs: number): string | null {
+  try {
+    const { at } = JSON.parse(event.data as string) as { at?: unknown }
+    const ms = typeof at === 'string' ? Date.parse(at) : Number.NaN
+    return Number.isNaN(ms) ? null : new Date(ms - Math.ceil(elapsedMs)).toISOString()
+  } catch {
+    return null
   }
 }
 

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals'
+import { computed, effect } from '@preact/signals'
 import { render } from 'preact'
 import { ROUTES } from '@snagbox/sdk/contract'
 import { loadAgents } from './agent-list.js'
@@ -7,7 +7,7 @@ import { App } from './components/App.js'
 import { initLang } from './i18n/index.js'
 import { onKeys } from './keys.js'
 import { connectLive } from './live.js'
-import { focusSelectedRow, markFresh, scheduleRefresh } from './queue-actions.js'
+import { changedSince, focusSelectedRow, markFresh, scheduleRefresh } from './queue-actions.js'
 import { lastQueueSearch, navigate, queueUrl, route, syncRoute } from './router.js'
 import {
   agents,
@@ -56,9 +56,17 @@ effect(() => {
   else agents.value = null
 })
 
-// The event stream runs while someone is signed in.
+// Changes made while the stream was down were missed: show what is true now.
+const resync = () => {
+  scheduleRefresh(0)
+  resyncs.value += 1
+}
+
+// The event stream runs while someone is signed in: the same agent's settings changing (the
+// login's answer completed by GET /me, an e-mail setting saved) is no reason to open another.
+const signedIn = computed(() => me.value?.id)
 effect(() => {
-  if (!me.value) return
+  if (!signedIn.value) return
   const live = connectLive({
     url: ROUTES.events,
     onState: (state) => (liveState.value = state),
@@ -74,10 +82,12 @@ effect(() => {
       if (open && open.id === event.id && event.version > seenVersion.value)
         seenVersion.value = event.version
     },
-    // Changes made while the stream was down were missed: show what is true now.
-    onResync: () => {
-      scheduleRefresh(0)
-      resyncs.value += 1
+    onResync: resync,
+    // What the page loaded while the stream connected may lack a change made meanwhile: it is
+    // loaded again only when a ticket changed since (nearly always none did). A page that asked
+    // for nothing meanwhile (its chunk came later) has nothing to check.
+    onConnected: (since, openedAt) => {
+      if (api.calledSince(openedAt)) void changedSince(since).then((changed) => changed && resync())
     },
     // Signed out elsewhere, revoked or disabled: back to the sign-in page at once.
     onEnded: () => (me.value = null),

@@ -81,6 +81,21 @@ export async function refreshQueue(): Promise<void> {
   }
 }
 
+/**
+ * Whether a ticket the agent sees changed at or after `since` (the server's clock): one small
+ * look, whatever the queue's filters (a ticket may have left them), answered by an empty page
+ * nearly always. Not known (the look failed) counts as changed.
+ */
+export async function changedSince(since: string): Promise<boolean> {
+  try {
+    return (
+      (await api.list(new URLSearchParams({ updatedSince: since, limit: '1' }))).items.length > 0
+    )
+  } catch {
+    return true
+  }
+}
+
 /** A live event names the ticket that changed: it is marked whichever load brings it in. */
 export function markFresh(id: string): void {
   if (!fresh.value.has(id)) fresh.value = new Set([...fresh.value, id])

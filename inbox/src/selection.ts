@@ -1,8 +1,12 @@
 // The queue's rows picked for one change to many tickets, by reference, in the order shown.
 import { signal } from '@preact/signals'
+import { queue } from './state.js'
 
 /** The references checked in the queue, for the bulk bar. */
 export const checked = signal<ReadonlySet<string>>(new Set())
+/** The checked rows among those shown, in the order shown: what a bulk change is made to. */
+export const pickedShown = (): string[] =>
+  queue.value.items.map((i) => i.reference).filter((ref) => checked.value.has(ref))
 /** The row a shift-click's range starts from: the last one checked or unchecked alone. */
 export const anchor = signal<string | null>(null)
 

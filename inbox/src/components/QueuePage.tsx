@@ -5,7 +5,7 @@ import { onKeys } from '../keys.js'
 import { LazyPage, load, queueTools } from '../lazy-page.js'
 import { focusSelectedRow, loadMore, loadQueue, moveInQueue } from '../queue-actions.js'
 import { navigate, route, ticketUrl } from '../router.js'
-import { checked, toggleRow } from '../selection.js'
+import { checked, pickedShown, toggleRow } from '../selection.js'
 import { notice, queue, selected } from '../state.js'
 import { FilterBar } from './FilterBar.js'
 import { NoticeLine } from './NoticeLine.js'
@@ -36,7 +36,7 @@ const QUEUE_KEYS = {
   // The checked tickets, or else the one under the cursor.
   assign: () => {
     const refs = checked.value.size
-      ? shown().filter((ref) => checked.value.has(ref))
+      ? pickedShown()
       : [current()?.reference].filter((ref): ref is string => !!ref)
     if (refs.length) void queueTools().then((tools) => tools.assignToMe(refs))
   },
@@ -60,6 +60,7 @@ export function QueuePage() {
   }, [])
   useEffect(() => onKeys(QUEUE_KEYS), [])
   const { items, nextCursor, loading, error } = queue.value
+  const picked = pickedShown().length
 
   return (
     <div class="queue-layout">
@@ -69,8 +70,16 @@ export function QueuePage() {
           <h1 id="queue-title">{t('queue.title')}</h1>
           <p class="hint">{t('queue.shortcuts')}</p>
         </div>
-        <FilterBar filters={filters} />
-        {checked.value.size > 0 && <LazyPage name="bulk" />}
+        {/* While rows are checked the bulk bar stands where the filters were, which keep their
+            place: checking a row moves no row. */}
+        <div class={picked ? 'toolbar picking' : 'toolbar'}>
+          <FilterBar filters={filters} />
+          {picked > 0 && <LazyPage name="bulk" />}
+        </div>
+        {/* There before the first row is checked, so that one is said too. */}
+        <p class="sr-only" role="status">
+          {picked > 0 && t('select.count', { n: picked })}
+        </p>
         <NoticeLine at="bulk" />
         {error && (
           <p class="notice notice-error" role="alert">

@@ -54,6 +54,7 @@ export const en = {
   'view.countsNow': 'Tickets now: {counts}',
   'select.row': 'Select {ref}',
   'select.page': 'Select every ticket shown',
+  'select.count': '{n} selected',
   'col.reference': 'Ref',
   'col.subject': 'Subject',
   'col.priority': 'Priority',

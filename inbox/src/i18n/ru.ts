@@ -56,6 +56,7 @@ export const ru: Messages = {
   'view.countsNow': 'Заявок сейчас: {counts}',
   'select.row': 'Отметить {ref}',
   'select.page': 'Отметить все показанные заявки',
+  'select.count': 'Отмечено: {n}',
   'col.reference': 'Номер',
   'col.subject': 'Тема',
   'col.priority': 'Приоритет',

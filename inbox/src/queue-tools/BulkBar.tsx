@@ -6,10 +6,11 @@ import { CATEGORY_CHOICES, PRIORITY_CHOICES } from '../filters.js'
 import { AssigneeChoices } from '../components/AssigneeFilter.js'
 import { Choice } from '../components/Choice.js'
 import { problemNotice } from '../problem-notice.js'
-import { checked } from '../selection.js'
-import { agents, api, me, notice, queue } from '../state.js'
+import { checked, pickedShown } from '../selection.js'
+import { agents, api, me, notice } from '../state.js'
 import { bulkBusy, runBulk } from './bulk-run.js'
 import type { BulkWhat } from './bulk-text.js'
+import { t } from '../i18n/index.js'
 import { qt } from './i18n.js'
 
 const ACTIONS = ['assign', 'priority', 'category', 'parent', 'duplicate'] as const
@@ -32,8 +33,7 @@ const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectEle
  * close as a duplicate — one request, each ticket under the lifecycle on its own.
  */
 export function BulkBar() {
-  const shown = queue.value.items.map((i) => i.reference)
-  const references = shown.filter((ref) => checked.value.has(ref))
+  const references = pickedShown()
   const [action, setAction] = useState<Action>('assign')
   const [assignee, setAssignee] = useState('me')
   const [priority, setPriority] = useState('high')
@@ -89,8 +89,9 @@ export function BulkBar() {
       <h2 id="bulk-title" class="sr-only">
         {qt('bulk.title')}
       </h2>
-      <strong class="bulk-count" role="status">
-        {qt('bulk.selected', { n: references.length })}
+      {/* Said by the queue's own status line, there before the bar. */}
+      <strong class="bulk-count" aria-hidden="true">
+        {t('select.count', { n: references.length })}
       </strong>
       <Field id="bulk-action" title={qt('bulk.action')}>
         <select id="bulk-action" value={action} onChange={(e) => setAction(value(e) as Action)}>

@@ -2,7 +2,6 @@
 export const toolsEn = {
   'list.title': 'Tickets of the queue',
   'bulk.title': 'Change the selected tickets',
-  'bulk.selected': '{n} selected',
   'bulk.action': 'Action',
   'bulk.do.assign': 'Assign',
   'bulk.do.priority': 'Set priority',

@@ -3,7 +3,6 @@ import type { ToolsMessages } from './messages-en.js'
 export const toolsRu: ToolsMessages = {
   'list.title': 'Заявки очереди',
   'bulk.title': 'Изменить отмеченные заявки',
-  'bulk.selected': 'Отмечено: {n}',
   'bulk.action': 'Действие',
   'bulk.do.assign': 'Назначить',
   'bulk.do.priority': 'Задать приоритет',
