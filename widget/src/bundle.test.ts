@@ -1,14 +1,12 @@
 // @vitest-environment node
-import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LANGUAGES } from '@snagbox/sdk/contract'
+import { buildWidget } from '../test/build.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 /**
  * What every page with the script tag pays: the global API and its queue, the launcher, the badge,
  * the console lines' buffer.
@@ -41,22 +39,7 @@ const files: Record<string, Buffer> = {}
 // The real build (`rollup -c --environment ONLY:widget`), into a directory of its own.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'snagbox-widget-dist-'))
-  await new Promise<void>((resolve, reject) =>
-    execFile(
-      process.execPath,
-      [
-        join(root, 'node_modules/rollup/dist/bin/rollup'),
-        '-c',
-        '--silent',
-        '--environment',
-        'ONLY:widget',
-        '--dir',
-        dir,
-      ],
-      { cwd: root },
-      (error, _o, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve()),
-    ),
-  )
+  await buildWidget(dir)
   for (const name of await readdir(dir)) files[name] = await readFile(join(dir, name))
 }, 60_000)
 afterAll(() => rm(dir, { recursive: true, force: true }))
