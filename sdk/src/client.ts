@@ -32,7 +32,9 @@ export function createClient(options: ClientOptions): SnagboxClient {
   const { send, queued, ...outbox } = createOutbox(o, ({ reference, statusUrl, createdAt }) =>
     remembered
       .then((s) => s.put({ id: reference, statusUrl, createdAt, userId: userIdOf(o) }))
-      .then(requests.added, () => {}),
+      .then(() => requests.added?.())
+      // Not remembered is no failure of the report.
+      .catch(() => {}),
   )
   const requests: RequestsContext = { o, remembered, queued }
   let platform: ReturnType<typeof detectPlatform> | undefined

@@ -28,7 +28,10 @@ export type Outbox = Pick<SnagboxClient, 'flush' | 'pending' | 'close'> & {
  * Sending and keeping live in one closure (not an object of methods) so a minifier can shorten
  * every internal name: this is the core every page loads.
  */
-export function createOutbox(o: ResolvedOptions, sent: (ticket: TicketCreated) => void): Outbox {
+export function createOutbox(
+  o: ResolvedOptions,
+  sent: (ticket: TicketCreated) => Promise<void>,
+): Outbox {
   const { clock, retry } = o
   // `false` when the outbox is off; typed as on for the reads that only a kept report reaches.
   const options = o.outbox as Kept
@@ -58,7 +61,8 @@ export function createOutbox(o: ResolvedOptions, sent: (ticket: TicketCreated) =
     const code = outcome.kind === 'sent' ? outcome.ticket.identity : outcome.error.code
     if (code === 'origin_not_allowed' || code === 'unknown_project_key' || code === 'not_verified')
       await advise(code, o)
-    if (outcome.kind === 'sent') sent(outcome.ticket)
+    // Remembered before the report is answered: a `myRequests()` right after lists it.
+    if (outcome.kind === 'sent') await sent(outcome.ticket)
     return outcome
   }
 
