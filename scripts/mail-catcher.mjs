@@ -64,7 +64,7 @@ export async function startMailCatcher({ smtpPort, webPort }) {
 
   const web = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost')
-    const found = /^\/(\d+)(\/raw|\/html)?$/.exec(url.pathname)
+    const found = /^\/(\d+)(\/raw|\/html|\/files\/(\d+))?$/.exec(url.pathname)
     const message = found && messages.find((m) => m.id === Number(found[1]))
     const send = (status, type, body, extra = {}) =>
       res
@@ -80,6 +80,7 @@ export async function startMailCatcher({ smtpPort, webPort }) {
             to: m.to,
             subject: m.mail.subject,
             text: m.mail.text,
+            files: m.mail.attachments.map((f) => ({ name: f.filename, type: f.mimeType })),
             at: m.at,
           })),
         ),
@@ -103,6 +104,16 @@ export async function startMailCatcher({ smtpPort, webPort }) {
       )
     if (!message) return send(404, 'text/plain; charset=utf-8', 'No such e-mail')
     if (found[2] === '/raw') return send(200, 'text/plain; charset=utf-8', message.raw)
+    // An attached file, as a download only: whatever it claims to be, this page never renders it.
+    if (found[3] !== undefined) {
+      const file = message.mail.attachments[Number(found[3])]
+      if (!file) return send(404, 'text/plain; charset=utf-8', 'No such file')
+      return send(200, 'application/octet-stream', Buffer.from(file.content), {
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename ?? 'file').replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      })
+    }
     // The message's own HTML, framed without scripts, forms or anything it could load.
     if (found[2] === '/html')
       return send(200, 'text/html; charset=utf-8', message.mail.html ?? '', {
@@ -116,6 +127,14 @@ export async function startMailCatcher({ smtpPort, webPort }) {
         m.subject,
         `<p><a href="/">← All e-mails</a></p><h1>${escape(m.subject)}</h1>` +
           `<p class="meta">From ${who(m.from)}<br>To ${escape(message.to.join(', '))}<br>${escape(m.date ?? '')} · <a href="/${message.id}/raw">raw MIME</a></p>` +
+          (m.attachments.length
+            ? `<h2>Attached files</h2><ul>${m.attachments
+                .map(
+                  (f, i) =>
+                    `<li><a href="/${message.id}/files/${i}" download>${escape(f.filename ?? 'file')}</a> <span class="meta">${escape(f.mimeType)}, ${(Buffer.from(f.content).length / 1024).toFixed(1)} KB</span></li>`,
+                )
+                .join('')}</ul>`
+            : '') +
           (m.html
             ? `<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" src="/${message.id}/html" title="The e-mail as HTML"></iframe>`
             : '') +
