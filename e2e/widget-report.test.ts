@@ -227,8 +227,13 @@ describe('the widget on a host page, against the real Snagbox server', () => {
       page.on('pageerror', (e) => errors.push(String(e)))
       await page.goto(`${site.h.site.url}/?example`)
       await widgetLoaded(page)
-      await page.click('header [data-snagbox-open]')
-      await page.waitForFunction(`${SHADOW}.querySelector('dialog')`)
+      // The header's "My requests" opens the reporter's requests; "Report a problem" the form.
+      await page.click('header [data-snagbox-open="requests"]')
+      await page.waitForFunction(`${SHADOW}.querySelector('.requests__empty, .requests__list')`)
+      await page.keyboard.press('Escape')
+      await page.waitForFunction(`!${SHADOW}.querySelector('dialog')`)
+      await page.click('header [data-snagbox-open=""]')
+      await page.waitForFunction(`${SHADOW}.querySelector('#phone')`)
       expect(await inShadow(page, `return root.querySelector('#phone').value`)).toBe(
         '+7 912 555-01-23',
       )

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { AgentTicket, FilledMacro, Macro } from '@snagbox/sdk/contract'
 import { asProblem } from '../api.js'
 import { label } from '../i18n/index.js'
@@ -45,8 +45,9 @@ export function MacroPicker(props: {
   const [error, setError] = useState<string | null>(null)
   const [filling, setFilling] = useState(false)
   const input = useRef<HTMLInputElement>(null)
+  // Before the next key is handled, so an Escape typed right after `#` reaches the search.
+  useLayoutEffect(() => input.current?.focus(), [])
   useEffect(() => {
-    input.current?.focus()
     ticketApi.macros().then(
       (list) => (macros.value = list),
       (e: unknown) => setError(problemNotice(asProblem(e)).text),
