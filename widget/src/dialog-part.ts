@@ -50,6 +50,9 @@ export interface Dialog {
   prepare(capture?: boolean): void
 }
 
+/** What `open(view)` and `data-snagbox-open` take for the form: nothing, `"true"`, `"form"`. */
+const FORM_VIEWS = new Set(['', 'true', 'form'])
+
 /**
  * Creates the SDK client (unless given one; a client made here takes over `logs`, the console
  * lines the first stage has recorded since the page loaded), mounts the dialog into the shell
@@ -82,7 +85,7 @@ export function startDialog(
   function open(opener: HTMLElement | null, view?: unknown, reference?: unknown) {
     // Not a string (a click event, when `open` is a listener itself): the form, as ever.
     if (view !== 'requests') {
-      if (typeof view === 'string' && view)
+      if (typeof view === 'string' && !FORM_VIEWS.has(view))
         console.warn(
           "[snagbox] open() and data-snagbox-open take 'requests' or nothing; the form opens instead of:",
           view,

@@ -72,9 +72,7 @@ export function createShell(
       )
     if (!opener) return
     event.preventDefault()
-    const view = opener.getAttribute('data-snagbox-open')
-    // `data-snagbox-open`, `="true"` and `="form"` all mean the form; another value is checked.
-    handlers.open(opener, view === 'true' || view === 'form' ? null : view)
+    handlers.open(opener, opener.getAttribute('data-snagbox-open'))
   }
   doc.addEventListener('click', onClick)
 
